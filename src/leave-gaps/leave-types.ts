@@ -1,0 +1,16 @@
+export const LEAVE_TYPES = [
+  'maternity',
+  'parental',
+  'reduced_hours',
+  'spouse_maternity',
+  'infertility_treatment',
+  'other',
+] as const;
+export type LeaveType = (typeof LEAVE_TYPES)[number];
+
+/** Reasons the law allows parental leave beyond 12 months, up to 18. */
+export const EXTENDED_PARENTAL_REASONS = ['both_parents', 'single_parent', 'disabled_child'] as const;
+export type ExtendedParentalReason = (typeof EXTENDED_PARENTAL_REASONS)[number];
+
+export const LEAVE_GAP_STATUSES = ['open', 'filled', 'cancelled'] as const;
+export type LeaveGapStatus = (typeof LEAVE_GAP_STATUSES)[number];
