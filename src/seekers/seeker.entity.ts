@@ -1,0 +1,70 @@
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { SkillLevel } from '../leave-gaps/skill';
+import { CommuteMode, SeekerStatus } from './seeker-enums';
+import { SeekerAvailability } from './seeker-availability.entity';
+
+@Entity('seekers')
+export class Seeker {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  /** Personal data: sent only to those entitled to see it. */
+  @Column('text')
+  phone: string;
+
+  @Column('text', { nullable: true })
+  email: string | null;
+
+  @Column('double precision', { name: 'home_lat' })
+  homeLat: number;
+
+  @Column('double precision', { name: 'home_lng' })
+  homeLng: number;
+
+  @Column('text', { name: 'commute_mode' })
+  commuteMode: CommuteMode;
+
+  @Column('integer', { name: 'max_commute_minutes' })
+  maxCommuteMinutes: number;
+
+  @Column('jsonb', { default: [] })
+  skills: SkillLevel[];
+
+  @Column('text', { array: true, default: [] })
+  certifications: string[];
+
+  @Column('integer', { name: 'weekly_hours_min' })
+  weeklyHoursMin: number;
+
+  @Column('integer', { name: 'weekly_hours_max' })
+  weeklyHoursMax: number;
+
+  @Column('integer', { name: 'min_hourly_wage', nullable: true })
+  minHourlyWage: number | null;
+
+  @Column('uuid', { name: 'blocked_firm_ids', array: true, default: [] })
+  blockedFirmIds: string[];
+
+  /** When the seeker consented to the processing of their data; no consent, no record. */
+  @Column('timestamptz', { name: 'consent_at' })
+  consentAt: Date;
+
+  @Column('text', { default: 'active' })
+  status: SeekerStatus;
+
+  /** Registered, or last placement ended: matching favours those waiting longest. */
+  @Column('date', { name: 'waiting_since' })
+  waitingSince: string;
+
+  @OneToMany(() => SeekerAvailability, (window) => window.seeker)
+  availability?: SeekerAvailability[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
