@@ -37,3 +37,8 @@ export function reachKm(mode: CommuteMode, maxMinutes: number): number {
   const model = COMMUTE_MODEL[mode];
   return Math.max(-1, ((maxMinutes - model.overheadMinutes) * model.speedKmPerHour) / (60 * model.detour));
 }
+
+/** Commute minutes as reported: to one decimal. */
+export function reportedMinutes(minutes: number): number {
+  return Math.round(minutes * 10) / 10;
+}

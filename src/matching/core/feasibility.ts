@@ -48,18 +48,42 @@ export function feasibleCommuteMinutes(v: VacancyProfile, s: SeekerProfile): num
   return passesCommute(v, s, minutes) ? minutes : undefined;
 }
 
+/** Every rule the pair fails, in contract order (cheap: no details). */
+export function failedRules(v: VacancyProfile, s: SeekerProfile): FeasibilityRule[] {
+  const failed: FeasibilityRule[] = [];
+  if (!passesSkills(v, s)) failed.push('skills');
+  if (!passesCertifications(v, s)) failed.push('certifications');
+  if (!passesDates(v, s)) failed.push('dates');
+  if (!passesHours(v, s)) failed.push('hours');
+  if (!passesWage(v, s)) failed.push('wage');
+  if (!passesCommute(v, s, commuteMinutesFor(v, s))) failed.push('commute');
+  if (!passesBlocked(v, s)) failed.push('blocked');
+  return failed;
+}
+
+/** Why the pair fails `rule`, and by how much; only meaningful when it does fail. */
+export function explainFailure(rule: FeasibilityRule, v: VacancyProfile, s: SeekerProfile): RuleFailure {
+  switch (rule) {
+    case 'skills':
+      return skillsFailure(v, s);
+    case 'certifications':
+      return certificationsFailure(v, s);
+    case 'dates':
+      return datesFailure(v, s);
+    case 'hours':
+      return hoursFailure(v, s);
+    case 'wage':
+      return wageFailure(v, s);
+    case 'commute':
+      return commuteFailure(v, s, commuteMinutesFor(v, s));
+    case 'blocked':
+      return blockedFailure(v, s);
+  }
+}
+
 /** Every rule the pair fails, in contract order, each with a detail saying by how much. */
 export function pairFailures(v: VacancyProfile, s: SeekerProfile): RuleFailure[] {
-  const failures: RuleFailure[] = [];
-  if (!passesSkills(v, s)) failures.push(skillsFailure(v, s));
-  if (!passesCertifications(v, s)) failures.push(certificationsFailure(v, s));
-  if (!passesDates(v, s)) failures.push(datesFailure(v, s));
-  if (!passesHours(v, s)) failures.push(hoursFailure(v, s));
-  if (!passesWage(v, s)) failures.push(wageFailure(v, s));
-  const minutes = commuteMinutesFor(v, s);
-  if (!passesCommute(v, s, minutes)) failures.push(commuteFailure(v, s, minutes));
-  if (!passesBlocked(v, s)) failures.push(blockedFailure(v, s));
-  return failures;
+  return failedRules(v, s).map((rule) => explainFailure(rule, v, s));
 }
 
 function skillsFailure(v: VacancyProfile, s: SeekerProfile): RuleFailure {

@@ -29,7 +29,9 @@ const FULL_WAITING_DAYS = 365;
 const NEUTRAL_WAITING = 0.5;
 
 export function resolveWeights(overrides: ScoreWeights | undefined): ResolvedWeights {
-  return { ...DEFAULT_WEIGHTS, ...overrides };
+  const weights = { ...DEFAULT_WEIGHTS };
+  for (const part of SCORE_PARTS) weights[part] = overrides?.[part] ?? weights[part];
+  return weights;
 }
 
 export interface PairScore {
