@@ -1,0 +1,5 @@
+import { expectGoldenScenario } from '../support/golden-scenario';
+
+test('adjacent availability windows join', () => {
+  expectGoldenScenario('adjacent-availability-windows-join');
+});

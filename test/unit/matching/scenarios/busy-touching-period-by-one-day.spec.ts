@@ -1,0 +1,5 @@
+import { expectGoldenScenario } from '../support/golden-scenario';
+
+test('busy touching period by one day', () => {
+  expectGoldenScenario('busy-touching-period-by-one-day');
+});

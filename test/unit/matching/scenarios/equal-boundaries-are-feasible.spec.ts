@@ -1,0 +1,5 @@
+import { expectGoldenScenario } from '../support/golden-scenario';
+
+test('equal boundaries are feasible', () => {
+  expectGoldenScenario('equal-boundaries-are-feasible');
+});

@@ -1,0 +1,5 @@
+import { expectGoldenScenario } from '../support/golden-scenario';
+
+test('nobody fits diagnostics', () => {
+  expectGoldenScenario('nobody-fits-diagnostics');
+});
