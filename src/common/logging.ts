@@ -1,0 +1,41 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
+import type { Params } from 'nestjs-pino';
+import type { AppConfig } from '../config/app-config';
+import { requestIdOf } from './request-id';
+
+/** Defence in depth: whatever object gets logged, these never reach the log. */
+const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.authorization',
+  '*.password',
+  '*.token',
+  '*.phone',
+  '*.email',
+  '*.displayName',
+];
+
+/** Request logs name the route and outcome only: no query string, headers or bodies (personal data). */
+export function loggerParams(config: AppConfig): Params {
+  return {
+    // nestjs-pino's default route '*' is legacy syntax for Express 5's path-to-regexp.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    pinoHttp: {
+      level: config.logLevel,
+      genReqId: (request: IncomingMessage, response: ServerResponse) => requestIdOf(request, response),
+      customLogLevel: (_request, response, error) =>
+        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      serializers: {
+        req: (request: { id: unknown; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          path: request.url.split('?')[0],
+        }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { DatabaseConnection, DatabaseConnectionModule } from './database-connection';
+import { SafeTypeOrmLogger } from './safe-typeorm-logger';
+import { postgresOptions } from './typeorm-options';
+
+/**
+ * Closes the pool before the embedded server stops: the other order leaves the pool's
+ * clients talking to a closed socket. Nest's own TypeORM hook then finds it closed.
+ */
+@Injectable()
+class DatabaseShutdown implements OnApplicationShutdown {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connection: DatabaseConnection,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.connection.embedded?.stop();
+  }
+}
+
+@Module({
+  imports: [
+    DatabaseConnectionModule,
+    TypeOrmModule.forRootAsync({
+      imports: [DatabaseConnectionModule],
+      inject: [DatabaseConnection, AppConfig],
+      useFactory: (connection: DatabaseConnection, config: AppConfig) => ({
+        ...postgresOptions({
+          url: connection.url,
+          poolSize: config.databasePoolSize,
+          logger: new SafeTypeOrmLogger(undefined, config.logLevel === 'trace'),
+        }),
+        migrationsRun: true,
+        autoLoadEntities: true,
+        retryAttempts: 2,
+        retryDelay: 1_000,
+      }),
+    }),
+  ],
+  providers: [DatabaseShutdown],
+  exports: [DatabaseConnectionModule],
+})
+export class DatabaseModule {}

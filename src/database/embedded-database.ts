@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface EmbeddedDatabaseOptions {
+  /** Folder holding the database files; created when missing, reused when present. */
+  dataDir: string;
+  /** TCP port on 127.0.0.1; 0 picks a free one. */
+  port: number;
+  /** Concurrent client connections the socket server accepts. */
+  maxConnections: number;
+}
+
+export interface EmbeddedDatabase {
+  /** Connection string for the ordinary `pg` driver. */
+  readonly url: string;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** PGlite's single built-in role and database; the socket server ignores credentials. */
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgres://postgres@127.0.0.1:${port}/postgres`;
+}
+
+/**
+ * Starts PostgreSQL compiled to WebAssembly (PGlite) and serves it over the PostgreSQL wire
+ * protocol, so the `pg` driver, TypeORM and the migrations run unchanged. Only one process
+ * may open a data folder at a time.
+ */
+export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  // Loaded lazily: processes on a real PostgreSQL (and Jest test files, where PGlite's
+  // dynamic imports fail) never load the WebAssembly engine.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const { pgcrypto } = await import('@electric-sql/pglite/contrib/pgcrypto');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  // Extensions can only be loaded when the instance is created.
+  const db = await PGlite.create({ dataDir, extensions: { btree_gist, pgcrypto } });
+  const server = new PGLiteSocketServer({
+    db,
+    host: '127.0.0.1',
+    port: options.port,
+    maxConnections: options.maxConnections,
+  });
+  try {
+    await server.start();
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const port = Number(server.getServerConn().split(':').pop());
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: embeddedDatabaseUrl(port),
+    dataDir,
+    stop: () =>
+      (stopping ??= (async () => {
+        await server.stop();
+        await db.close();
+      })()),
+  };
+}

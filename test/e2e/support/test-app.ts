@@ -1,0 +1,31 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../../src/app.module';
+import { APPLICATION_OPTIONS, setUpApplication } from '../../../src/app.setup';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** supertest bound to the app: `api.get('/api/v1/health')`. */
+  api: ReturnType<typeof request>;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * The real AppModule on the test database, set up exactly as main.ts does. Tests build their
+ * own data (random unique values) and never truncate, so files and engineers do not collide.
+ */
+export async function createTestApp(): Promise<TestApp> {
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>(APPLICATION_OPTIONS);
+  setUpApplication(app);
+  await app.init();
+  return {
+    app,
+    api: request(app.getHttpServer()),
+    dataSource: app.get(DataSource),
+    close: () => app.close(),
+  };
+}
