@@ -1,46 +1,114 @@
+import { solveAssignment } from './assignment';
 import { ComponentProblem, splitComponents } from './components';
 import { ComponentSolution, isProvenOptimal } from './component-solution';
 import { Deadline } from './deadline';
+import { greedySelection } from './greedy';
+import { solveChaining } from './lagrangian';
+import { provingSlack, scoreGrid } from './lexicographic';
 import { OptimizationOptions, OptimizationProblem, OptimizationResult } from './optimization-problem';
+import { prunePairs } from './prune';
+import { scoreOf } from './selection';
 import { solveSmallMip } from './small-mip';
+
+/** Components with chaining up to this many pairs go to the dense MIP solver (its tableau is dense). */
+const SMALL_MIP_PAIRS = 150;
 
 /**
  * Chooses pairs for the lexicographic objective (most vacancies filled, then highest total
- * score), component by component.
+ * score): drops pairs no optimum needs, splits the candidate graph into independent
+ * components and solves each with the cheapest exact method that fits it.
  */
 export function optimize(problem: OptimizationProblem, options: OptimizationOptions = {}): OptimizationResult {
   const deadline = new Deadline(options.timeLimitMs);
-  const components = splitComponents(problem);
-  const solutions = components.map((component) => solveComponent(component, deadline));
-  return combine(problem, components, solutions);
-}
-
-function solveComponent(component: ComponentProblem, deadline: Deadline): ComponentSolution {
-  return solveSmallMip(component.problem, deadline);
-}
-
-function combine(
-  problem: OptimizationProblem,
-  components: ComponentProblem[],
-  solutions: ComponentSolution[],
-): OptimizationResult {
+  const grid = scoreGrid(problem.pairs.map((pair) => pair.score));
+  const { components, solutions } = solveByComponents(problem, deadline, grid);
   const chosenPairs = solutions
     .flatMap((solution, index) => solution.chosen.map((local) => components[index].pairIds[local]))
     .sort((a, b) => a - b);
-  const totalScore = chosenPairs.reduce((sum, index) => sum + problem.pairs[index].score, 0);
+  const totalScore = scoreOf(problem, chosenPairs);
   const fillProven = solutions.every((solution) => solution.fillProven);
-  const optimal = fillProven && solutions.every((solution) => isProvenOptimal(solution));
+  const optimal = fillProven && solutions.every((solution) => isProvenOptimal(solution, provingSlack(grid, solution.score)));
   const scoreUpperBound = solutions.reduce((sum, solution) => sum + Math.max(solution.scoreUpperBound, solution.score), 0);
-  const gap = optimal ? 0 : fillProven ? relativeGap(totalScore, scoreUpperBound) : null;
   return {
     chosenPairs,
     filled: chosenPairs.length,
     totalScore,
     optimal,
-    gap,
+    gap: optimal ? 0 : fillProven ? relativeGap(totalScore, scoreUpperBound) : null,
     components: components.length,
     largestComponent: components.reduce((largest, component) => Math.max(largest, component.vacancyIds.length), 0),
   };
+}
+
+function solveByComponents(
+  problem: OptimizationProblem,
+  deadline: Deadline,
+  grid: number | null,
+): { components: ComponentProblem[]; solutions: ComponentSolution[] } {
+  const components = splitComponents(problem, prunePairs(problem));
+  const solutions = components.map((component) => solveComponent(component.problem, deadline, grid));
+  return { components, solutions };
+}
+
+function solveComponent(problem: OptimizationProblem, deadline: Deadline, grid: number | null): ComponentSolution {
+  return (
+    solveWithoutRelaxation(problem, deadline) ??
+    solveChaining(problem, deadline, grid, (restricted) => solveExactlyWithoutRelaxation(restricted, deadline))
+  );
+}
+
+/** The exact methods that need no relaxation; null for a large component with chaining. */
+function solveWithoutRelaxation(problem: OptimizationProblem, deadline: Deadline): ComponentSolution | null {
+  if (deadline.expired()) return unproven(problem, greedySelection(problem));
+  if (!hasChaining(problem)) return solveAsAssignment(problem, deadline);
+  if (problem.pairs.length <= SMALL_MIP_PAIRS) return solveSmallMip(problem, deadline);
+  return null;
+}
+
+/** Exact solve of what is left after fixing: every component must be chain-free or small. */
+function solveExactlyWithoutRelaxation(problem: OptimizationProblem, deadline: Deadline): ComponentSolution | null {
+  const components = splitComponents(problem, prunePairs(problem));
+  const solutions: ComponentSolution[] = [];
+  for (const component of components) {
+    const solution = solveWithoutRelaxation(component.problem, deadline);
+    if (!solution) return null;
+    solutions.push(solution);
+  }
+  const chosen = solutions.flatMap((solution, index) => solution.chosen.map((local) => components[index].pairIds[local]));
+  return {
+    chosen,
+    filled: chosen.length,
+    score: scoreOf(problem, chosen),
+    fillProven: solutions.every((solution) => solution.fillProven),
+    scoreUpperBound: solutions.reduce((sum, solution) => sum + solution.scoreUpperBound, 0),
+  };
+}
+
+/** No seeker has two candidate vacancies with disjoint periods, so each seeker takes at most one. */
+export function hasChaining(problem: OptimizationProblem): boolean {
+  const earliestEnd = new Float64Array(problem.seekerCount).fill(Infinity);
+  const latestStart = new Float64Array(problem.seekerCount).fill(-Infinity);
+  for (const pair of problem.pairs) {
+    const period = problem.vacancyPeriods[pair.vacancy];
+    earliestEnd[pair.seeker] = Math.min(earliestEnd[pair.seeker], period.end);
+    latestStart[pair.seeker] = Math.max(latestStart[pair.seeker], period.start);
+  }
+  return earliestEnd.some((end, seeker) => end < latestStart[seeker]);
+}
+
+function solveAsAssignment(problem: OptimizationProblem, deadline: Deadline): ComponentSolution {
+  const solution = solveAssignment(
+    { rowCount: problem.vacancyPeriods.length, columnCount: problem.seekerCount, edges: problem.pairs.map((pair) => ({ row: pair.vacancy, column: pair.seeker, score: pair.score })) },
+    deadline,
+  );
+  if (!solution.complete) return unproven(problem, greedySelection(problem));
+  const chosen = [...solution.edgeOfRow].filter((edge) => edge >= 0).sort((a, b) => a - b);
+  const score = scoreOf(problem, chosen);
+  return { chosen, filled: chosen.length, score, fillProven: true, scoreUpperBound: score };
+}
+
+function unproven(problem: OptimizationProblem, chosen: number[]): ComponentSolution {
+  return { chosen, filled: chosen.length, score: scoreOf(problem, chosen), fillProven: false, scoreUpperBound: Infinity };
 }
 
 function relativeGap(score: number, upperBound: number): number | null {

@@ -1,0 +1,59 @@
+import { solveAssignment } from './assignment';
+import { Deadline } from './deadline';
+import { OptimizationProblem } from './optimization-problem';
+
+/**
+ * A primal heuristic that is exact on a neighbourhood: each seeker's time line is cut into
+ * segments, and each segment becomes a separate "column" that takes at most one vacancy lying
+ * wholly inside it. Segments of one seeker never overlap, so every assignment of the restricted
+ * problem is feasible; the assignment solver finds the best one exactly.
+ *
+ * `cutsBySeeker[s]` lists the days at which a new segment starts (sorted); with no cuts the
+ * seeker is one column and takes at most one vacancy.
+ */
+export function solveRestrictedAssignment(
+  problem: OptimizationProblem,
+  pairsBySeeker: readonly (readonly number[])[],
+  cutsBySeeker: readonly (readonly number[])[],
+  deadline: Deadline,
+): number[] | null {
+  const edges: { row: number; column: number; score: number }[] = [];
+  const pairOfEdge: number[] = [];
+  let columnCount = 0;
+  for (let seeker = 0; seeker < problem.seekerCount; seeker++) {
+    const cuts = cutsBySeeker[seeker];
+    const firstColumn = columnCount;
+    columnCount += cuts.length + 1;
+    for (const pairIndex of pairsBySeeker[seeker]) {
+      const pair = problem.pairs[pairIndex];
+      const period = problem.vacancyPeriods[pair.vacancy];
+      // Segment k covers [cuts[k-1], cuts[k] - 1]; the pair fits if start and end fall in the same one.
+      const segment = segmentOf(cuts, period.start);
+      if (segment !== segmentOf(cuts, period.end)) continue;
+      edges.push({ row: pair.vacancy, column: firstColumn + segment, score: pair.score });
+      pairOfEdge.push(pairIndex);
+    }
+  }
+  const solution = solveAssignment({ rowCount: problem.vacancyPeriods.length, columnCount, edges }, deadline);
+  if (!solution.complete) return null;
+  const chosen: number[] = [];
+  for (const edge of solution.edgeOfRow) if (edge >= 0) chosen.push(pairOfEdge[edge]);
+  return chosen.sort((a, b) => a - b);
+}
+
+function segmentOf(cuts: readonly number[], day: number): number {
+  let low = 0;
+  let high = cuts.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (cuts[middle] <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Cuts right after each scheduled period except the last: the schedule fits, one period per segment. */
+export function cutsAfterSchedule(problem: OptimizationProblem, schedulePairs: readonly number[]): number[] {
+  const ends = schedulePairs.map((pairIndex) => problem.vacancyPeriods[problem.pairs[pairIndex].vacancy].end).sort((a, b) => a - b);
+  return ends.slice(0, -1).map((end) => end + 1);
+}

@@ -1,0 +1,143 @@
+import { OptimizationProblem } from './optimization-problem';
+
+/**
+ * Per seeker, its pairs as intervals, ready for weighted interval scheduling: the best set of
+ * its pairs whose periods share no day, for any pair weights, in O(pairs) time.
+ */
+export class SeekerSchedules {
+  /** Pairs of seeker s are order[offset[s] .. offset[s+1]), sorted by period end. */
+  readonly offset: Int32Array;
+  readonly order: Int32Array;
+  /** Position (in order) of the last pair of the same seeker ending before this one starts, or -1. */
+  private readonly previous: Int32Array;
+  /** Pairs of seeker s by period start, and for each the first later position starting after its end. */
+  private readonly startOrder: Int32Array;
+  private readonly next: Int32Array;
+  private readonly forward: Float64Array;
+  private readonly backward: Float64Array;
+
+  constructor(private readonly problem: OptimizationProblem) {
+    const pairCount = problem.pairs.length;
+    const seekerCount = problem.seekerCount;
+    const periods = problem.vacancyPeriods;
+    const startOf = (pair: number) => periods[problem.pairs[pair].vacancy].start;
+    const endOf = (pair: number) => periods[problem.pairs[pair].vacancy].end;
+
+    this.offset = new Int32Array(seekerCount + 1);
+    for (const pair of problem.pairs) this.offset[pair.seeker + 1]++;
+    for (let s = 0; s < seekerCount; s++) this.offset[s + 1] += this.offset[s];
+    const fill = this.offset.slice(0, seekerCount);
+    this.order = new Int32Array(pairCount);
+    this.startOrder = new Int32Array(pairCount);
+    problem.pairs.forEach((pair, index) => {
+      const slot = fill[pair.seeker]++;
+      this.order[slot] = index;
+      this.startOrder[slot] = index;
+    });
+    this.previous = new Int32Array(pairCount);
+    this.next = new Int32Array(pairCount);
+    for (let s = 0; s < seekerCount; s++) {
+      const from = this.offset[s];
+      const to = this.offset[s + 1];
+      const byEnd = Array.from(this.order.subarray(from, to)).sort((a, b) => endOf(a) - endOf(b) || startOf(a) - startOf(b) || a - b);
+      const byStart = Array.from(this.startOrder.subarray(from, to)).sort((a, b) => startOf(a) - startOf(b) || endOf(a) - endOf(b) || a - b);
+      this.order.set(byEnd, from);
+      this.startOrder.set(byStart, from);
+      for (let i = 0; i < byEnd.length; i++) {
+        // Largest j with end(byEnd[j]) < start(byEnd[i]).
+        let low = 0;
+        let high = i; // exclusive; ends are sorted and end(byEnd[i]) >= start(byEnd[i])
+        const start = startOf(byEnd[i]);
+        while (low < high) {
+          const middle = (low + high) >> 1;
+          if (endOf(byEnd[middle]) < start) low = middle + 1;
+          else high = middle;
+        }
+        this.previous[from + i] = low === 0 ? -1 : from + low - 1;
+      }
+      for (let i = 0; i < byStart.length; i++) {
+        // Smallest j with start(byStart[j]) > end(byStart[i]).
+        let low = i + 1;
+        let high = byStart.length;
+        const end = endOf(byStart[i]);
+        while (low < high) {
+          const middle = (low + high) >> 1;
+          if (startOf(byStart[middle]) <= end) low = middle + 1;
+          else high = middle;
+        }
+        this.next[from + i] = from + low;
+      }
+    }
+    this.forward = new Float64Array(pairCount);
+    this.backward = new Float64Array(pairCount + 1);
+  }
+
+  /**
+   * Best schedule of seeker s for the given pair weights (pairs with weight ≤ 0 never help);
+   * appends the chosen pairs to `picks` and returns the schedule's weight.
+   */
+  best(s: number, weight: Float64Array, picks: number[] | null): number {
+    const from = this.offset[s];
+    const to = this.offset[s + 1];
+    const forward = this.forward;
+    for (let position = from; position < to; position++) {
+      const pair = this.order[position];
+      const skip = position > from ? forward[position - 1] : 0;
+      const w = weight[pair];
+      if (w > 0) {
+        const before = this.previous[position];
+        const take = (before >= 0 ? forward[before] : 0) + w;
+        forward[position] = take > skip ? take : skip;
+      } else {
+        forward[position] = skip;
+      }
+    }
+    const value = to > from ? forward[to - 1] : 0;
+    if (picks) {
+      let position = to - 1;
+      while (position >= from) {
+        const skip = position > from ? forward[position - 1] : 0;
+        if (forward[position] === skip) {
+          position--;
+        } else {
+          picks.push(this.order[position]);
+          position = this.previous[position];
+        }
+      }
+    }
+    return value;
+  }
+
+  /**
+   * For every pair of seeker s, the best schedule weight among schedules that contain that
+   * pair (written to `through[pair]`). Call after nothing else has used this object's scratch.
+   */
+  bestThrough(s: number, weight: Float64Array, through: Float64Array): void {
+    const from = this.offset[s];
+    const to = this.offset[s + 1];
+    if (to === from) return;
+    this.best(s, weight, null);
+    const backward = this.backward;
+    backward[to] = 0;
+    for (let position = to - 1; position >= from; position--) {
+      const pair = this.startOrder[position];
+      const w = weight[pair];
+      const after = backward[this.next[position]];
+      const take = w > 0 ? w + after : after; // a non-positive pair is never worth taking
+      backward[position] = take > backward[position + 1] ? take : backward[position + 1];
+    }
+    // Map each pair to its position in start order to read "best after its end".
+    for (let position = from; position < to; position++) {
+      const pair = this.startOrder[position];
+      this.scratchAfter.set(pair, backward[this.next[position]]);
+    }
+    for (let position = from; position < to; position++) {
+      const pair = this.order[position];
+      const before = this.previous[position];
+      through[pair] = (before >= 0 ? this.forward[before] : 0) + weight[pair] + this.scratchAfter.get(pair)!;
+    }
+    this.scratchAfter.clear();
+  }
+
+  private readonly scratchAfter = new Map<number, number>();
+}
