@@ -4,10 +4,15 @@ import { LoggerModule } from 'nestjs-pino';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
+import { ComplexesModule } from './complexes/complexes.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
+import { FirmsModule } from './firms/firms.module';
 import { HealthModule } from './health/health.module';
+import { LeaveGapsModule } from './leave-gaps/leave-gaps.module';
+import { PlacementsModule } from './placements/placements.module';
+import { SeekersModule } from './seekers/seekers.module';
 
 @Module({
   imports: [
@@ -16,6 +21,11 @@ import { HealthModule } from './health/health.module';
     DatabaseModule,
     HealthModule,
     // Feature modules (complexes, firms, leave gaps, seekers, placements, ...) go below.
+    ComplexesModule,
+    FirmsModule,
+    LeaveGapsModule,
+    SeekersModule,
+    PlacementsModule,
   ],
   providers: [
     // Registered here rather than in main.ts so that test apps built from AppModule get them too.

@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Page, PageQuery } from '../common/pagination';
+import { ComplexesService } from './complexes.service';
+import { ComplexPage, ComplexResponse, CreateComplexDto, UpdateComplexDto } from './dto/complex.dto';
+
+@ApiTags('complexes')
+@Controller('complexes')
+export class ComplexesController {
+  constructor(private readonly complexes: ComplexesService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: ComplexResponse })
+  create(@Body() dto: CreateComplexDto): Promise<ComplexResponse> {
+    return this.complexes.create(dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: ComplexPage })
+  list(@Query() query: PageQuery): Promise<Page<ComplexResponse>> {
+    return this.complexes.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ComplexResponse })
+  get(@Param('id') id: string): Promise<ComplexResponse> {
+    return this.complexes.get(id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: ComplexResponse })
+  update(@Param('id') id: string, @Body() dto: UpdateComplexDto): Promise<ComplexResponse> {
+    return this.complexes.update(id, dto);
+  }
+
+  /** Only a complex without firms can go: 409 `complex.in_use` otherwise. */
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  remove(@Param('id') id: string): Promise<void> {
+    return this.complexes.remove(id);
+  }
+}

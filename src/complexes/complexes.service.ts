@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { Repository } from 'typeorm';
+import { ConflictError, NotFoundError } from '../common/domain-error';
+import { Page, PageQuery, toPage } from '../common/pagination';
+import { Firm } from '../firms/firm.entity';
+import { ComplexResponse, CreateComplexDto, UpdateComplexDto, toComplexResponse } from './dto/complex.dto';
+import { IndustrialComplex } from './industrial-complex.entity';
+
+@Injectable()
+export class ComplexesService {
+  constructor(
+    @InjectRepository(IndustrialComplex) private readonly complexes: Repository<IndustrialComplex>,
+    @InjectRepository(Firm) private readonly firms: Repository<Firm>,
+  ) {}
+
+  async create(dto: CreateComplexDto): Promise<ComplexResponse> {
+    await this.assertNameFree(dto.name);
+    const saved = await this.complexes.save(
+      this.complexes.create({
+        name: dto.name,
+        region: dto.region,
+        centroidLat: dto.centroid.lat,
+        centroidLng: dto.centroid.lng,
+      }),
+    );
+    return toComplexResponse(saved);
+  }
+
+  async get(id: string): Promise<ComplexResponse> {
+    return toComplexResponse(await this.find(id));
+  }
+
+  async list(query: PageQuery): Promise<Page<ComplexResponse>> {
+    const result = await this.complexes.findAndCount({
+      order: { name: 'ASC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    return toPage(query, result, toComplexResponse);
+  }
+
+  async update(id: string, dto: UpdateComplexDto): Promise<ComplexResponse> {
+    const complex = await this.find(id);
+    if (dto.name !== undefined && dto.name !== complex.name) await this.assertNameFree(dto.name);
+    complex.name = dto.name ?? complex.name;
+    complex.region = dto.region ?? complex.region;
+    complex.centroidLat = dto.centroid?.lat ?? complex.centroidLat;
+    complex.centroidLng = dto.centroid?.lng ?? complex.centroidLng;
+    return toComplexResponse(await this.complexes.save(complex));
+  }
+
+  /** Removes a complex no firm belongs to (a mistaken entry); complexes with firms stay. */
+  async remove(id: string): Promise<void> {
+    const complex = await this.find(id);
+    const firmCount = await this.firms.countBy({ complexId: complex.id });
+    if (firmCount > 0) {
+      throw new ConflictError('complex.in_use', `complex ${id} still has ${firmCount} firm(s)`, { firmCount });
+    }
+    await this.complexes.delete({ id: complex.id });
+  }
+
+  /** The complex, or a 404 (also for an id that is not a uuid). */
+  async find(id: string): Promise<IndustrialComplex> {
+    const complex = isUUID(id) ? await this.complexes.findOneBy({ id }) : null;
+    if (!complex) throw new NotFoundError('complex', id);
+    return complex;
+  }
+
+  private async assertNameFree(name: string): Promise<void> {
+    if (await this.complexes.existsBy({ name })) {
+      throw new ConflictError('complex.duplicate_name', `a complex named ${name} already exists`);
+    }
+  }
+}

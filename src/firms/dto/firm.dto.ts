@@ -1,0 +1,99 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Page, PageQuery } from '../../common/pagination';
+import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
+import { normalizeBusinessNumber } from '../business-number';
+import { FIRM_STATUSES, Firm, FirmStatus } from '../firm.entity';
+import { IsBusinessNumber } from './is-business-number';
+
+export class CreateFirmDto {
+  @ApiProperty({ example: '(주)대성정밀' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({
+    description: '사업자등록번호, 10 digits; the written form 123-45-67890 is accepted and stored without dashes',
+    example: '124-81-00998',
+  })
+  @Transform(({ value }) => normalizeBusinessNumber(value))
+  @IsBusinessNumber()
+  businessNumber: string;
+
+  @ApiProperty({ minimum: 1, example: 48 })
+  @IsInt()
+  @Min(1)
+  employeeCount: number;
+
+  @ApiProperty({ description: 'a priority-support (SME) firm (우선지원대상기업)' })
+  @IsBoolean()
+  prioritySupport: boolean;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  complexId: string;
+
+  @ApiProperty({ example: '서울 금천구 가산디지털1로 168' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  address: string;
+
+  @ApiProperty({ type: LocationDto, description: 'the workplace; leave gaps default to it' })
+  @ValidateNested()
+  @Type(() => LocationDto)
+  site: LocationDto;
+}
+
+export class UpdateFirmDto extends PartialType(CreateFirmDto) {}
+
+export class ListFirmsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  complexId?: string;
+
+  @ApiPropertyOptional({ enum: FIRM_STATUSES })
+  @IsOptional()
+  @IsIn(FIRM_STATUSES)
+  status?: FirmStatus;
+}
+
+export class FirmResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '1248100998' }) businessNumber: string;
+  @ApiProperty() employeeCount: number;
+  @ApiProperty() prioritySupport: boolean;
+  @ApiProperty({ format: 'uuid' }) complexId: string;
+  @ApiProperty() address: string;
+  @ApiProperty({ type: LocationDto }) site: LocationDto;
+  @ApiProperty({ enum: FIRM_STATUSES }) status: FirmStatus;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class FirmPage implements Page<FirmResponse> {
+  @ApiProperty({ type: [FirmResponse] }) items: FirmResponse[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}
+
+export function toFirmResponse(firm: Firm): FirmResponse {
+  return {
+    id: firm.id,
+    name: firm.name,
+    businessNumber: firm.businessNumber,
+    employeeCount: firm.employeeCount,
+    prioritySupport: firm.prioritySupport,
+    complexId: firm.complexId,
+    address: firm.address,
+    site: toLocation(firm.siteLat, firm.siteLng),
+    status: firm.status,
+    createdAt: firm.createdAt,
+    updatedAt: firm.updatedAt,
+  };
+}

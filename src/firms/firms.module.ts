@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IndustrialComplex } from '../complexes/industrial-complex.entity';
+import { LeaveGap } from '../leave-gaps/leave-gap.entity';
+import { Firm } from './firm.entity';
+import { FirmsController } from './firms.controller';
+import { FirmsService } from './firms.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Firm, IndustrialComplex, LeaveGap])],
+  controllers: [FirmsController],
+  providers: [FirmsService],
+  exports: [FirmsService],
+})
+export class FirmsModule {}

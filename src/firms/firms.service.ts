@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, Repository } from 'typeorm';
+import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-error';
+import { Page, toPage } from '../common/pagination';
+import { IndustrialComplex } from '../complexes/industrial-complex.entity';
+import { LeaveGap } from '../leave-gaps/leave-gap.entity';
+import { CreateFirmDto, FirmResponse, ListFirmsQuery, UpdateFirmDto, toFirmResponse } from './dto/firm.dto';
+import { Firm } from './firm.entity';
+
+@Injectable()
+export class FirmsService {
+  constructor(
+    @InjectRepository(Firm) private readonly firms: Repository<Firm>,
+    @InjectRepository(IndustrialComplex) private readonly complexes: Repository<IndustrialComplex>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async create(dto: CreateFirmDto): Promise<FirmResponse> {
+    await this.assertComplexExists(dto.complexId);
+    await this.assertBusinessNumberFree(dto.businessNumber);
+    const saved = await this.firms.save(
+      this.firms.create({
+        name: dto.name,
+        businessNumber: dto.businessNumber,
+        employeeCount: dto.employeeCount,
+        prioritySupport: dto.prioritySupport,
+        complexId: dto.complexId,
+        address: dto.address,
+        siteLat: dto.site.lat,
+        siteLng: dto.site.lng,
+        status: 'active',
+      }),
+    );
+    return toFirmResponse(saved);
+  }
+
+  async get(id: string): Promise<FirmResponse> {
+    return toFirmResponse(await this.find(id));
+  }
+
+  async list(query: ListFirmsQuery): Promise<Page<FirmResponse>> {
+    const result = await this.firms.findAndCount({
+      // TypeORM 1.x refuses undefined in `where`: only the filters given.
+      where: {
+        ...(query.complexId !== undefined && { complexId: query.complexId }),
+        ...(query.status !== undefined && { status: query.status }),
+      },
+      order: { name: 'ASC', id: 'ASC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    return toPage(query, result, toFirmResponse);
+  }
+
+  async update(id: string, dto: UpdateFirmDto): Promise<FirmResponse> {
+    const firm = await this.findActive(id);
+    if (dto.complexId !== undefined) await this.assertComplexExists(dto.complexId);
+    if (dto.businessNumber !== undefined && dto.businessNumber !== firm.businessNumber) {
+      await this.assertBusinessNumberFree(dto.businessNumber);
+    }
+    firm.name = dto.name ?? firm.name;
+    firm.businessNumber = dto.businessNumber ?? firm.businessNumber;
+    firm.employeeCount = dto.employeeCount ?? firm.employeeCount;
+    firm.prioritySupport = dto.prioritySupport ?? firm.prioritySupport;
+    firm.complexId = dto.complexId ?? firm.complexId;
+    firm.address = dto.address ?? firm.address;
+    firm.siteLat = dto.site?.lat ?? firm.siteLat;
+    firm.siteLng = dto.site?.lng ?? firm.siteLng;
+    return toFirmResponse(await this.firms.save(firm));
+  }
+
+  /**
+   * A firm leaving the programme: its open leave gaps are cancelled with it, so that no
+   * match run proposes anyone for them. Cancelling twice is harmless.
+   */
+  async cancel(id: string): Promise<FirmResponse> {
+    const firm = await this.find(id);
+    if (firm.status === 'cancelled') return toFirmResponse(firm);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(LeaveGap, { firmId: firm.id, status: 'open' }, { status: 'cancelled' });
+      await manager.update(Firm, { id: firm.id }, { status: 'cancelled' });
+    });
+    return toFirmResponse(await this.find(id));
+  }
+
+  /** The firm, or a 404 (also for an id that is not a uuid). */
+  async find(id: string): Promise<Firm> {
+    const firm = isUUID(id) ? await this.firms.findOneBy({ id }) : null;
+    if (!firm) throw new NotFoundError('firm', id);
+    return firm;
+  }
+
+  /** The firm if it can still post and change things: 409 once cancelled. */
+  async findActive(id: string): Promise<Firm> {
+    const firm = await this.find(id);
+    if (firm.status !== 'active') throw new ConflictError('firm.cancelled', `firm ${id} is cancelled`);
+    return firm;
+  }
+
+  private async assertComplexExists(complexId: string): Promise<void> {
+    if (!(await this.complexes.existsBy({ id: complexId }))) {
+      throw new RuleViolation('firm.unknown_complex', 'complexId', `complex ${complexId} does not exist`);
+    }
+  }
+
+  /** Checked first for a clear code; a concurrent duplicate still meets the unique constraint (409). */
+  private async assertBusinessNumberFree(businessNumber: string): Promise<void> {
+    if (await this.firms.existsBy({ businessNumber })) {
+      throw new ConflictError(
+        'firm.duplicate_business_number',
+        'a firm with this business registration number is already registered',
+      );
+    }
+  }
+}

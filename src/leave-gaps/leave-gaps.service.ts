@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { Repository } from 'typeorm';
+import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
+import { Page, toPage } from '../common/pagination';
+import { FirmsService } from '../firms/firms.service';
+import {
+  CreateLeaveGapDto,
+  LeaveGapResponse,
+  ListFirmLeaveGapsQuery,
+  ListLeaveGapsQuery,
+  UpdateLeaveGapDto,
+  toLeaveGapResponse,
+} from './dto/leave-gap.dto';
+import { LeaveGap } from './leave-gap.entity';
+import { LeaveTerms, deriveVacancy, leaveLawViolations } from './leave-law';
+
+@Injectable()
+export class LeaveGapsService {
+  constructor(
+    @InjectRepository(LeaveGap) private readonly gaps: Repository<LeaveGap>,
+    private readonly firms: FirmsService,
+  ) {}
+
+  async create(firmId: string, dto: CreateLeaveGapDto): Promise<LeaveGapResponse> {
+    const firm = await this.firms.findActive(firmId);
+    const terms: LeaveTerms = {
+      leaveType: dto.leaveType,
+      leaveStart: dto.leaveStart,
+      leaveEnd: dto.leaveEnd,
+      handoverDays: dto.handoverDays ?? 0,
+      multipleBirth: dto.multipleBirth ?? false,
+      extendedParentalReason: dto.extendedParentalReason ?? null,
+      weeklyHours: dto.weeklyHours,
+      reducedWeeklyHours: dto.reducedWeeklyHours ?? null,
+      hourlyWage: dto.hourlyWage,
+    };
+    assertLawful(terms);
+    const gap = this.gaps.create({
+      ...terms,
+      ...storedVacancy(terms),
+      firmId: firm.id,
+      roleTitle: dto.roleTitle,
+      requiredSkills: dto.requiredSkills,
+      preferredSkills: dto.preferredSkills ?? [],
+      requiredCertifications: dto.requiredCertifications ?? [],
+      siteLat: dto.site?.lat ?? firm.siteLat,
+      siteLng: dto.site?.lng ?? firm.siteLng,
+      maxCommuteMinutes: dto.maxCommuteMinutes ?? null,
+      status: 'open',
+    });
+    return toLeaveGapResponse(await this.gaps.save(gap));
+  }
+
+  async get(id: string): Promise<LeaveGapResponse> {
+    return toLeaveGapResponse(await this.find(id));
+  }
+
+  async list(query: ListLeaveGapsQuery): Promise<Page<LeaveGapResponse>> {
+    const builder = this.gaps.createQueryBuilder('gap');
+    if (query.complexId !== undefined) {
+      builder.innerJoin('gap.firm', 'firm').andWhere('firm.complexId = :complexId', { complexId: query.complexId });
+    }
+    if (query.firmId !== undefined) builder.andWhere('gap.firmId = :firmId', { firmId: query.firmId });
+    if (query.status !== undefined) builder.andWhere('gap.status = :status', { status: query.status });
+    if (query.leaveType !== undefined) builder.andWhere('gap.leaveType = :leaveType', { leaveType: query.leaveType });
+    // Overlap with [from, to]: the placement period ends on/after `from` and starts on/before `to`.
+    if (query.from !== undefined) builder.andWhere('gap.placementEnd >= :from', { from: query.from });
+    if (query.to !== undefined) builder.andWhere('gap.placementStart <= :to', { to: query.to });
+    const result = await builder
+      .orderBy('gap.placementStart', 'ASC')
+      .addOrderBy('gap.id', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return toPage(query, result, toLeaveGapResponse);
+  }
+
+  async listForFirm(firmId: string, query: ListFirmLeaveGapsQuery): Promise<Page<LeaveGapResponse>> {
+    const firm = await this.firms.find(firmId);
+    return this.list(Object.assign(new ListLeaveGapsQuery(), query, { firmId: firm.id }));
+  }
+
+  /** Changes an open gap; the law is checked on the gap as it would be after the change. */
+  async update(id: string, dto: UpdateLeaveGapDto): Promise<LeaveGapResponse> {
+    const gap = await this.findOpen(id);
+    const terms: LeaveTerms = {
+      leaveType: dto.leaveType ?? gap.leaveType,
+      leaveStart: dto.leaveStart ?? gap.leaveStart,
+      leaveEnd: dto.leaveEnd ?? gap.leaveEnd,
+      handoverDays: dto.handoverDays ?? gap.handoverDays,
+      multipleBirth: dto.multipleBirth ?? gap.multipleBirth,
+      extendedParentalReason: mergeNullable(dto.extendedParentalReason, gap.extendedParentalReason),
+      weeklyHours: dto.weeklyHours ?? gap.weeklyHours,
+      reducedWeeklyHours: mergeNullable(dto.reducedWeeklyHours, gap.reducedWeeklyHours),
+      hourlyWage: dto.hourlyWage ?? gap.hourlyWage,
+    };
+    assertLawful(terms);
+    Object.assign(gap, terms, storedVacancy(terms), {
+      roleTitle: dto.roleTitle ?? gap.roleTitle,
+      requiredSkills: dto.requiredSkills ?? gap.requiredSkills,
+      preferredSkills: dto.preferredSkills ?? gap.preferredSkills,
+      requiredCertifications: dto.requiredCertifications ?? gap.requiredCertifications,
+      siteLat: dto.site?.lat ?? gap.siteLat,
+      siteLng: dto.site?.lng ?? gap.siteLng,
+      maxCommuteMinutes: mergeNullable(dto.maxCommuteMinutes, gap.maxCommuteMinutes),
+    });
+    return toLeaveGapResponse(await this.gaps.save(gap));
+  }
+
+  /** The leave is off: an open gap is cancelled (twice is harmless); a filled one needs its placement cancelled first. */
+  async cancel(id: string): Promise<LeaveGapResponse> {
+    const gap = await this.find(id);
+    if (gap.status === 'filled') {
+      throw new ConflictError('leave_gap.filled', `leave gap ${id} is filled: cancel its placement first`);
+    }
+    if (gap.status === 'open') {
+      gap.status = 'cancelled';
+      await this.gaps.save(gap);
+    }
+    return toLeaveGapResponse(gap);
+  }
+
+  /** The gap, or a 404 (also for an id that is not a uuid). */
+  async find(id: string): Promise<LeaveGap> {
+    const gap = isUUID(id) ? await this.gaps.findOneBy({ id }) : null;
+    if (!gap) throw new NotFoundError('leave_gap', id);
+    return gap;
+  }
+
+  private async findOpen(id: string): Promise<LeaveGap> {
+    const gap = await this.find(id);
+    if (gap.status !== 'open') {
+      throw new ConflictError('leave_gap.not_open', `leave gap ${id} is ${gap.status} and can no longer change`, {
+        status: gap.status,
+      });
+    }
+    return gap;
+  }
+}
+
+/** In a PATCH, absent keeps the current value and null clears it. */
+function mergeNullable<T>(patch: T | null | undefined, current: T | null): T | null {
+  return patch === undefined ? current : patch;
+}
+
+function storedVacancy(terms: LeaveTerms): Pick<LeaveGap, 'placementStart' | 'placementEnd' | 'vacancyWeeklyHours'> {
+  const vacancy = deriveVacancy(terms);
+  return {
+    placementStart: vacancy.placementStart,
+    placementEnd: vacancy.placementEnd,
+    vacancyWeeklyHours: vacancy.weeklyHours,
+  };
+}
+
+/**
+ * One 400 for all broken rules: `code` is the first rule's, `errors` names every field and
+ * `details.violations` lists each rule's code.
+ */
+function assertLawful(terms: LeaveTerms): void {
+  const violations = leaveLawViolations(terms);
+  if (violations.length === 0) return;
+  throw new DomainError(
+    'validation',
+    violations[0].code,
+    violations.map((violation) => violation.message).join('; '),
+    violations.map(({ field, message }) => ({ field, message })),
+    { violations },
+  );
+}

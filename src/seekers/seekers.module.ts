@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SeekerAvailability } from './seeker-availability.entity';
+import { Seeker } from './seeker.entity';
+import { SeekersController } from './seekers.controller';
+import { SeekersService } from './seekers.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability])],
+  controllers: [SeekersController],
+  providers: [SeekersService],
+  exports: [SeekersService],
+})
+export class SeekersModule {}
