@@ -6,44 +6,38 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^/\s]+\/[^/\s?]+(\?\S*)?$/;
 
-/** Empty strings count as unset, so `PORT=` in a shell means "use the default". */
-const unsetIfEmpty = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
-const toInteger = ({ value }: { value: unknown }) =>
-  value === '' || value === undefined ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const toInteger = ({ value }: { value: unknown }) => (/^-?\d+$/.test(String(value)) ? Number(value) : value);
 
 /** Every environment variable the service reads, with its default. */
 export class EnvironmentVariables {
   @Transform(toInteger)
-  @IsInt({ message: 'PORT must be an integer' })
   @Min(0)
   @Max(65535)
+  @IsInt({ message: 'PORT must be an integer' })
   PORT: number = 3000;
 
   /** PostgreSQL to use; when unset the service starts its embedded database. */
-  @Transform(unsetIfEmpty)
   @IsOptional()
   @Matches(POSTGRES_URL, { message: 'DATABASE_URL must look like postgres://user[:password]@host[:port]/database' })
   DATABASE_URL?: string;
 
-  @Transform(unsetIfEmpty)
   @IsString()
   EMBEDDED_DB_DIR: string = '.data/pglite';
 
   /** 0 lets the operating system pick a free port. */
   @Transform(toInteger)
-  @IsInt({ message: 'EMBEDDED_DB_PORT must be an integer' })
   @Min(0)
   @Max(65535)
+  @IsInt({ message: 'EMBEDDED_DB_PORT must be an integer' })
   EMBEDDED_DB_PORT: number = 5433;
 
-  @Transform(unsetIfEmpty)
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
   @Transform(toInteger)
-  @IsInt({ message: 'DB_POOL_SIZE must be an integer' })
   @Min(1)
   @Max(100)
+  @IsInt({ message: 'DB_POOL_SIZE must be an integer' })
   DB_POOL_SIZE: number = 10;
 }
 
@@ -57,9 +51,10 @@ export class InvalidEnvironmentError extends Error {
 /** Parses and checks raw environment values; throws one error naming every bad variable. */
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables());
-  const relevant = Object.fromEntries(Object.entries(raw).filter(([key]) => known.includes(key)));
+  // Empty strings count as unset, so `PORT=` in a shell means "use the default".
+  const relevant = Object.fromEntries(Object.entries(raw).filter(([key, value]) => known.includes(key) && value !== ''));
   const environment = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
-  const errors = validateSync(environment);
+  const errors = validateSync(environment, { stopAtFirstError: true });
   if (errors.length > 0) throw new InvalidEnvironmentError(errors.map(describe));
   return environment;
 }
