@@ -1,6 +1,6 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { Page } from '../../common/pagination';
 import { IndustrialComplex } from '../industrial-complex.entity';
 import { LocationDto, toLocation } from './location.dto';
@@ -19,6 +19,7 @@ export class CreateComplexDto {
   region: string;
 
   @ApiProperty({ type: LocationDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocationDto)
   centroid: LocationDto;

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Page, PageQuery } from '../../common/pagination';
 import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
 import { normalizeBusinessNumber } from '../business-number';
@@ -42,6 +54,7 @@ export class CreateFirmDto {
   address: string;
 
   @ApiProperty({ type: LocationDto, description: 'the workplace; leave gaps default to it' })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocationDto)
   site: LocationDto;

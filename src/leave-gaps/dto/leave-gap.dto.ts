@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -72,6 +73,7 @@ export class CreateLeaveGapDto {
   @IsArray()
   @ArrayMaxSize(30)
   @ArrayUnique(uniqueSkillCode, { message: 'requiredSkills must not name a skill twice' })
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SkillDto)
   requiredSkills: SkillDto[];
@@ -81,6 +83,7 @@ export class CreateLeaveGapDto {
   @IsArray()
   @ArrayMaxSize(30)
   @ArrayUnique(uniqueSkillCode, { message: 'preferredSkills must not name a skill twice' })
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SkillDto)
   preferredSkills?: SkillDto[];
@@ -117,6 +120,7 @@ export class CreateLeaveGapDto {
 
   @ApiPropertyOptional({ type: LocationDto, description: "defaults to the firm's site" })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocationDto)
   site?: LocationDto;

@@ -9,6 +9,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -62,6 +63,7 @@ export class CreateSeekerDto {
   email?: string | null;
 
   @ApiProperty({ type: LocationDto, description: 'where the seeker lives (commute estimates start here)' })
+  @IsObject()
   @ValidateNested()
   @Type(() => LocationDto)
   home: LocationDto;
@@ -80,6 +82,7 @@ export class CreateSeekerDto {
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique((skill: SkillDto | undefined) => skill?.code, { message: 'skills must not name a skill twice' })
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SkillDto)
   skills: SkillDto[];
@@ -94,6 +97,7 @@ export class CreateSeekerDto {
   certifications?: string[];
 
   @ApiProperty({ type: WeeklyHoursRangeDto, description: 'hours a week the seeker wants to work' })
+  @IsObject()
   @ValidateNested()
   @Type(() => WeeklyHoursRangeDto)
   weeklyHours: WeeklyHoursRangeDto;
@@ -116,6 +120,7 @@ export class CreateSeekerDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AvailabilityWindowDto)
   availability?: AvailabilityWindowDto[];
