@@ -1,5 +1,8 @@
 import { Logger as NestLogger } from '@nestjs/common';
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { ObjectLiteral, Logger as TypeOrmLogger } from 'typeorm';
+
+/** Deliberately ignored everywhere below. */
+type QueryParameters = unknown[] | ObjectLiteral;
 import { describeDriverError } from '../common/driver-error';
 
 /**
@@ -13,11 +16,11 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
     private readonly logQueries = false,
   ) {}
 
-  logQuery(query: string): void {
+  logQuery(query: string, _parameters?: QueryParameters): void {
     if (this.logQueries) this.logger.debug(`query: ${query}`);
   }
 
-  logQueryError(error: string | Error, query: string): void {
+  logQueryError(error: string | Error, query: string, _parameters?: QueryParameters): void {
     const message = `query failed (${describeDriverError(error)}): ${query}`;
     // Integrity violations (class 23) and bad input (class 22) are expected answers,
     // e.g. a refused double booking; they are not faults of the service.
@@ -25,7 +28,7 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
     else this.logger.error(message);
   }
 
-  logQuerySlow(time: number, query: string): void {
+  logQuerySlow(time: number, query: string, _parameters?: QueryParameters): void {
     this.logger.warn(`slow query (${time} ms): ${query}`);
   }
 
