@@ -46,6 +46,7 @@ export class FirmsService {
       where: {
         ...(query.complexId !== undefined && { complexId: query.complexId }),
         ...(query.status !== undefined && { status: query.status }),
+        ...(query.businessNumber !== undefined && { businessNumber: query.businessNumber }),
       },
       order: { name: 'ASC', id: 'ASC' },
       skip: query.offset,

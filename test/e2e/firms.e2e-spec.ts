@@ -53,6 +53,16 @@ describe('firms', () => {
     expect(active.body.items.map((firm: { id: string }) => firm.id)).toEqual([kept.id]);
   });
 
+  it('finds a firm by business number, written with or without dashes', async () => {
+    const firm = await createFirm(t);
+    const digits = firm.businessNumber as string;
+    for (const written of [digits, `${digits.slice(0, 3)}-${digits.slice(3, 5)}-${digits.slice(5)}`]) {
+      const found = await t.api.get(`${API}/firms`).query({ businessNumber: written }).expect(200);
+      expect(found.body.items.map((f: { id: string }) => f.id)).toEqual([firm.id]);
+    }
+    await t.api.get(`${API}/firms`).query({ businessNumber: '12-34' }).expect(400);
+  });
+
   it('updates a firm', async () => {
     const firm = await createFirm(t, { complexId });
     const updated = await t.api

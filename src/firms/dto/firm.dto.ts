@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -72,6 +73,12 @@ export class ListFirmsQuery extends PageQuery {
   @IsOptional()
   @IsIn(FIRM_STATUSES)
   status?: FirmStatus;
+
+  @ApiPropertyOptional({ description: 'find a firm by its business registration number (dashes allowed)' })
+  @IsOptional()
+  @Transform(({ value }) => normalizeBusinessNumber(value))
+  @Matches(/^\d{10}$/, { message: 'businessNumber must be 10 digits' })
+  businessNumber?: string;
 }
 
 export class FirmResponse {
