@@ -11,16 +11,25 @@ async function bootstrap(): Promise<void> {
   const started = Date.now();
   loadEnvironment(); // fail fast with a readable message before anything starts
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...APPLICATION_OPTIONS, abortOnError: false });
-  setUpApplication(app);
-  const config = app.get(AppConfig);
-  await app.listen(config.port);
+  try {
+    setUpApplication(app);
+    await app.listen(app.get(AppConfig).port);
+  } catch (error) {
+    await app.close(); // stops the embedded database cleanly, e.g. when the port is taken
+    throw error;
+  }
 
   const base = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  const summary = [
+    `chaeum is up in ${Date.now() - started} ms`,
+    `API:      ${base}/${API_PREFIX}  (health: ${base}/${API_PREFIX}/health)`,
+    `API docs: ${base}/${DOCS_PATH}  (OpenAPI JSON: ${base}/${DOCS_PATH}-json)`,
+    `Database: ${app.get(DatabaseConnection).describe()}`,
+  ];
   const logger = new NestLogger('Bootstrap');
-  logger.log(`chaeum is up in ${Date.now() - started} ms`);
-  logger.log(`API:      ${base}/${API_PREFIX}  (health: ${base}/${API_PREFIX}/health)`);
-  logger.log(`API docs: ${base}/${DOCS_PATH}  (OpenAPI JSON: ${base}/${DOCS_PATH}-json)`);
-  logger.log(`Database: ${app.get(DatabaseConnection).describe()}`);
+  summary.forEach((line) => logger.log(line));
+  // Logs are JSON lines for machines; someone at a terminal also gets them in plain words.
+  if (process.stdout.isTTY) process.stdout.write(`\n  ${summary.join('\n  ')}\n  Stop with Ctrl-C.\n\n`);
 }
 
 bootstrap().catch((error: unknown) => {

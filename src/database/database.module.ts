@@ -1,4 +1,4 @@
-import { Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -19,7 +19,10 @@ class DatabaseShutdown implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
-    await this.connection.embedded?.stop();
+    if (this.connection.embedded) {
+      await this.connection.embedded.stop();
+      new Logger('EmbeddedDatabase').log('stopped');
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { lockDataDir } from './data-dir-lock';
 
 export interface EmbeddedDatabaseOptions {
   /** Folder holding the database files; created when missing, reused when present. */
@@ -37,30 +38,30 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
 
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  // Extensions can only be loaded when the instance is created.
-  const db = await PGlite.create({ dataDir, extensions: { btree_gist, pgcrypto } });
-  const server = new PGLiteSocketServer({
-    db,
-    host: '127.0.0.1',
-    port: options.port,
-    maxConnections: options.maxConnections,
-  });
+  const unlock = lockDataDir(dataDir);
   try {
-    await server.start();
+    // Extensions can only be loaded when the instance is created.
+    const db = await PGlite.create({ dataDir, extensions: { btree_gist, pgcrypto } });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port, maxConnections: options.maxConnections });
+    await server.start().catch(async (error: unknown) => {
+      await db.close();
+      throw error;
+    });
+    const port = Number(server.getServerConn().split(':').pop());
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url: embeddedDatabaseUrl(port),
+      dataDir,
+      stop: () =>
+        (stopping ??= (async () => {
+          await server.stop();
+          await db.close();
+          unlock();
+        })()),
+    };
   } catch (error) {
-    await db.close();
+    unlock();
     throw error;
   }
-  const port = Number(server.getServerConn().split(':').pop());
-
-  let stopping: Promise<void> | undefined;
-  return {
-    url: embeddedDatabaseUrl(port),
-    dataDir,
-    stop: () =>
-      (stopping ??= (async () => {
-        await server.stop();
-        await db.close();
-      })()),
-  };
 }
