@@ -1,7 +1,7 @@
 import { reachKm } from './commute';
 import { feasibleCommuteMinutes } from './feasibility';
 import { OptimizationProblem } from './optimizer/optimization-problem';
-import { PreparedInstance, prepareInstance } from './prepared-instance';
+import { PreparedInstance, prepareInstance, VacancyProfile } from './prepared-instance';
 import { scorePair } from './scoring';
 import { Instance } from './types';
 import { buildVacancyGrid, forEachVacancyWithin } from './vacancy-grid';
@@ -35,9 +35,25 @@ export function buildCandidates(instance: Instance): CandidateSet {
   return buildCandidatesFrom(prepareInstance(instance));
 }
 
+const NO_SKILL_KEY = '';
+
+/**
+ * A vacancy is filed under its required skill that the fewest seekers have (any required
+ * skill is a sound filter: a seeker without it cannot qualify), or under '' if it needs none.
+ */
+function gridKey(vacancy: VacancyProfile, prepared: PreparedInstance): string {
+  let key = NO_SKILL_KEY;
+  let holders = Infinity;
+  for (const skill of vacancy.vacancy.requiredSkills) {
+    const count = prepared.seekerCountBySkill.get(skill.code) ?? 0;
+    if (count < holders) [key, holders] = [skill.code, count];
+  }
+  return key;
+}
+
 export function buildCandidatesFrom(prepared: PreparedInstance): CandidateSet {
   const { vacancies, seekers } = prepared;
-  const grid = buildVacancyGrid(vacancies.map((profile) => profile.vacancy.location));
+  const grid = buildVacancyGrid(vacancies.map((profile) => ({ location: profile.vacancy.location, key: gridKey(profile, prepared) })));
   const found: CandidateDetail[] = [];
   const consider = (vacancyIndex: number, seekerIndex: number) => {
     const vacancy = vacancies[vacancyIndex];
@@ -50,7 +66,8 @@ export function buildCandidatesFrom(prepared: PreparedInstance): CandidateSet {
 
   for (const seeker of seekers) {
     const reach = reachKm(seeker.seeker.commuteMode, seeker.seeker.maxCommuteMinutes);
-    forEachVacancyWithin(grid, seeker.seeker.location, reach, (vacancyIndex) => {
+    const keys = [NO_SKILL_KEY, ...seeker.skillLevels.keys()];
+    forEachVacancyWithin(grid, keys, seeker.seeker.location, reach, (vacancyIndex) => {
       // Pairs with routing-engine minutes are considered below, whatever the distance.
       if (!vacancies[vacancyIndex].commuteOverrides.has(seeker.index)) consider(vacancyIndex, seeker.index);
     });

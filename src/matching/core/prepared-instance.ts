@@ -38,6 +38,8 @@ export interface PreparedInstance {
   readonly seekerIndexById: ReadonlyMap<string, number>;
   readonly weights: ResolvedWeights;
   readonly asOfDay: number | undefined;
+  /** How many seekers have each skill code (at any level). */
+  readonly seekerCountBySkill: ReadonlyMap<string, number>;
 }
 
 /** Plain code-unit order: the same on every machine and locale. */
@@ -80,6 +82,11 @@ export function prepareInstance(instance: Instance): PreparedInstance {
     overridesByVacancy[vacancyIndexById.get(entry.vacancyId)!].set(seekerIndexById.get(entry.seekerId)!, entry.minutes);
   }
 
+  const seekerCountBySkill = new Map<string, number>();
+  for (const seeker of sortedSeekers) {
+    for (const skill of seeker.skills) seekerCountBySkill.set(skill.code, (seekerCountBySkill.get(skill.code) ?? 0) + 1);
+  }
+
   return {
     vacancies: sortedVacancies.map(
       (vacancy: Vacancy, index): VacancyProfile => ({
@@ -97,5 +104,6 @@ export function prepareInstance(instance: Instance): PreparedInstance {
     seekerIndexById,
     weights: resolveWeights(instance.weights),
     asOfDay: instance.asOf === undefined ? undefined : toDay(instance.asOf),
+    seekerCountBySkill,
   };
 }

@@ -2,8 +2,9 @@ import { EARTH_RADIUS_KM } from './commute';
 import { GeoPoint } from './types';
 
 /**
- * Vacancies bucketed by 0.1° × 0.1° cells, so that a seeker is tested only against the
- * vacancies within its commute reach instead of against all of them.
+ * Vacancies bucketed by a key (a required skill code, or '' for none) and by 0.1° × 0.1°
+ * cells, so that a seeker is tested only against the vacancies within its commute reach
+ * whose key skill it has, instead of against all of them.
  */
 
 const CELL_DEGREES = 0.1;
@@ -17,29 +18,36 @@ interface Cell {
   readonly vacancies: number[];
 }
 
-export interface VacancyGrid {
-  readonly cells: ReadonlyMap<number, Cell>;
-  readonly populated: readonly Cell[];
+interface Layer {
+  readonly cells: Map<number, Cell>;
+  readonly populated: Cell[];
 }
+
+export type VacancyGrid = ReadonlyMap<string, Layer>;
 
 const rowOf = (lat: number) => Math.floor(lat / CELL_DEGREES);
 const columnOf = (lng: number) => Math.floor(lng / CELL_DEGREES);
 const cellKey = (row: number, column: number) => (row + 1000) * 4000 + (column + 2000);
 
-export function buildVacancyGrid(locations: readonly GeoPoint[]): VacancyGrid {
-  const cells = new Map<number, Cell>();
-  locations.forEach((location, vacancy) => {
+export function buildVacancyGrid(vacancies: readonly { readonly location: GeoPoint; readonly key: string }[]): VacancyGrid {
+  const layers = new Map<string, Layer>();
+  vacancies.forEach(({ location, key }, vacancy) => {
+    let layer = layers.get(key);
+    if (!layer) {
+      layer = { cells: new Map(), populated: [] };
+      layers.set(key, layer);
+    }
     const row = rowOf(location.lat);
     const column = columnOf(location.lng);
-    const key = cellKey(row, column);
-    let cell = cells.get(key);
+    let cell = layer.cells.get(cellKey(row, column));
     if (!cell) {
       cell = { row, column, vacancies: [] };
-      cells.set(key, cell);
+      layer.cells.set(cellKey(row, column), cell);
+      layer.populated.push(cell);
     }
     cell.vacancies.push(vacancy);
   });
-  return { cells, populated: [...cells.values()] };
+  return layers;
 }
 
 interface SearchBox {
@@ -70,15 +78,23 @@ function searchBox(center: GeoPoint, reachKm: number): SearchBox {
   return { rows, columns: [{ from: columnOf(lngFrom), to: columnOf(lngTo) }] };
 }
 
-/** Calls `visit` for every vacancy in a cell that the seeker's reach may touch. */
+/** Calls `visit` for every vacancy under one of `keys` in a cell that the seeker's reach may touch. */
 export function forEachVacancyWithin(
   grid: VacancyGrid,
+  keys: Iterable<string>,
   center: GeoPoint,
   reachKm: number,
   visit: (vacancy: number) => void,
 ): void {
   if (reachKm < 0) return;
   const box = searchBox(center, reachKm);
+  for (const key of keys) {
+    const layer = grid.get(key);
+    if (layer) visitLayer(layer, box, visit);
+  }
+}
+
+function visitLayer(grid: Layer, box: SearchBox, visit: (vacancy: number) => void): void {
   const rowCount = box.rows.to - box.rows.from + 1;
   const cellCount = box.columns.reduce((sum, range) => sum + rowCount * (range.to - range.from + 1), 0);
   const inBox = (cell: Cell) =>
