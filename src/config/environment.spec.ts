@@ -1,15 +1,35 @@
-import { InvalidEnvironmentError, validateEnvironment } from './environment';
+import { DEVELOPMENT_JWT_SECRET, InvalidEnvironmentError, jwtSecretOf, validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('fills defaults when nothing is set', () => {
-    expect({ ...validateEnvironment({}) }).toEqual({
+    expect(validateEnvironment({})).toMatchObject({
       PORT: 3000,
       DATABASE_URL: undefined,
       EMBEDDED_DB_DIR: '.data/pglite',
       EMBEDDED_DB_PORT: 5433,
       LOG_LEVEL: 'info',
       DB_POOL_SIZE: 10,
+      JWT_SECRET: undefined,
+      JWT_TTL_SECONDS: 28_800,
+      CORS_ORIGINS: '',
+      THROTTLE_TTL_SECONDS: 60,
+      THROTTLE_LIMIT: 300,
     });
+  });
+
+  it('signs with the public development key outside production only', () => {
+    expect(jwtSecretOf(validateEnvironment({}))).toBe(DEVELOPMENT_JWT_SECRET);
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required in production/);
+    expect(() => validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET })).toThrow(
+      /public development secret/,
+    );
+    const secret = 'p'.repeat(32);
+    expect(jwtSecretOf(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret }))).toBe(secret);
+  });
+
+  it('refuses a short JWT_SECRET without printing it', () => {
+    expect(() => validateEnvironment({ JWT_SECRET: 'short-secret-xyz' })).toThrow(/JWT_SECRET=\(hidden\): JWT_SECRET must be at least 32/);
+    expect(() => validateEnvironment({ JWT_SECRET: 'short-secret-xyz' })).not.toThrow(/short-secret-xyz/);
   });
 
   it('parses numbers and keeps a valid DATABASE_URL', () => {
