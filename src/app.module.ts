@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
@@ -18,7 +21,14 @@ import { SeekersModule } from './seekers/seekers.module';
   imports: [
     AppConfigModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ ttl: config.throttleTtlSeconds * 1000, limit: config.throttleLimit }],
+      }),
+    }),
     DatabaseModule,
+    AuthModule,
     HealthModule,
     // Feature modules (complexes, firms, leave gaps, seekers, placements, ...) go below.
     ComplexesModule,
@@ -31,6 +41,9 @@ import { SeekersModule } from './seekers/seekers.module';
     // Registered here rather than in main.ts so that test apps built from AppModule get them too.
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    // In this order: a flood is refused before any token is checked.
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+    { provide: APP_GUARD, useExisting: AuthGuard },
   ],
 })
 export class AppModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { EnvironmentVariables, LogLevel } from './environment';
+import { DEVELOPMENT_JWT_SECRET, EnvironmentVariables, LogLevel, NodeEnvironment, jwtSecretOf } from './environment';
 
 /** Typed, validated configuration; inject this instead of reading the environment. */
 @Injectable()
@@ -30,5 +30,39 @@ export class AppConfig {
 
   get databasePoolSize(): number {
     return this.config.get('DB_POOL_SIZE', { infer: true });
+  }
+
+  get nodeEnvironment(): NodeEnvironment {
+    return this.config.get('NODE_ENV', { infer: true });
+  }
+
+  /** The HS256 key; the public development default when JWT_SECRET is unset outside production. */
+  get jwtSecret(): string {
+    return jwtSecretOf({ JWT_SECRET: this.config.get('JWT_SECRET', { infer: true }) });
+  }
+
+  get usesDevelopmentJwtSecret(): boolean {
+    return this.jwtSecret === DEVELOPMENT_JWT_SECRET;
+  }
+
+  get jwtTtlSeconds(): number {
+    return this.config.get('JWT_TTL_SECONDS', { infer: true });
+  }
+
+  /** Allowed browser origins; empty means CORS stays off. */
+  get corsOrigins(): string[] {
+    return this.config
+      .get('CORS_ORIGINS', { infer: true })
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== '');
+  }
+
+  get throttleTtlSeconds(): number {
+    return this.config.get('THROTTLE_TTL_SECONDS', { infer: true });
+  }
+
+  get throttleLimit(): number {
+    return this.config.get('THROTTLE_LIMIT', { infer: true });
   }
 }

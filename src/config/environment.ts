@@ -1,5 +1,16 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidationError, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidationError, validateSync } from 'class-validator';
+
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
+
+/**
+ * Signs tokens when JWT_SECRET is unset outside production, so that `npm ci && npm start` works
+ * on a fresh machine. It is public (it is in the repository): the service warns at start-up,
+ * and production refuses to start without a secret of its own.
+ */
+export const DEVELOPMENT_JWT_SECRET = 'chaeum-development-only-secret-not-for-production';
+export const MIN_JWT_SECRET_LENGTH = 32;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -10,6 +21,9 @@ const toInteger = ({ value }: { value: unknown }) => (/^-?\d+$/.test(String(valu
 
 /** Every environment variable the service reads, with its default. */
 export class EnvironmentVariables {
+  @IsIn(NODE_ENVIRONMENTS, { message: `NODE_ENV must be one of ${NODE_ENVIRONMENTS.join(', ')}` })
+  NODE_ENV: NodeEnvironment = 'development';
+
   @Transform(toInteger)
   @Min(0)
   @Max(65535)
@@ -39,6 +53,35 @@ export class EnvironmentVariables {
   @Max(100)
   @IsInt({ message: 'DB_POOL_SIZE must be an integer' })
   DB_POOL_SIZE: number = 10;
+
+  /** HS256 key for bearer tokens; required in production, a public development default elsewhere. */
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_JWT_SECRET_LENGTH, { message: `JWT_SECRET must be at least ${MIN_JWT_SECRET_LENGTH} characters` })
+  JWT_SECRET?: string;
+
+  /** Lifetime of the tokens `npm run token` issues. */
+  @Transform(toInteger)
+  @Min(60)
+  @Max(31 * 24 * 3600)
+  @IsInt({ message: 'JWT_TTL_SECONDS must be an integer' })
+  JWT_TTL_SECONDS: number = 8 * 3600;
+
+  /** Browser origins allowed to call the API, comma separated; empty: no CORS at all. */
+  @IsString()
+  CORS_ORIGINS: string = '';
+
+  /** Rate limit: at most THROTTLE_LIMIT requests per client address within THROTTLE_TTL_SECONDS. */
+  @Transform(toInteger)
+  @Min(1)
+  @Max(86_400)
+  @IsInt({ message: 'THROTTLE_TTL_SECONDS must be an integer' })
+  THROTTLE_TTL_SECONDS: number = 60;
+
+  @Transform(toInteger)
+  @Min(1)
+  @IsInt({ message: 'THROTTLE_LIMIT must be an integer' })
+  THROTTLE_LIMIT: number = 300;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -54,9 +97,20 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   // Empty strings count as unset, so `PORT=` in a shell means "use the default".
   const relevant = Object.fromEntries(Object.entries(raw).filter(([key, value]) => known.includes(key) && value !== ''));
   const environment = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
-  const errors = validateSync(environment, { stopAtFirstError: true });
-  if (errors.length > 0) throw new InvalidEnvironmentError(errors.map(describe));
+  const problems = validateSync(environment, { stopAtFirstError: true }).map(describe);
+  if (environment.NODE_ENV === 'production' && environment.JWT_SECRET === undefined) {
+    problems.push(`JWT_SECRET=(unset): JWT_SECRET is required in production (at least ${MIN_JWT_SECRET_LENGTH} random characters)`);
+  }
+  if (environment.JWT_SECRET === DEVELOPMENT_JWT_SECRET && environment.NODE_ENV === 'production') {
+    problems.push('JWT_SECRET=(hidden): the public development secret cannot be used in production');
+  }
+  if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return environment;
+}
+
+/** The key that signs bearer tokens: JWT_SECRET, or outside production the development default. */
+export function jwtSecretOf(environment: Pick<EnvironmentVariables, 'JWT_SECRET'>): string {
+  return environment.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
 }
 
 /** The process environment, validated: the only place that reads `process.env`. */
@@ -64,7 +118,9 @@ export function loadEnvironment(): EnvironmentVariables {
   return validateEnvironment(process.env);
 }
 
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'JWT_SECRET']);
+
 function describe(error: ValidationError): string {
-  const value = error.property === 'DATABASE_URL' ? '(hidden)' : JSON.stringify(error.value);
+  const value = SECRET_VARIABLES.has(error.property) ? '(hidden)' : JSON.stringify(error.value);
   return `${error.property}=${value}: ${Object.values(error.constraints ?? {}).join('; ')}`;
 }

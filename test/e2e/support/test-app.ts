@@ -4,11 +4,17 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../src/app.module';
 import { APPLICATION_OPTIONS, setUpApplication } from '../../../src/app.setup';
+import { coordinatorToken } from './auth';
 
 export interface TestApp {
   app: NestExpressApplication;
-  /** supertest bound to the app: `api.get('/api/v1/health')`. */
-  api: ReturnType<typeof request>;
+  /**
+   * supertest bound to the app, sending a coordinator's bearer token by default:
+   * `api.get('/api/v1/firms')`. Override per request: `.set('Authorization', firmToken(id))`.
+   */
+  api: ReturnType<typeof request.agent>;
+  /** supertest bound to the app without any token. */
+  anonymous: ReturnType<typeof request>;
   dataSource: DataSource;
   close(): Promise<void>;
 }
@@ -24,7 +30,8 @@ export async function createTestApp(): Promise<TestApp> {
   await app.init();
   return {
     app,
-    api: request(app.getHttpServer()),
+    api: request.agent(app.getHttpServer()).set('Authorization', coordinatorToken()),
+    anonymous: request(app.getHttpServer()),
     dataSource: app.get(DataSource),
     close: () => app.close(),
   };

@@ -1,0 +1,65 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request, Response } from 'express';
+import { DomainError } from '../common/domain-error';
+import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import type { Principal, Role } from './principal';
+import { TokenService } from './token.service';
+
+/** A handler without @Roles is for coordinators only: a forgotten decorator fails closed. */
+export const DEFAULT_ROLES: readonly Role[] = ['coordinator'];
+
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
+
+export class MissingTokenError extends DomainError {
+  constructor() {
+    super('unauthorized', 'auth.missing_token', 'This endpoint needs a bearer token (Authorization: Bearer <token>).');
+  }
+}
+
+export class RoleNotAllowedError extends DomainError {
+  constructor() {
+    super('forbidden', 'auth.role_not_allowed', 'Your role may not use this endpoint.');
+  }
+}
+
+/**
+ * The global guard (APP_GUARD): authenticates the bearer token and authorizes by role.
+ * Which objects a principal may touch is decided in the services' queries, not here.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request & { principal?: Principal }>();
+    const principal = this.authenticate(request, http.getResponse<Response>());
+    request.principal = principal;
+
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? DEFAULT_ROLES;
+    if (!allowed.includes(principal.role)) throw new RoleNotAllowedError();
+    return true;
+  }
+
+  private authenticate(request: Request, response: Response): Principal {
+    const header = request.headers.authorization;
+    try {
+      if (header === undefined || header === '') throw new MissingTokenError();
+      const match = BEARER.exec(header);
+      if (!match) return this.tokens.verify('');
+      return this.tokens.verify(match[1]);
+    } catch (error) {
+      // RFC 6750: tell the client which scheme is expected.
+      const reason = error instanceof MissingTokenError ? '' : ', error="invalid_token"';
+      response.setHeader('WWW-Authenticate', `Bearer realm="chaeum"${reason}`);
+      throw error;
+    }
+  }
+}

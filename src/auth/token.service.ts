@@ -1,0 +1,92 @@
+import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
+import { DomainError } from '../common/domain-error';
+import type { Principal, Role } from './principal';
+
+export const TOKEN_ISSUER = 'chaeum';
+const ROLES: readonly Role[] = ['coordinator', 'firm', 'seeker'];
+const MAX_SUBJECT_LENGTH = 200;
+
+export interface TokenSettings {
+  /** HS256 key, at least 32 characters (checked by the configuration). */
+  secret: string;
+  /** Lifetime of the tokens signed here. */
+  ttlSeconds: number;
+}
+
+/** The claims chaeum puts in a token, besides iat/exp/iss. */
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  firmId?: string;
+  seekerId?: string;
+}
+
+export class InvalidTokenError extends DomainError {
+  constructor() {
+    // One message for every cause: telling a caller why a token failed helps forgers, not users.
+    super('unauthorized', 'auth.invalid_token', 'The bearer token is invalid or has expired.');
+  }
+}
+
+/**
+ * Signs and verifies bearer tokens: HS256 only (so `alg: none` and key-confusion tricks fail),
+ * `exp` required, and the claims must describe exactly one principal (a firm token names a
+ * firm id, a seeker token a seeker id, a coordinator token neither).
+ */
+export class TokenService {
+  private readonly jwt: JwtService;
+
+  constructor(private readonly settings: TokenSettings) {
+    this.jwt = new JwtService({
+      secret: settings.secret,
+      signOptions: { algorithm: 'HS256', issuer: TOKEN_ISSUER },
+      verifyOptions: { algorithms: ['HS256'], issuer: TOKEN_ISSUER },
+    });
+  }
+
+  sign(principal: Principal, ttlSeconds = this.settings.ttlSeconds): string {
+    return this.jwt.sign(claimsOf(principal), { expiresIn: ttlSeconds });
+  }
+
+  /** The principal a token proves; InvalidTokenError (401) for anything else. */
+  verify(token: string): Principal {
+    let payload: Record<string, unknown>;
+    try {
+      payload = this.jwt.verify<Record<string, unknown>>(token);
+    } catch {
+      throw new InvalidTokenError();
+    }
+    const principal = typeof payload.exp === 'number' ? principalOf(payload) : undefined;
+    if (!principal) throw new InvalidTokenError();
+    return principal;
+  }
+}
+
+export function claimsOf(principal: Principal): TokenClaims {
+  switch (principal.role) {
+    case 'coordinator':
+      return { sub: principal.subject, role: 'coordinator' };
+    case 'firm':
+      return { sub: principal.subject, role: 'firm', firmId: principal.firmId };
+    case 'seeker':
+      return { sub: principal.subject, role: 'seeker', seekerId: principal.seekerId };
+  }
+}
+
+/** The principal described by verified claims, or undefined when they do not describe exactly one. */
+export function principalOf(claims: Record<string, unknown>): Principal | undefined {
+  const { sub, role, firmId, seekerId } = claims;
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_SUBJECT_LENGTH) return undefined;
+  if (!ROLES.includes(role as Role)) return undefined;
+  if (role === 'coordinator' && firmId === undefined && seekerId === undefined) {
+    return { role, subject: sub };
+  }
+  if (role === 'firm' && isUUID(firmId) && seekerId === undefined) {
+    return { role, subject: sub, firmId: firmId as string };
+  }
+  if (role === 'seeker' && isUUID(seekerId) && firmId === undefined) {
+    return { role, subject: sub, seekerId: seekerId as string };
+  }
+  return undefined;
+}
