@@ -22,6 +22,8 @@ import { GIVEN_NAMES, SURNAMES } from './demo-data/people';
 
 // The only configuration this script reads (it is a script, not the service).
 const API_URL = process.env.CHAEUM_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}/api/v1`;
+/** A coordinator's bearer token, once the API requires one. */
+const API_TOKEN = process.env.CHAEUM_TOKEN;
 const TODAY = new Date().toISOString().slice(0, 10);
 
 const SEEKERS_BY_COMPLEX: Record<string, number> = { [SEOUL_DIGITAL_COMPLEX]: 240, [GUMI_COMPLEX]: 160 };
@@ -93,19 +95,33 @@ function occupation(family: string): Occupation {
   return OCCUPATIONS.find((candidate) => candidate.family === family)!;
 }
 
+const MAX_RATE_LIMIT_WAITS = 30;
+
 async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  let response: Response;
-  try {
-    response = await fetch(`${API_URL}${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (error) {
-    throw new Error(`cannot reach chaeum at ${API_URL} (is it running? npm start): ${(error as Error).message}`);
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (API_TOKEN) headers.authorization = `Bearer ${API_TOKEN}`;
+  for (let attempt = 0; ; attempt += 1) {
+    let response: Response;
+    try {
+      response = await fetch(`${API_URL}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      throw new Error(`cannot reach chaeum at ${API_URL} (is it running? npm start): ${(error as Error).message}`);
+    }
+    // A rate-limited service says when to come back; the seed waits rather than failing half-way.
+    if (response.status === 429 && attempt < MAX_RATE_LIMIT_WAITS) {
+      const seconds = Number(response.headers.get('retry-after')) || 5;
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      continue;
+    }
+    const text = await response.text();
+    if (response.status === 401) throw new Error(`${method} ${path} answered 401: set CHAEUM_TOKEN to a coordinator's token`);
+    return { status: response.status, body: text ? JSON.parse(text) : {} };
   }
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : {} };
 }
 
 async function post(path: string, body: unknown): Promise<Json & { id: string }> {

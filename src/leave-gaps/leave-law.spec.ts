@@ -140,6 +140,8 @@ describe('leave law', () => {
     it('uses the latest known year for a year not in the table', () => {
       expect(minimumHourlyWage(2025)).toBe(10_030);
       expect(minimumHourlyWage(2031)).toBe(minimumHourlyWage(2026));
+      const [violation] = leaveLawViolations({ ...lawful, leaveStart: '2031-03-03', leaveEnd: '2031-04-30', hourlyWage: 10_000 });
+      expect(violation.message).toBe('hourlyWage must be at least the latest known minimum wage (2026), applied to 2031: 10320 KRW');
       expect(codesOf({ leaveStart: '2031-03-03', leaveEnd: '2031-04-30', hourlyWage: 10_319 })).toEqual([
         'leave_gap.below_minimum_wage',
       ]);

@@ -1,6 +1,6 @@
 import { addDays, daysBetween } from '../common/calendar-date';
 import { ExtendedParentalReason, LeaveType } from './leave-types';
-import { minimumHourlyWage } from './minimum-wage';
+import { minimumHourlyWage, minimumWageYearFor } from './minimum-wage';
 
 /** What the leave-law rules look at: a leave gap as posted (or as it would be after a PATCH). */
 export interface LeaveTerms {
@@ -97,11 +97,12 @@ export function leaveLawViolations(terms: LeaveTerms): LeaveLawViolation[] {
   const placementYear = Number(placementStartOf(terms).slice(0, 4));
   const minimum = minimumHourlyWage(placementYear);
   if (terms.hourlyWage < minimum) {
-    violate(
-      'below_minimum_wage',
-      'hourlyWage',
-      `hourlyWage must be at least the ${placementYear} minimum wage of ${minimum} KRW`,
-    );
+    const tableYear = minimumWageYearFor(placementYear);
+    const whichWage =
+      tableYear === placementYear
+        ? `the ${placementYear} minimum wage`
+        : `the latest known minimum wage (${tableYear}), applied to ${placementYear}`;
+    violate('below_minimum_wage', 'hourlyWage', `hourlyWage must be at least ${whichWage}: ${minimum} KRW`);
   }
   return violations;
 }

@@ -16,5 +16,10 @@ const KNOWN_YEARS = [...MINIMUM_HOURLY_WAGE_BY_YEAR.keys()].sort((a, b) => a - b
  * year before the table a gap starting then is history anyway.
  */
 export function minimumHourlyWage(year: number): number {
-  return MINIMUM_HOURLY_WAGE_BY_YEAR.get(year) ?? MINIMUM_HOURLY_WAGE_BY_YEAR.get(KNOWN_YEARS[KNOWN_YEARS.length - 1])!;
+  return MINIMUM_HOURLY_WAGE_BY_YEAR.get(minimumWageYearFor(year))!;
+}
+
+/** The table year whose minimum wage applies to `year`. */
+export function minimumWageYearFor(year: number): number {
+  return MINIMUM_HOURLY_WAGE_BY_YEAR.has(year) ? year : KNOWN_YEARS[KNOWN_YEARS.length - 1];
 }
