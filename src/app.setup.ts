@@ -1,12 +1,17 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { jsonBodyParser } from './common/body-parsing';
 import { assignRequestId } from './common/request-id';
+import { refuseResidentNumbers } from './common/resident-registration-number';
+import { AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api/v1';
 export const DOCS_PATH = 'api/docs';
-export const BODY_LIMIT = '1mb';
+export const BODY_LIMIT = '100kb';
 
 /** Options for NestFactory.create / createNestApplication; setUpApplication installs the body parser. */
 export const APPLICATION_OPTIONS = { bodyParser: false, bufferLogs: true } as const;
@@ -20,7 +25,22 @@ export function setUpApplication(app: NestExpressApplication): NestExpressApplic
   app.useLogger(app.get(Logger));
   // First middleware: even a request that body-parser rejects gets an id.
   app.use(assignRequestId);
+  // Default security headers; the Swagger UI loads only same-origin scripts, so the default CSP fits.
+  app.use(helmet());
+  app.use(helmet());
+  app.use(noStore);
+  const corsOrigins = app.get(AppConfig).corsOrigins;
+  if (corsOrigins.length > 0) {
+    app.enableCors({
+      origin: corsOrigins,
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      exposedHeaders: ['X-Request-Id'],
+      maxAge: 600,
+    });
+  }
   app.use(jsonBodyParser(BODY_LIMIT));
+  app.use(refuseResidentNumbers);
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
 
@@ -30,8 +50,15 @@ export function setUpApplication(app: NestExpressApplication): NestExpressApplic
       .setTitle('chaeum (채움)')
       .setDescription('Matches substitute workers to the leave gaps of small firms (Talent Bank, 워라밸 행복산단).')
       .setVersion('1')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
   return app;
+}
+
+/** Responses carry personal data: no browser or proxy may keep a copy. */
+function noStore(_request: Request, response: Response, next: NextFunction): void {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
 }

@@ -3,6 +3,7 @@ import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { requestIdOf } from './request-id';
+import { maskResidentNumbers } from './resident-registration-number';
 
 /** Defence in depth: whatever object gets logged, these never reach the log. */
 const REDACTED_PATHS = [
@@ -32,7 +33,7 @@ export function loggerParams(config: AppConfig): Params {
         req: (request: { id: unknown; method: string; url: string }) => ({
           id: request.id,
           method: request.method,
-          path: request.url.split('?')[0],
+          path: maskResidentNumbers(request.url.split('?')[0]),
         }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
