@@ -4,7 +4,7 @@ import { CommuteMode, GeoPoint } from './types';
 export const EARTH_RADIUS_KM = 6371.0088;
 const RADIANS_PER_DEGREE = Math.PI / 180;
 
-interface CommuteModeModel {
+export interface CommuteModeModel {
   readonly overheadMinutes: number;
   readonly detour: number;
   readonly speedKmPerHour: number;
@@ -17,19 +17,38 @@ export const COMMUTE_MODEL: { readonly [mode in CommuteMode]: CommuteModeModel }
   walk: { overheadMinutes: 0, detour: 1.2, speedKmPerHour: 4.5 },
 };
 
-export function greatCircleKm(from: GeoPoint, to: GeoPoint): number {
-  const halfLat = ((to.lat - from.lat) * RADIANS_PER_DEGREE) / 2;
-  const halfLng = ((to.lng - from.lng) * RADIANS_PER_DEGREE) / 2;
-  const h =
-    Math.sin(halfLat) ** 2 +
-    Math.cos(from.lat * RADIANS_PER_DEGREE) * Math.cos(to.lat * RADIANS_PER_DEGREE) * Math.sin(halfLng) ** 2;
+export const cosineOfLatitude = (lat: number) => Math.cos(lat * RADIANS_PER_DEGREE);
+
+/**
+ * Haversine distance from cosines computed beforehand; the same arithmetic as
+ * greatCircleKm, so that bulk scans and pair checks agree to the last bit.
+ */
+export function greatCircleKmWithCosines(
+  fromLat: number,
+  fromLng: number,
+  fromCos: number,
+  toLat: number,
+  toLng: number,
+  toCos: number,
+): number {
+  const halfLat = ((toLat - fromLat) * RADIANS_PER_DEGREE) / 2;
+  const halfLng = ((toLng - fromLng) * RADIANS_PER_DEGREE) / 2;
+  const h = Math.sin(halfLat) ** 2 + fromCos * toCos * Math.sin(halfLng) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+export function greatCircleKm(from: GeoPoint, to: GeoPoint): number {
+  return greatCircleKmWithCosines(from.lat, from.lng, cosineOfLatitude(from.lat), to.lat, to.lng, cosineOfLatitude(to.lat));
+}
+
+/** overhead + 60 × detour × d / speed */
+export function modelMinutes(model: CommuteModeModel, km: number): number {
+  return model.overheadMinutes + (60 * model.detour * km) / model.speedKmPerHour;
 }
 
 /** The contract's default estimate: overhead + 60 × detour × d / speed. */
 export function estimatedCommuteMinutes(from: GeoPoint, to: GeoPoint, mode: CommuteMode): number {
-  const model = COMMUTE_MODEL[mode];
-  return model.overheadMinutes + (60 * model.detour * greatCircleKm(from, to)) / model.speedKmPerHour;
+  return modelMinutes(COMMUTE_MODEL[mode], greatCircleKm(from, to));
 }
 
 /** Farthest great-circle distance (km) whose estimated commute stays within `maxMinutes`. */

@@ -63,22 +63,7 @@ export function failedRules(v: VacancyProfile, s: SeekerProfile): FeasibilityRul
 
 /** Why the pair fails `rule`, and by how much; only meaningful when it does fail. */
 export function explainFailure(rule: FeasibilityRule, v: VacancyProfile, s: SeekerProfile): RuleFailure {
-  switch (rule) {
-    case 'skills':
-      return skillsFailure(v, s);
-    case 'certifications':
-      return certificationsFailure(v, s);
-    case 'dates':
-      return datesFailure(v, s);
-    case 'hours':
-      return hoursFailure(v, s);
-    case 'wage':
-      return wageFailure(v, s);
-    case 'commute':
-      return commuteFailure(v, s, commuteMinutesFor(v, s));
-    case 'blocked':
-      return blockedFailure(v, s);
-  }
+  return { rule, detail: DESCRIBE[rule](v, s), shortfall: failureShortfall(rule, v, s) };
 }
 
 /** Every rule the pair fails, in contract order, each with a detail saying by how much. */
@@ -86,22 +71,68 @@ export function pairFailures(v: VacancyProfile, s: SeekerProfile): RuleFailure[]
   return failedRules(v, s).map((rule) => explainFailure(rule, v, s));
 }
 
-function skillsFailure(v: VacancyProfile, s: SeekerProfile): RuleFailure {
-  const gaps: string[] = [];
-  let shortfall = 0;
-  for (const skill of v.vacancy.requiredSkills) {
-    const level = s.skillLevels.get(skill.code);
-    if (level === undefined) gaps.push(`${skill.code} missing (level ${skill.level} required)`);
-    else if (level < skill.level) gaps.push(`${skill.code} level ${level} < ${skill.level} required`);
-    shortfall += Math.max(0, skill.level - (level ?? 0)) / 5;
+/**
+ * How far a failing pair is from passing `rule`, relative (0 = just failing), to rank near
+ * misses closest first without building their details.
+ */
+export function failureShortfall(rule: FeasibilityRule, v: VacancyProfile, s: SeekerProfile): number {
+  const vacancy = v.vacancy;
+  const seeker = s.seeker;
+  switch (rule) {
+    case 'skills':
+      return vacancy.requiredSkills.reduce((sum, skill) => sum + Math.max(0, skill.level - (s.skillLevels.get(skill.code) ?? 0)) / 5, 0);
+    case 'certifications':
+      return vacancy.requiredCertifications.filter((code) => !s.certifications.has(code)).length;
+    case 'dates':
+      return countDays(subtractRuns([{ start: v.start, end: v.end }], s.free)) / (v.end - v.start + 1);
+    case 'hours':
+      return Math.max(seeker.weeklyHours.min - vacancy.weeklyHours, vacancy.weeklyHours - seeker.weeklyHours.max) / vacancy.weeklyHours;
+    case 'wage':
+      return (seeker.minHourlyWage! - vacancy.hourlyWage) / seeker.minHourlyWage!;
+    case 'commute': {
+      const limit = Math.min(v.commuteLimit, seeker.maxCommuteMinutes);
+      return (commuteMinutesFor(v, s) - limit) / Math.max(limit, 1);
+    }
+    case 'blocked':
+      return UNFIXABLE;
   }
-  return { rule: 'skills', detail: gaps.join('; '), shortfall };
 }
 
-function certificationsFailure(v: VacancyProfile, s: SeekerProfile): RuleFailure {
-  const missing = v.vacancy.requiredCertifications.filter((code) => !s.certifications.has(code));
-  return { rule: 'certifications', detail: `${missing.join(', ')} missing`, shortfall: missing.length };
-}
+const DESCRIBE: { readonly [rule in FeasibilityRule]: (v: VacancyProfile, s: SeekerProfile) => string } = {
+  skills: (v, s) => {
+    const gaps: string[] = [];
+    for (const skill of v.vacancy.requiredSkills) {
+      const level = s.skillLevels.get(skill.code);
+      if (level === undefined) gaps.push(`${skill.code} missing (level ${skill.level} required)`);
+      else if (level < skill.level) gaps.push(`${skill.code} level ${level} < ${skill.level} required`);
+    }
+    return gaps.join('; ');
+  },
+  certifications: (v, s) => `${v.vacancy.requiredCertifications.filter((code) => !s.certifications.has(code)).join(', ')} missing`,
+  dates: (v, s) => {
+    const unavailable = subtractRuns([{ start: v.start, end: v.end }], s.availability);
+    const busy = clipRuns(s.busy, v.start, v.end);
+    return [...describeRanges('unavailable', unavailable), ...describeRanges('busy', busy)].join('; ');
+  },
+  hours: (v, s) => {
+    const hours = v.vacancy.weeklyHours;
+    const { min, max } = s.seeker.weeklyHours;
+    return hours < min ? `${hours} h/week < ${min} h/week minimum` : `${hours} h/week > ${max} h/week maximum`;
+  },
+  wage: (v, s) => `${v.vacancy.hourlyWage} KRW/h < ${s.seeker.minHourlyWage} KRW/h minimum`,
+  commute: (v, s) => {
+    const vacancyIsStricter = v.commuteLimit < s.seeker.maxCommuteMinutes;
+    const limit = Math.min(v.commuteLimit, s.seeker.maxCommuteMinutes);
+    const minutes = formatExcessMinutes(commuteMinutesFor(v, s), limit);
+    return `${minutes} min > ${limit} min${vacancyIsStricter ? ' (vacancy limit)' : ''}`;
+  },
+  blocked: (v, s) => {
+    const reasons: string[] = [];
+    if (v.blockedSeekers.has(s.index)) reasons.push('pair blocked');
+    if (s.blockedFirms.has(v.vacancy.firmId)) reasons.push(`firm ${v.vacancy.firmId} blocked by seeker`);
+    return reasons.join('; ');
+  },
+};
 
 function describeRanges(label: string, runs: readonly DayRun[]): string[] {
   const listed = runs
@@ -115,54 +146,8 @@ function countDays(runs: readonly DayRun[]): number {
   return runs.reduce((total, run) => total + run.end - run.start + 1, 0);
 }
 
-function datesFailure(v: VacancyProfile, s: SeekerProfile): RuleFailure {
-  const period = [{ start: v.start, end: v.end }];
-  const unavailable = subtractRuns(period, s.availability);
-  const busy = clipRuns(s.busy, v.start, v.end);
-  const blockedDays = countDays(subtractRuns(period, s.free));
-  return {
-    rule: 'dates',
-    detail: [...describeRanges('unavailable', unavailable), ...describeRanges('busy', busy)].join('; '),
-    shortfall: blockedDays / (v.end - v.start + 1),
-  };
-}
-
-function hoursFailure(v: VacancyProfile, s: SeekerProfile): RuleFailure {
-  const hours = v.vacancy.weeklyHours;
-  const { min, max } = s.seeker.weeklyHours;
-  return hours < min
-    ? { rule: 'hours', detail: `${hours} h/week < ${min} h/week minimum`, shortfall: (min - hours) / hours }
-    : { rule: 'hours', detail: `${hours} h/week > ${max} h/week maximum`, shortfall: (hours - max) / hours };
-}
-
-function wageFailure(v: VacancyProfile, s: SeekerProfile): RuleFailure {
-  const minimum = s.seeker.minHourlyWage!;
-  return {
-    rule: 'wage',
-    detail: `${v.vacancy.hourlyWage} KRW/h < ${minimum} KRW/h minimum`,
-    shortfall: (minimum - v.vacancy.hourlyWage) / minimum,
-  };
-}
-
 /** Minutes to one decimal, with more when rounding would hide that the limit is exceeded. */
 function formatExcessMinutes(minutes: number, limit: number): string {
   const rounded = Math.round(minutes * 10) / 10;
   return String(rounded > limit ? rounded : Number(minutes.toPrecision(12)));
-}
-
-function commuteFailure(v: VacancyProfile, s: SeekerProfile, minutes: number): RuleFailure {
-  const vacancyIsStricter = v.commuteLimit < s.seeker.maxCommuteMinutes;
-  const limit = Math.min(v.commuteLimit, s.seeker.maxCommuteMinutes);
-  return {
-    rule: 'commute',
-    detail: `${formatExcessMinutes(minutes, limit)} min > ${limit} min${vacancyIsStricter ? ' (vacancy limit)' : ''}`,
-    shortfall: (minutes - limit) / Math.max(limit, 1),
-  };
-}
-
-function blockedFailure(v: VacancyProfile, s: SeekerProfile): RuleFailure {
-  const reasons: string[] = [];
-  if (v.blockedSeekers.has(s.index)) reasons.push('pair blocked');
-  if (s.blockedFirms.has(v.vacancy.firmId)) reasons.push(`firm ${v.vacancy.firmId} blocked by seeker`);
-  return { rule: 'blocked', detail: reasons.join('; '), shortfall: UNFIXABLE };
 }

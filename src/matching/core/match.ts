@@ -3,6 +3,7 @@ import { reportedMinutes } from './commute';
 import { diagnoseVacancy } from './diagnostics';
 import { optimize } from './optimizer/optimize';
 import { OptimizationResult } from './optimizer/optimization-problem';
+import { buildSeekerColumns } from './seeker-columns';
 import { toBreakdown } from './scoring';
 import { Alternative, Assignment, CandidatePair, Instance, MatchResult, UnfilledVacancy } from './types';
 
@@ -38,9 +39,11 @@ export function match(instance: Instance, options: MatchOptions = {}): MatchResu
   }
   const assignments = assembleAssignments(candidateSet, optimization);
   const alternatives = assembleAlternatives(candidateSet, assignedSeeker, alternativeCount);
-  const unfilled = candidateSet.prepared.vacancies
-    .filter((vacancy) => !assignedSeeker.has(vacancy.index))
-    .map((vacancy): UnfilledVacancy => ({ vacancyId: vacancy.vacancy.id, ...diagnoseVacancy(candidateSet.prepared, vacancy.index) }));
+  const unfilledVacancies = candidateSet.prepared.vacancies.filter((vacancy) => !assignedSeeker.has(vacancy.index));
+  const columns = unfilledVacancies.length > 0 ? buildSeekerColumns(candidateSet.prepared) : undefined;
+  const unfilled = unfilledVacancies.map(
+    (vacancy): UnfilledVacancy => ({ vacancyId: vacancy.vacancy.id, ...diagnoseVacancy(candidateSet.prepared, columns!, vacancy.index) }),
+  );
   const totalHundredths = optimization.chosenPairs.reduce((sum, index) => sum + candidateSet.details[index].scoreHundredths, 0);
 
   return {

@@ -3,6 +3,7 @@ import { diagnoseVacancy, VacancyDiagnostics } from './diagnostics';
 import { feasibleCommuteMinutes } from './feasibility';
 import { prepareInstance } from './prepared-instance';
 import { scorePair, toBreakdown } from './scoring';
+import { buildSeekerColumns } from './seeker-columns';
 import { Instance, ScoreBreakdown } from './types';
 
 export interface RankedCandidate {
@@ -47,6 +48,6 @@ export function rankCandidates(instance: Instance, vacancyId: string, limit: num
       breakdown: toBreakdown(entry.parts),
       commuteMinutes: reportedMinutes(entry.commuteMinutes),
     })),
-    ...diagnoseVacancy(prepared, vacancyIndex),
+    ...diagnoseVacancy(prepared, buildSeekerColumns(prepared), vacancyIndex),
   };
 }

@@ -1,0 +1,86 @@
+import { COMMUTE_MODEL, cosineOfLatitude } from './commute';
+import { PreparedInstance } from './prepared-instance';
+
+/**
+ * Every seeker's numbers in flat typed arrays, plus who holds each skill and certificate and
+ * who refuses each firm: lets diagnostics test one vacancy against all seekers in tight loops.
+ */
+export interface SeekerColumns {
+  readonly count: number;
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+  readonly cosLat: Float64Array;
+  readonly overheadMinutes: Float64Array;
+  readonly detour: Float64Array;
+  readonly speedKmPerHour: Float64Array;
+  readonly maxCommuteMinutes: Float64Array;
+  readonly minHours: Float64Array;
+  readonly maxHours: Float64Array;
+  /** -Infinity when the seeker sets no minimum. */
+  readonly minHourlyWage: Float64Array;
+  /** Free runs of seeker i are freeStart/freeEnd[freeOffset[i] .. freeOffset[i + 1] - 1]. */
+  readonly freeOffset: Int32Array;
+  readonly freeStart: Int32Array;
+  readonly freeEnd: Int32Array;
+  readonly holdersBySkill: ReadonlyMap<string, number[]>;
+  readonly holdersByCertification: ReadonlyMap<string, number[]>;
+  readonly refusersByFirm: ReadonlyMap<string, number[]>;
+}
+
+function appendTo(index: Map<string, number[]>, key: string, seeker: number): void {
+  const list = index.get(key);
+  if (list) list.push(seeker);
+  else index.set(key, [seeker]);
+}
+
+export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
+  const seekers = prepared.seekers;
+  const count = seekers.length;
+  const column = () => new Float64Array(count);
+  const columns = {
+    count,
+    lat: column(),
+    lng: column(),
+    cosLat: column(),
+    overheadMinutes: column(),
+    detour: column(),
+    speedKmPerHour: column(),
+    maxCommuteMinutes: column(),
+    minHours: column(),
+    maxHours: column(),
+    minHourlyWage: column(),
+    freeOffset: new Int32Array(count + 1),
+    freeStart: new Int32Array(seekers.reduce((sum, seeker) => sum + seeker.free.length, 0)),
+    freeEnd: new Int32Array(seekers.reduce((sum, seeker) => sum + seeker.free.length, 0)),
+    holdersBySkill: new Map<string, number[]>(),
+    holdersByCertification: new Map<string, number[]>(),
+    refusersByFirm: new Map<string, number[]>(),
+  };
+  let run = 0;
+  for (const profile of seekers) {
+    const i = profile.index;
+    const seeker = profile.seeker;
+    const model = COMMUTE_MODEL[seeker.commuteMode];
+    columns.lat[i] = seeker.location.lat;
+    columns.lng[i] = seeker.location.lng;
+    columns.cosLat[i] = cosineOfLatitude(seeker.location.lat);
+    columns.overheadMinutes[i] = model.overheadMinutes;
+    columns.detour[i] = model.detour;
+    columns.speedKmPerHour[i] = model.speedKmPerHour;
+    columns.maxCommuteMinutes[i] = seeker.maxCommuteMinutes;
+    columns.minHours[i] = seeker.weeklyHours.min;
+    columns.maxHours[i] = seeker.weeklyHours.max;
+    columns.minHourlyWage[i] = seeker.minHourlyWage ?? -Infinity;
+    columns.freeOffset[i] = run;
+    for (const free of profile.free) {
+      columns.freeStart[run] = free.start;
+      columns.freeEnd[run] = free.end;
+      run++;
+    }
+    for (const code of profile.skillLevels.keys()) appendTo(columns.holdersBySkill, code, i);
+    for (const code of profile.certifications) appendTo(columns.holdersByCertification, code, i);
+    for (const firm of profile.blockedFirms) appendTo(columns.refusersByFirm, firm, i);
+  }
+  columns.freeOffset[count] = run;
+  return columns;
+}
