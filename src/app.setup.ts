@@ -2,7 +2,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { jsonBodyParser } from './common/body-parsing';
 import { assignRequestId } from './common/request-id';
@@ -26,7 +25,6 @@ export function setUpApplication(app: NestExpressApplication): NestExpressApplic
   // First middleware: even a request that body-parser rejects gets an id.
   app.use(assignRequestId);
   // Default security headers; the Swagger UI loads only same-origin scripts, so the default CSP fits.
-  app.use(helmet());
   app.use(helmet());
   app.use(noStore);
   const corsOrigins = app.get(AppConfig).corsOrigins;

@@ -25,6 +25,13 @@ describe('health and documentation', () => {
     expect(replaced.headers['x-request-id']).not.toBe('bad id <script>');
   });
 
+  it('sends security headers and does not advertise the framework', async () => {
+    const response = await testApp.api.get('/api/v1/health').expect(200);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
   it('serves the OpenAPI document and its UI', async () => {
     const json = await testApp.api.get('/api/docs-json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);
