@@ -12,6 +12,7 @@ export interface ComponentSolution {
   readonly scoreUpperBound: number;
 }
 
-export function isProvenOptimal(solution: ComponentSolution, tolerance = 1e-9): boolean {
-  return solution.fillProven && solution.scoreUpperBound - solution.score <= tolerance * Math.max(1, solution.score);
+/** `slack`: how far (absolute) the bound may lie above the score and still prove it optimal. */
+export function isProvenOptimal(solution: ComponentSolution, slack: number): boolean {
+  return solution.fillProven && solution.scoreUpperBound - solution.score <= slack;
 }

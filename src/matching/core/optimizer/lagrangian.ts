@@ -52,12 +52,6 @@ export function solveChaining(
   };
   const noCuts = pairsBySeeker.map(() => [] as number[]);
   offer(solveRestrictedAssignment(problem, pairsBySeeker, noCuts, deadline));
-  const ownBest = pairsBySeeker.map((_, seeker) => {
-    const picks: number[] = [];
-    schedules.best(seeker, pairScore.map((score) => score + 1), picks);
-    return cutsAfterSchedule(problem, picks);
-  });
-  offer(solveRestrictedAssignment(problem, pairsBySeeker, ownBest, deadline));
 
   const weight = new Float64Array(pairCount);
   const count = new Int32Array(vacancyCount);
@@ -98,52 +92,102 @@ export function solveChaining(
     return { value, picked };
   };
 
+  const trace = (globalThis as { optimizerTrace?: (line: string) => void }).optimizerTrace ?? (() => undefined);
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started).toFixed(0);
+  trace(`  start: filled=${incumbent.filled}/${vacancyCount} score=${incumbent.score.toFixed(2)}`);
+
+  const setWeights = (fillWeight: number, scoreWeight: number, price: Float64Array) => {
+    for (let p = 0; p < pairCount; p++) weight[p] = fillWeight + scoreWeight * pairScore[p] - price[pairVacancy[p]];
+  };
+  /** Φ(λ) − fillWeight·filled for the weights fillWeight + scoreWeight·score − λ. */
+  const dualBound = (fillWeight: number, scoreWeight: number, price: Float64Array, filled: number) => {
+    setWeights(fillWeight, scoreWeight, price);
+    let bound = relax().value - fillWeight * filled;
+    for (let v = 0; v < vacancyCount; v++) bound += price[v];
+    return bound;
+  };
+  /**
+   * One Gauss–Seidel pass over the vacancy prices, each set to a minimiser of Φ with the
+   * others fixed. Seeker s values vacancy v at bid_s = (its best schedule through v's pair at
+   * price 0) − (its best schedule without it); Φ(λ_v) = λ_v + Σ_s max(0, bid_s − λ_v) + const
+   * is lowest anywhere between the second-highest bid and the highest: take the middle.
+   * Returns false when the deadline stopped it.
+   */
+  const FORCE = 1e9;
+  const coordinateSweep = (fillWeight: number, scoreWeight: number, price: Float64Array): boolean => {
+    setWeights(fillWeight, scoreWeight, price);
+    for (let v = 0; v < vacancyCount; v++) {
+      if ((v & 31) === 0 && deadline.expired()) return false;
+      let first = 0;
+      let second = 0;
+      for (const pairIndex of pairsByVacancy[v]) {
+        const seeker = problem.pairs[pairIndex].seeker;
+        weight[pairIndex] = -1;
+        const without = schedules.best(seeker, weight, null);
+        weight[pairIndex] = FORCE;
+        const bid = schedules.best(seeker, weight, null) - FORCE + fillWeight + scoreWeight * pairScore[pairIndex] - without;
+        if (bid > first) {
+          second = first;
+          first = bid;
+        } else if (bid > second) {
+          second = bid;
+        }
+      }
+      price[v] = (first + second) / 2;
+      for (const pairIndex of pairsByVacancy[v]) weight[pairIndex] = fillWeight + scoreWeight * pairScore[pairIndex] - price[v];
+    }
+    return true;
+  };
+  let primalInterval = 1;
+  let nextPrimal = 1;
+  /** The neighbourhood primal every few sweeps, less often while it finds nothing new. */
+  const maybePrimal = (sweep: number, fillWeight: number, scoreWeight: number, price: Float64Array) => {
+    if (sweep < nextPrimal) return;
+    const before = incumbent;
+    setWeights(fillWeight, scoreWeight, price);
+    offer(solveRestrictedAssignment(problem, pairsBySeeker, relaxedCuts(), deadline));
+    primalInterval = incumbent === before ? Math.min(2 * primalInterval, 16) : 1;
+    nextPrimal = sweep + primalInterval;
+  };
+  const stalled = (previous: number, bound: number, gap: number) => previous - bound <= Math.max(1e-7, 1e-3 * gap);
+
   // Phase A: is the number filled the maximum?
   let fillProven = incumbent.filled === vacancyCount;
-  const fillPrices = new Float64Array(vacancyCount).fill(0.5);
-  {
-    const price = fillPrices;
+  if (!fillProven) {
+    const price = new Float64Array(vacancyCount).fill(0.5);
     let bestBound = Infinity;
     let bestPrices = price.slice();
-    let step = 1;
-    let sinceImprovement = 0;
-    for (let iteration = 0; !fillProven && !deadline.expired() && step > 1e-4; iteration++) {
-      for (let p = 0; p < pairCount; p++) weight[p] = 1 - price[pairVacancy[p]];
-      const { value } = relax();
-      let bound = value;
-      let norm = 0;
-      for (let v = 0; v < vacancyCount; v++) {
-        bound += price[v];
-        norm += (1 - count[v]) ** 2;
+    let stalls = 0;
+    for (let sweep = 0; !deadline.expired(); sweep++) {
+      if (!coordinateSweep(1, 0, price)) break;
+      const bound = dualBound(1, 0, price, 0);
+      trace(`  A sweep=${sweep} bound=${bound.toFixed(4)} filled=${incumbent.filled} ms=${elapsed()}`);
+      if (bound < bestBound) {
+        stalls = stalled(bestBound, bound, bound - incumbent.filled) ? stalls + 1 : 0;
+        bestBound = bound;
+        bestPrices = price.slice();
+      } else {
+        stalls++;
       }
-      if (bound < incumbent.filled + 1 - 1e-9) {
+      if (bestBound < incumbent.filled + 1 - 1e-9 || incumbent.filled === vacancyCount) {
         fillProven = true;
         break;
       }
-      if (bound < bestBound - 1e-9) {
-        bestBound = bound;
-        bestPrices = price.slice();
-        sinceImprovement = 0;
-      } else if (++sinceImprovement >= 10) {
-        step /= 2;
-        sinceImprovement = 0;
-      }
-      if (iteration % 10 === 9) offer(solveRestrictedAssignment(problem, pairsBySeeker, relaxedCuts(), deadline));
-      if (norm === 0) break;
-      const t = (step * (bound - incumbent.filled)) / norm;
-      for (let v = 0; v < vacancyCount; v++) price[v] = Math.min(1, Math.max(0, price[v] - t * (1 - count[v])));
+      maybePrimal(sweep, 1, 0, price);
+      if (stalls >= 2) break;
     }
-    fillPrices.set(bestPrices);
-  }
-  if (!fillProven && !deadline.expired()) {
-    // Pairs through which no relaxed schedule reaches filled + 1 are in no selection filling more.
-    const rest = restrictTo(problem, (index, through) => through >= incumbent.filled + 1 - 1e-7, fillPrices, 1, 0, schedules);
-    const exact = solveExactly(rest.problem);
-    if (exact && exact.fillProven) {
-      fillProven = true;
-      if (exact.filled > incumbent.filled) {
-        const chosen = exact.chosen.map((local) => rest.pairIds[local]);
-        return { chosen, filled: chosen.length, score: scoreOf(problem, chosen), fillProven: true, scoreUpperBound: exact.scoreUpperBound };
+    if (!fillProven && !deadline.expired()) {
+      // Pairs through which no relaxed schedule reaches filled + 1 are in no selection that fills more.
+      const rest = restrictTo(problem, (_, through) => through >= incumbent.filled + 1 - 1e-7, bestPrices, 1, 0, schedules);
+      const exact = solveExactly(rest.problem);
+      trace(`  A fixing: ${rest.pairIds.length} pairs left, ${exact ? 'solved' : 'too big'} ms=${elapsed()}`);
+      if (exact && exact.fillProven) {
+        fillProven = true;
+        if (exact.filled > incumbent.filled) {
+          const chosen = exact.chosen.map((local) => rest.pairIds[local]);
+          return { chosen, filled: chosen.length, score: scoreOf(problem, chosen), fillProven: true, scoreUpperBound: exact.scoreUpperBound };
+        }
       }
     }
   }
@@ -151,48 +195,50 @@ export function solveChaining(
 
   // Phase B: bound the score of selections that fill `filled`.
   const filled = incumbent.filled;
-  const maxScore = pairScore.reduce((max, score) => Math.max(max, score), 0);
-  let fillPrice = maxScore;
+  let fillPrice = pairScore.reduce((max, score) => Math.max(max, score), 0);
   const price = new Float64Array(vacancyCount);
   for (const pairIndex of incumbent.chosen) price[pairVacancy[pairIndex]] = fillPrice + pairScore[pairIndex];
   let upperBound = Infinity;
   let bestPrices = price.slice();
   let bestFillPrice = fillPrice;
-  let step = 1;
-  let sinceImprovement = 0;
+  let fillPriceStep = Math.max(1, fillPrice / 4);
+  let stalls = 0;
+  primalInterval = 1;
+  nextPrimal = 0;
   const closed = () => upperBound - incumbent.score <= provingSlack(grid, incumbent.score);
-  for (let iteration = 0; !closed() && !deadline.expired() && step > 1e-5; iteration++) {
-    for (let p = 0; p < pairCount; p++) weight[p] = fillPrice + pairScore[p] - price[pairVacancy[p]];
-    const { value, picked } = relax();
-    let bound = value - fillPrice * filled;
-    let norm = (picked - filled) ** 2;
-    for (let v = 0; v < vacancyCount; v++) {
-      bound += price[v];
-      norm += (1 - count[v]) ** 2;
+  for (let sweep = 0; !closed() && !deadline.expired(); sweep++) {
+    if (!coordinateSweep(fillPrice, 1, price)) break;
+    let bound = dualBound(fillPrice, 1, price, filled);
+    // μ prices "fill at least `filled`": a step search along it (Φ is convex in μ).
+    for (const direction of [1, -1]) {
+      const trial = Math.max(0, fillPrice + direction * fillPriceStep);
+      const trialBound = dualBound(trial, 1, price, filled);
+      if (trialBound < bound - 1e-9) {
+        fillPrice = trial;
+        bound = trialBound;
+        break;
+      }
+      if (direction === -1) fillPriceStep /= 2;
     }
-    if (bound < upperBound - 1e-9) {
-      if (bound < upperBound - 1e-3 * Math.max(1, upperBound - incumbent.score)) sinceImprovement = 0;
+    trace(`  B sweep=${sweep} bound=${bound.toFixed(4)} score=${incumbent.score.toFixed(2)} mu=${fillPrice.toFixed(3)} ms=${elapsed()}`);
+    if (bound < upperBound) {
+      stalls = stalled(upperBound, bound, bound - incumbent.score) ? stalls + 1 : 0;
       upperBound = bound;
       bestPrices = price.slice();
       bestFillPrice = fillPrice;
+    } else {
+      stalls++;
     }
-    if (++sinceImprovement >= 15) {
-      step /= 2;
-      sinceImprovement = 0;
-    }
-    if (iteration % 10 === 5) offer(solveRestrictedAssignment(problem, pairsBySeeker, relaxedCuts(), deadline));
-    if (iteration % 20 === 15) {
-      offer(solveRestrictedAssignment(problem, pairsBySeeker, pairsBySeeker.map(() => []), deadline));
-    }
-    if (closed() || norm === 0) break;
-    const t = (step * (bound - incumbent.score)) / norm;
-    for (let v = 0; v < vacancyCount; v++) price[v] = Math.max(0, price[v] - t * (1 - count[v]));
-    fillPrice = Math.max(0, fillPrice - t * (picked - filled));
+    maybePrimal(sweep, fillPrice, 1, price);
+    if (stalls >= 2) break;
   }
+  trace(`  B end bound=${upperBound.toFixed(4)} score=${incumbent.score.toFixed(2)} ms=${elapsed()}`);
   if (closed()) return { ...incumbent, fillProven: true, scoreUpperBound: incumbent.score };
-  if (deadline.expired()) return { ...incumbent, fillProven: true, scoreUpperBound: upperBound };
-
-  return closeByFixing(problem, schedules, bestPrices, bestFillPrice, upperBound, incumbent, grid, solveExactly);
+  const unclosed = { ...incumbent, fillProven: true, scoreUpperBound: upperBound };
+  if (deadline.expired()) return unclosed;
+  const fixed = closeByFixing(problem, schedules, bestPrices, bestFillPrice, incumbent, grid, solveExactly);
+  trace(`  B fixing ${fixed ? 'closed' : 'open'} ms=${elapsed()}`);
+  return fixed ?? unclosed;
 }
 
 /**
@@ -239,17 +285,17 @@ function closeByFixing(
   schedules: SeekerSchedules,
   price: Float64Array,
   fillPrice: number,
-  upperBound: number,
   incumbent: Incumbent,
   grid: number | null,
   solveExactly: ExactSolver,
-): ComponentSolution {
+): ComponentSolution | null {
   const filled = incumbent.filled;
   const threshold = incumbent.score + provingSlack(grid, incumbent.score);
   const rest = restrictTo(problem, (_, through) => through >= threshold - 1e-7, price, fillPrice, 1, schedules, filled);
-  const unproven = { ...incumbent, fillProven: true, scoreUpperBound: upperBound };
   const exact = solveExactly(rest.problem);
-  if (!exact || !exact.fillProven || exact.scoreUpperBound - exact.score > provingSlack(grid, exact.score)) return unproven;
+  const trace = (globalThis as { optimizerTrace?: (line: string) => void }).optimizerTrace;
+  if (trace) trace(`  fixing left ${rest.pairIds.length} of ${problem.pairs.length} pairs; ${exact ? 'solved' : 'too big'}`);
+  if (!exact || !exact.fillProven || exact.scoreUpperBound - exact.score > provingSlack(grid, exact.score)) return null;
   const better = exact.filled === filled && exact.score > incumbent.score;
   const chosen = better ? exact.chosen.map((local) => rest.pairIds[local]) : incumbent.chosen;
   const score = better ? exact.score : incumbent.score;

@@ -12,6 +12,8 @@ import { solveSmallMip } from './small-mip';
 
 /** Components with chaining up to this many pairs go to the dense MIP solver (its tableau is dense). */
 const SMALL_MIP_PAIRS = 150;
+/** After fixing, what is left is near-integral: the dense MIP solver copes with more there. */
+const RESTRICTED_MIP_PAIRS = 2500;
 
 /**
  * Chooses pairs for the lexicographic objective (most vacancies filled, then highest total
@@ -46,7 +48,13 @@ function solveByComponents(
   grid: number | null,
 ): { components: ComponentProblem[]; solutions: ComponentSolution[] } {
   const components = splitComponents(problem, prunePairs(problem));
-  const solutions = components.map((component) => solveComponent(component.problem, deadline, grid));
+  const solutions = components.map((component) => {
+    const t0 = performance.now();
+    const solution = solveComponent(component.problem, deadline, grid);
+    const trace = (globalThis as { optimizerTrace?: (line: string) => void }).optimizerTrace;
+    if (trace) trace(`component v=${component.vacancyIds.length} p=${component.pairIds.length} chain=${hasChaining(component.problem)} ms=${(performance.now() - t0).toFixed(0)} filled=${solution.filled} fillProven=${solution.fillProven} ub-s=${(solution.scoreUpperBound - solution.score).toFixed(3)}`);
+    return solution;
+  });
   return { components, solutions };
 }
 
@@ -58,19 +66,22 @@ function solveComponent(problem: OptimizationProblem, deadline: Deadline, grid: 
 }
 
 /** The exact methods that need no relaxation; null for a large component with chaining. */
-function solveWithoutRelaxation(problem: OptimizationProblem, deadline: Deadline): ComponentSolution | null {
+function solveWithoutRelaxation(problem: OptimizationProblem, deadline: Deadline, mipPairs = SMALL_MIP_PAIRS): ComponentSolution | null {
   if (deadline.expired()) return unproven(problem, greedySelection(problem));
   if (!hasChaining(problem)) return solveAsAssignment(problem, deadline);
-  if (problem.pairs.length <= SMALL_MIP_PAIRS) return solveSmallMip(problem, deadline);
+  if (problem.pairs.length <= mipPairs) return solveSmallMip(problem, deadline);
   return null;
 }
 
 /** Exact solve of what is left after fixing: every component must be chain-free or small. */
 function solveExactlyWithoutRelaxation(problem: OptimizationProblem, deadline: Deadline): ComponentSolution | null {
   const components = splitComponents(problem, prunePairs(problem));
+  const trace = (globalThis as { optimizerTrace?: (line: string) => void }).optimizerTrace;
+  if (trace) trace(`  restricted components: ${components.map((c) => `${c.pairIds.length}${hasChaining(c.problem) ? 'c' : ''}`).join(' ')}`);
+  if (components.some((component) => component.pairIds.length > RESTRICTED_MIP_PAIRS && hasChaining(component.problem))) return null;
   const solutions: ComponentSolution[] = [];
   for (const component of components) {
-    const solution = solveWithoutRelaxation(component.problem, deadline);
+    const solution = solveWithoutRelaxation(component.problem, deadline, RESTRICTED_MIP_PAIRS);
     if (!solution) return null;
     solutions.push(solution);
   }
