@@ -45,7 +45,10 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port, maxConnections: options.maxConnections });
     await server.start().catch(async (error: unknown) => {
       await db.close();
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      throw new Error(
+        `Port ${options.port} for the embedded database is taken. Set EMBEDDED_DB_PORT to a free port (0 = any).`,
+      );
     });
     const port = Number(server.getServerConn().split(':').pop());
 
