@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessLogModule } from './access-log/access-log.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { loggerParams } from './common/logging';
@@ -29,6 +30,7 @@ import { SeekersModule } from './seekers/seekers.module';
     }),
     DatabaseModule,
     AuthModule,
+    AccessLogModule,
     HealthModule,
     // Feature modules (complexes, firms, leave gaps, seekers, placements, ...) go below.
     ComplexesModule,

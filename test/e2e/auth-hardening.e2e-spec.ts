@@ -42,10 +42,11 @@ describe('hardening and PIPA input rules', () => {
   });
 
   describe('resident registration numbers (주민등록번호)', () => {
-    it.each([
-      ['a body field', (body: Record<string, unknown>) => ({ ...body, displayName: '김민지 900101-1234567' })],
-      ['an unknown body field', (body: Record<string, unknown>) => ({ ...body, rrn: '9001012234567' })],
-      ['a nested value', (body: Record<string, unknown>) => ({ ...body, skills: [{ code: '000229-3123456', level: 1 }] })],
+    type Body = Record<string, unknown>;
+    it.each<[string, (body: Body) => Body]>([
+      ['a body field', (body) => ({ ...body, displayName: '김민지 900101-1234567' })],
+      ['an unknown body field', (body) => ({ ...body, rrn: '9001012234567' })],
+      ['a nested value', (body) => ({ ...body, skills: [{ code: '000229-3123456', level: 1 }] })],
     ])('refuses one in %s with 400 pipa.resident_number_forbidden and stores nothing', async (_where, change) => {
       const body = change(seekerBody());
       const response = await t.api.post(`${API}/seekers`).send(body).expect(400);

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessLogEntry } from './access-log-entry.entity';
+import { AccessLogController } from './access-log.controller';
+import { AccessLogService } from './access-log.service';
+
+/** Global: every feature that sends a seeker's personal data to someone else records it here. */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([AccessLogEntry])],
+  controllers: [AccessLogController],
+  providers: [AccessLogService],
+  exports: [AccessLogService],
+})
+export class AccessLogModule {}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { Page, toPage } from '../common/pagination';
+import { AccessLogEntry } from './access-log-entry.entity';
+import { AccessLogEntryResponse, ListAccessLogQuery, toAccessLogEntryResponse } from './dto/access-log.dto';
+
+export interface PersonalDataRead {
+  /** Stable name of the read, e.g. `seekers.get`. */
+  action: string;
+  /** Personal fields sent, e.g. `['displayName', 'phone']`. */
+  fields: readonly string[];
+}
+
+/**
+ * PIPA: who read which seeker's personal data, when, and what. Writes only append; reading
+ * the log is for coordinators. A seeker reading their own data is not recorded.
+ */
+@Injectable()
+export class AccessLogService {
+  constructor(@InjectRepository(AccessLogEntry) private readonly entries: Repository<AccessLogEntry>) {}
+
+  /**
+   * Records that `reader` is about to receive the personal data of `seekerIds`. Call it before
+   * answering: when the record cannot be written, the data is not sent.
+   */
+  async recordRead(reader: Principal, seekerIds: readonly string[], read: PersonalDataRead, manager?: EntityManager): Promise<void> {
+    if (reader.role === 'seeker') {
+      if (seekerIds.every((id) => id === reader.seekerId)) return;
+      // A seeker is only ever shown their own data; anything else is a bug, not something to log.
+      throw new Error('a seeker must not read another seeker’s personal data');
+    }
+    const unique = [...new Set(seekerIds)];
+    if (unique.length === 0) return;
+    const repository = manager ? manager.getRepository(AccessLogEntry) : this.entries;
+    await repository.insert(
+      unique.map((seekerId) => ({
+        actorRole: reader.role,
+        actorSubject: reader.subject,
+        actorFirmId: reader.role === 'firm' ? reader.firmId : null,
+        seekerId,
+        action: read.action,
+        fields: [...read.fields],
+      })),
+    );
+  }
+
+  async list(query: ListAccessLogQuery): Promise<Page<AccessLogEntryResponse>> {
+    const result = await this.entries.findAndCount({
+      where: query.seekerId !== undefined ? { seekerId: query.seekerId } : {},
+      order: { id: 'DESC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    return toPage(query, result, toAccessLogEntryResponse);
+  }
+}

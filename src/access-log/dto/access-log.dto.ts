@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { Page, PageQuery } from '../../common/pagination';
+import { AccessLogEntry } from '../access-log-entry.entity';
+
+export class ListAccessLogQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'only reads of this seeker’s data' })
+  @IsOptional()
+  @IsUUID()
+  seekerId?: string;
+}
+
+export class AccessLogActorResponse {
+  @ApiProperty({ enum: ['coordinator', 'firm'] }) role: 'coordinator' | 'firm';
+  @ApiProperty({ description: 'the token subject' }) subject: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) firmId: string | null;
+}
+
+export class AccessLogEntryResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() accessedAt: Date;
+  @ApiProperty({ type: AccessLogActorResponse }) actor: AccessLogActorResponse;
+  @ApiProperty({ format: 'uuid' }) seekerId: string;
+  @ApiProperty({ example: 'placements.contact' }) action: string;
+  @ApiProperty({ type: [String], example: ['displayName', 'phone', 'email'] }) fields: string[];
+}
+
+export class AccessLogPage implements Page<AccessLogEntryResponse> {
+  @ApiProperty({ type: [AccessLogEntryResponse] }) items: AccessLogEntryResponse[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}
+
+export function toAccessLogEntryResponse(entry: AccessLogEntry): AccessLogEntryResponse {
+  return {
+    id: entry.id,
+    accessedAt: entry.accessedAt,
+    actor: { role: entry.actorRole, subject: entry.actorSubject, firmId: entry.actorFirmId },
+    seekerId: entry.seekerId,
+    action: entry.action,
+    fields: entry.fields,
+  };
+}
