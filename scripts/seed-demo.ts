@@ -10,8 +10,11 @@
  * The data is generated from a fixed seed per batch: the first run creates batch 1; each
  * further run finds the first batch whose firms are not registered yet (by business
  * registration number) and adds that one, so re-running never duplicates a firm.
+ * The service's rate limit may make it pause (it waits for Retry-After on 429).
  */
+import { TokenService } from '../src/auth/token.service';
 import { addDays } from '../src/common/calendar-date';
+import { jwtSecretOf, loadEnvironment } from '../src/config/environment';
 import { completeBusinessNumber } from '../src/firms/business-number';
 import { lastDayOfMonthsFrom } from '../src/leave-gaps/leave-law';
 import { LeaveType } from '../src/leave-gaps/leave-types';
@@ -22,8 +25,18 @@ import { GIVEN_NAMES, SURNAMES } from './demo-data/people';
 
 // The only configuration this script reads (it is a script, not the service).
 const API_URL = process.env.CHAEUM_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}/api/v1`;
-/** A coordinator's bearer token, once the API requires one. */
-const API_TOKEN = process.env.CHAEUM_TOKEN;
+/**
+ * A coordinator's bearer token: CHAEUM_TOKEN, or one signed like `npm run token -- --role
+ * coordinator` does, with the key of the service's own configuration (JWT_SECRET or the
+ * development default).
+ */
+const API_TOKEN = process.env.CHAEUM_TOKEN ?? coordinatorToken();
+
+function coordinatorToken(): string {
+  const environment = loadEnvironment();
+  const tokens = new TokenService({ secret: jwtSecretOf(environment), ttlSeconds: 3600 });
+  return tokens.sign({ role: 'coordinator', subject: 'seed-demo' });
+}
 const TODAY = new Date().toISOString().slice(0, 10);
 
 const SEEKERS_BY_COMPLEX: Record<string, number> = { [SEOUL_DIGITAL_COMPLEX]: 240, [GUMI_COMPLEX]: 160 };
@@ -100,7 +113,7 @@ const MAX_RATE_LIMIT_WAITS = 30;
 async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (API_TOKEN) headers.authorization = `Bearer ${API_TOKEN}`;
+  headers.authorization = `Bearer ${API_TOKEN}`;
   for (let attempt = 0; ; attempt += 1) {
     let response: Response;
     try {
@@ -119,7 +132,9 @@ async function call(method: string, path: string, body?: unknown): Promise<{ sta
       continue;
     }
     const text = await response.text();
-    if (response.status === 401) throw new Error(`${method} ${path} answered 401: set CHAEUM_TOKEN to a coordinator's token`);
+    if (response.status === 401) {
+      throw new Error(`${method} ${path} answered 401: set CHAEUM_TOKEN to a coordinator's token (npm run token)`);
+    }
     return { status: response.status, body: text ? JSON.parse(text) : {} };
   }
 }
@@ -333,8 +348,9 @@ async function main(): Promise<void> {
     `  seekers:      ${seekers.length} (${complexes.map((c) => `around ${c.name} ${SEEKERS_BY_COMPLEX[c.name]}`).join(', ')}), ${windows} availability windows`,
   );
   const example = gaps[0];
-  console.log(`\nTry: curl -s ${API_URL}/leave-gaps/${example.id}`);
-  console.log(`     curl -s '${API_URL}/leave-gaps?status=open&pageSize=5'`);
+  console.log(`\nTry (with AUTH="Authorization: Bearer $(npm run --silent token -- --role coordinator)"):`);
+  console.log(`  curl -s -H "$AUTH" ${API_URL}/leave-gaps/${example.id}`);
+  console.log(`  curl -s -H "$AUTH" '${API_URL}/leave-gaps?status=open&pageSize=5'`);
 }
 
 main().catch((error: Error) => {
