@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../src/app.module';
@@ -23,8 +23,11 @@ export interface TestApp {
  * The real AppModule on the test database, set up exactly as main.ts does. Tests build their
  * own data (random unique values) and never truncate, so files and engineers do not collide.
  */
-export async function createTestApp(): Promise<TestApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+export async function createTestApp(
+  /** Overrides for one spec, e.g. a configuration value or where the log goes; none by default. */
+  customize: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+): Promise<TestApp> {
+  const moduleRef = await customize(Test.createTestingModule({ imports: [AppModule] })).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>(APPLICATION_OPTIONS);
   setUpApplication(app);
   await app.init();
