@@ -92,6 +92,9 @@ export function solveChaining(
     return { value, picked };
   };
 
+  // A first selection that already chains: seekers in turn take their best fill-first schedules.
+  for (let p = 0; p < pairCount; p++) weight[p] = 1000 + pairScore[p];
+  offer(solveRestrictedAssignment(problem, pairsBySeeker, relaxedCuts(), deadline));
   const trace = (globalThis as { optimizerTrace?: (line: string) => void }).optimizerTrace ?? (() => undefined);
   const started = performance.now();
   const elapsed = () => (performance.now() - started).toFixed(0);
@@ -115,10 +118,21 @@ export function solveChaining(
    * Returns false when the deadline stopped it.
    */
   const FORCE = 1e9;
+  // Vacancies sharing a seeker with v: only their bids move when v's price moves.
+  const neighbours: Int32Array[] = pairsByVacancy.map((pairs, v) => {
+    const found = new Set<number>();
+    for (const pairIndex of pairs) for (const other of pairsBySeeker[problem.pairs[pairIndex].seeker]) found.add(pairVacancy[other]);
+    found.delete(v);
+    return Int32Array.from([...found].sort((a, b) => a - b));
+  });
+  let dirty = new Uint8Array(vacancyCount).fill(1);
   const coordinateSweep = (fillWeight: number, scoreWeight: number, price: Float64Array): boolean => {
     setWeights(fillWeight, scoreWeight, price);
+    const next = new Uint8Array(vacancyCount);
+    const tolerance = 1e-9 * Math.max(1, fillWeight);
     for (let v = 0; v < vacancyCount; v++) {
       if ((v & 31) === 0 && deadline.expired()) return false;
+      if (!dirty[v]) continue;
       let first = 0;
       let second = 0;
       for (const pairIndex of pairsByVacancy[v]) {
@@ -134,11 +148,16 @@ export function solveChaining(
           second = bid;
         }
       }
-      price[v] = (first + second) / 2;
+      const updated = (first + second) / 2;
+      if (Math.abs(updated - price[v]) > tolerance) for (const other of neighbours[v]) next[other] = 1;
+      price[v] = updated;
       for (const pairIndex of pairsByVacancy[v]) weight[pairIndex] = fillWeight + scoreWeight * pairScore[pairIndex] - price[v];
     }
+    dirty = next;
     return true;
   };
+  /** After a change of weights other than through the prices, every bid may move. */
+  const markAllDirty = () => dirty.fill(1);
   let primalInterval = 1;
   let nextPrimal = 1;
   /** The neighbourhood primal every few sweeps, less often while it finds nothing new. */
@@ -205,6 +224,7 @@ export function solveChaining(
   let stalls = 0;
   primalInterval = 1;
   nextPrimal = 0;
+  markAllDirty();
   const closed = () => upperBound - incumbent.score <= provingSlack(grid, incumbent.score);
   for (let sweep = 0; !closed() && !deadline.expired(); sweep++) {
     if (!coordinateSweep(fillPrice, 1, price)) break;
@@ -216,6 +236,7 @@ export function solveChaining(
       if (trialBound < bound - 1e-9) {
         fillPrice = trial;
         bound = trialBound;
+        markAllDirty();
         break;
       }
       if (direction === -1) fillPriceStep /= 2;

@@ -1,0 +1,128 @@
+/**
+ * Matching engine benchmark: for each size, the real pipeline (generated instance → candidate
+ * pairs → optimize) in its own process, then the same model solved whole by HiGHS MIP in a
+ * child process that is killed if it overruns.
+ *
+ *   npm run bench                              all sizes
+ *   npm run bench -- --size regional           one size (repeat --size for more)
+ *   npm run bench -- --no-highs                skip the reference
+ */
+import { spawn } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { HighsReferenceResult } from './highs-reference';
+import { BENCH_SIZES } from './instance-generator';
+import type { SizeRun } from './run-size';
+
+/** HiGHS time limit per size, seconds; for the scarce size it gets the engine's own time. */
+const HIGHS_SECONDS: Record<string, number | 'same'> = {
+  small: 30,
+  regional: 60,
+  national: 120,
+  'national-scarce': 'same',
+};
+/** Engine time limit per size, ms (none: run until proven or stalled). */
+const ENGINE_LIMIT_MS: Record<string, number | undefined> = { 'national-scarce': 30_000 };
+
+interface ChildOutcome {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly killed: boolean;
+  readonly ms: number;
+}
+
+function runChild(script: string, args: string[], killAfterMs: number): Promise<ChildOutcome> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--max-old-space-size=4096', '-r', 'ts-node/register/transpile-only', join(__dirname, script), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let killed = false;
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, killAfterMs);
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve({ stdout, stderr, killed, ms: performance.now() - started });
+    });
+  });
+}
+
+function parseSizes(argv: string[]): string[] {
+  const sizes: string[] = [];
+  argv.forEach((arg, index) => {
+    if (arg === '--size' && argv[index + 1]) sizes.push(...argv[index + 1].split(','));
+    else if (arg.startsWith('--size=')) sizes.push(...arg.slice('--size='.length).split(','));
+  });
+  const known = BENCH_SIZES.map((size) => size.name);
+  for (const size of sizes) if (!known.includes(size)) throw new Error(`unknown size ${size}; known: ${known.join(', ')}`);
+  return sizes.length > 0 ? sizes : known;
+}
+
+const format = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const sizes = parseSizes(argv);
+  const withHighs = !argv.includes('--no-highs');
+  const workDir = mkdtempSync(join(tmpdir(), 'chaeum-bench-'));
+  try {
+    for (const size of sizes) {
+      const problemFile = join(workDir, `${size}.json`);
+      const limit = ENGINE_LIMIT_MS[size];
+      const engine = await runChild('run-size.ts', [size, withHighs ? problemFile : '', limit ? String(limit) : ''], 15 * 60_000);
+      if (engine.killed || !engine.stdout.trim()) {
+        console.log(`${size}: engine run failed\n${engine.stderr}`);
+        continue;
+      }
+      const run = JSON.parse(engine.stdout.trim().split('\n').pop()!) as SizeRun;
+      console.log(`\n== ${size}: ${format(run.vacancies)} vacancies × ${format(run.seekers)} seekers`);
+      console.log(`  pairs ${format(run.pairs)}, components ${format(run.components)}, largest ${format(run.largestComponent)} vacancies`);
+      console.log(`  build pairs ${format(run.buildMs)} ms, optimize ${format(run.optimizeMs)} ms, peak RSS ${format(run.peakRssMb)} MB`);
+      console.log(
+        `  engine: filled ${format(run.filled)}, total score ${format(run.totalScore, 2)}, ${run.optimal ? 'proven optimal' : `not proven, gap ${run.gap === null ? 'unknown' : `${(run.gap * 100).toFixed(3)} %`}`}`,
+      );
+      if (!withHighs) continue;
+      const configured = HIGHS_SECONDS[size] ?? 60;
+      const seconds = configured === 'same' ? Math.max(1, Math.ceil(run.optimizeMs / 1000)) : configured;
+      const reference = await runChild('highs-reference.ts', [problemFile, String(seconds)], (seconds + 60) * 1000);
+      const line = reference.stdout.trim().split('\n').pop();
+      if (reference.killed || !line) {
+        console.log(`  HiGHS MIP (limit ${seconds} s): ${reference.killed ? 'killed after overrunning its limit' : 'failed'} after ${format(reference.ms)} ms ${reference.stderr.trim().split('\n').pop() ?? ''}`);
+        continue;
+      }
+      const highs = JSON.parse(line) as HighsReferenceResult;
+      const scoreBound = highs.bound === null || highs.filled === null ? null : highs.bound - highs.fillWeight * highs.filled;
+      console.log(
+        `  HiGHS MIP (limit ${seconds} s): ${highs.status}, ${format(highs.ms)} ms, filled ${highs.filled ?? '-'}, score ${highs.score === null ? '-' : format(highs.score, 2)}, ` +
+          `bound ${highs.bound === null ? '-' : `${format(Math.floor(highs.bound / highs.fillWeight))} filled + ${format(scoreBound ?? 0, 2)} score`}`,
+      );
+      const speedup = highs.ms / run.optimizeMs;
+      const ours = run.filled * highs.fillWeight + run.totalScore;
+      const theirs = highs.filled === null || highs.score === null ? null : highs.filled * highs.fillWeight + highs.score;
+      const sameObjective =
+        highs.filled === run.filled && highs.score !== null && Math.abs(highs.score - run.totalScore) <= 1e-6 * Math.max(1, run.totalScore);
+      console.log(
+        `  engine vs HiGHS: time ${speedup.toFixed(1)}× faster; ` +
+          (theirs === null
+            ? 'HiGHS found no solution'
+            : `objective ${ours > theirs + 1e-6 ? 'better' : ours < theirs - 1e-6 ? 'WORSE' : 'equal'} (score ${format(run.totalScore - (highs.score ?? 0), 2)} vs HiGHS, ` +
+              `filled ${run.filled - (highs.filled ?? 0)})`) +
+          (highs.optimal ? `; HiGHS proved its optimum: same objective to 1e-6 relative: ${sameObjective ? 'yes' : 'NO'}` : ''),
+      );
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+/**
+ * One benchmark size in its own process, so that its peak memory (maxRSS) is its own:
+ * generate the instance, build the candidate pairs with the engine's own feasibility and
+ * scoring, optimize, and print one JSON line. Writes the optimization problem to the given
+ * file for the HiGHS reference.
+ */
+import { writeFileSync } from 'fs';
+import { buildCandidates } from '../src/matching/core/candidates';
+import { optimize } from '../src/matching/core/optimizer/optimize';
+import { BENCH_SIZES, generateInstance } from './instance-generator';
+
+export interface SizeRun {
+  readonly size: string;
+  readonly vacancies: number;
+  readonly seekers: number;
+  readonly pairs: number;
+  readonly components: number;
+  readonly largestComponent: number;
+  readonly buildMs: number;
+  readonly optimizeMs: number;
+  readonly peakRssMb: number;
+  readonly filled: number;
+  readonly totalScore: number;
+  readonly optimal: boolean;
+  readonly gap: number | null;
+}
+
+function main(): void {
+  const [sizeName, problemFile, timeLimit] = process.argv.slice(2);
+  const size = BENCH_SIZES.find((candidate) => candidate.name === sizeName);
+  if (!size) throw new Error(`unknown size ${sizeName}`);
+  const instance = generateInstance(size.options);
+  const buildStarted = performance.now();
+  const candidates = buildCandidates(instance);
+  const buildMs = performance.now() - buildStarted;
+  const optimizeStarted = performance.now();
+  const result = optimize(candidates.problem, timeLimit ? { timeLimitMs: Number(timeLimit) } : {});
+  const optimizeMs = performance.now() - optimizeStarted;
+  const run: SizeRun = {
+    size: size.name,
+    vacancies: instance.vacancies.length,
+    seekers: instance.seekers.length,
+    pairs: candidates.problem.pairs.length,
+    components: result.components,
+    largestComponent: result.largestComponent,
+    buildMs,
+    optimizeMs,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    filled: result.filled,
+    totalScore: result.totalScore,
+    optimal: result.optimal,
+    gap: result.gap,
+  };
+  if (problemFile) writeFileSync(problemFile, JSON.stringify(candidates.problem));
+  process.stdout.write(`${JSON.stringify(run)}\n`);
+}
+
+main();
