@@ -15,7 +15,9 @@ import { DatabaseModule } from './database/database.module';
 import { FirmsModule } from './firms/firms.module';
 import { HealthModule } from './health/health.module';
 import { LeaveGapsModule } from './leave-gaps/leave-gaps.module';
+import { MatchingModule } from './matching/matching.module';
 import { PlacementsModule } from './placements/placements.module';
+import { ProposalsModule } from './proposals/proposals.module';
 import { SeekersModule } from './seekers/seekers.module';
 
 @Module({
@@ -38,6 +40,8 @@ import { SeekersModule } from './seekers/seekers.module';
     LeaveGapsModule,
     SeekersModule,
     PlacementsModule,
+    MatchingModule,
+    ProposalsModule,
   ],
   providers: [
     // Registered here rather than in main.ts so that test apps built from AppModule get them too.

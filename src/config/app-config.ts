@@ -65,4 +65,20 @@ export class AppConfig {
   get throttleLimit(): number {
     return this.config.get('THROTTLE_LIMIT', { infer: true });
   }
+
+  get matchWorkerEnabled(): boolean {
+    return this.config.get('MATCH_WORKER', { infer: true }) === 'true';
+  }
+
+  get matchQueuePoolSize(): number {
+    return this.config.get('MATCH_QUEUE_POOL_SIZE', { infer: true });
+  }
+
+  get matchRunRetryLimit(): number {
+    return this.config.get('MATCH_RUN_RETRY_LIMIT', { infer: true });
+  }
+
+  get matchRunExpireSeconds(): number {
+    return this.config.get('MATCH_RUN_EXPIRE_SECONDS', { infer: true });
+  }
 }

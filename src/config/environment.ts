@@ -82,6 +82,31 @@ export class EnvironmentVariables {
   @Min(1)
   @IsInt({ message: 'THROTTLE_LIMIT must be an integer' })
   THROTTLE_LIMIT: number = 300;
+
+  /** Whether this instance takes match-run jobs from the queue (API-only instances say false). */
+  @IsIn(['true', 'false'], { message: 'MATCH_WORKER must be true or false' })
+  MATCH_WORKER: 'true' | 'false' = 'true';
+
+  /** Connections of the match-run queue's own pool (pg-boss), on top of DB_POOL_SIZE. */
+  @Transform(toInteger)
+  @Min(1)
+  @Max(10)
+  @IsInt({ message: 'MATCH_QUEUE_POOL_SIZE must be an integer' })
+  MATCH_QUEUE_POOL_SIZE: number = 2;
+
+  /** Retries of a match run whose attempt failed (database trouble, a crashed solver thread). */
+  @Transform(toInteger)
+  @Min(0)
+  @Max(10)
+  @IsInt({ message: 'MATCH_RUN_RETRY_LIMIT must be an integer' })
+  MATCH_RUN_RETRY_LIMIT: number = 2;
+
+  /** A run still running after this long has lost its worker: it is marked failed. */
+  @Transform(toInteger)
+  @Min(30)
+  @Max(86_400)
+  @IsInt({ message: 'MATCH_RUN_EXPIRE_SECONDS must be an integer' })
+  MATCH_RUN_EXPIRE_SECONDS: number = 900;
 }
 
 export class InvalidEnvironmentError extends Error {

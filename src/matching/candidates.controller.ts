@@ -1,0 +1,18 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { CandidatesService } from './candidates.service';
+import { CandidatesQuery, CandidatesResponse } from './dto/candidates.dto';
+
+@ApiTags('leave-gaps')
+@Roles('coordinator')
+@Controller('leave-gaps')
+export class CandidatesController {
+  constructor(private readonly candidates: CandidatesService) {}
+
+  @Get(':id/candidates')
+  @ApiOkResponse({ type: CandidatesResponse })
+  list(@Param('id') id: string, @Query() query: CandidatesQuery): Promise<CandidatesResponse> {
+    return this.candidates.forGap(id, query.limit);
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError } from '../common/domain-error';
+import { LeaveGap } from '../leave-gaps/leave-gap.entity';
+import { rankCandidates } from './core/rank-candidates';
+import { CandidatesResponse } from './dto/candidates.dto';
+import { SeekerRef } from './dto/run-results.dto';
+import { gapRefs, seekerRefs } from './gap-refs';
+import { InstanceBuilder } from './instance-builder';
+import { seoulDate } from './run-date';
+import { explainUnfilled } from './unfilled-explanation';
+
+/** The live view for one gap: who could take it right now, ranked, built like a one-gap match run. */
+@Injectable()
+export class CandidatesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly builder: InstanceBuilder,
+  ) {}
+
+  async forGap(gapId: string, limit: number): Promise<CandidatesResponse> {
+    const gap = isUUID(gapId) ? await this.dataSource.manager.findOneBy(LeaveGap, { id: gapId }) : null;
+    if (!gap) throw new NotFoundError('leave_gap', gapId);
+    if (gap.status !== 'open') {
+      throw new ConflictError('leave_gap.not_open', `leave gap ${gap.id} is ${gap.status}: it needs no candidates`, { status: gap.status });
+    }
+    const asOf = seoulDate(new Date());
+    const instance = await this.builder.build({ leaveGapIds: [gap.id] }, { asOf });
+    const ranking = rankCandidates(instance, gap.id, limit);
+    if (!ranking) {
+      throw new ConflictError('leave_gap.not_matchable', `leave gap ${gap.id} ended before ${asOf} or its firm is no longer active`, {
+        placementEnd: gap.placementEnd,
+      });
+    }
+    const manager = this.dataSource.manager;
+    const gaps = await gapRefs(manager, [gap.id]);
+    const seekers = await seekerRefs(manager, [...ranking.candidates.map((c) => c.seekerId), ...ranking.nearMisses.map((m) => m.seekerId)]);
+    const seeker = (id: string): SeekerRef => seekers.get(id) ?? { id, displayName: '' };
+    return {
+      leaveGap: gaps.get(gap.id)!,
+      asOf,
+      candidates: ranking.candidates.map((candidate) => ({
+        seeker: seeker(candidate.seekerId),
+        score: candidate.score,
+        breakdown: candidate.breakdown,
+        commuteMinutes: candidate.commuteMinutes,
+      })),
+      feasibleCandidates: ranking.feasibleCandidates,
+      excludedBy: ranking.excludedBy,
+      nearMisses: ranking.nearMisses.map((miss) => ({ seeker: seeker(miss.seekerId), failed: miss.failed, detail: miss.detail })),
+      explanation: ranking.feasibleCandidates > 0 ? [] : explainUnfilled(ranking),
+    };
+  }
+}

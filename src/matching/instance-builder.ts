@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { COMMUTE_MODEL } from './core/commute';
+import { CommuteMode, DateRange, Instance, PairReference, ScoreWeights, Seeker, SkillLevel, Vacancy } from './core/types';
+import { validateInstance } from './core/validate-instance';
+import type { MatchScope } from './match-run.entity';
+
+/**
+ * Seekers farther than this multiple of their own commute reach are left out of an instance.
+ * Above 1 so that near misses ("72 min > 60") still show up in the diagnostics.
+ */
+const NEAR_MISS_REACH_FACTOR = 1.5;
+const KM_PER_DEGREE_LATITUDE = 111.0;
+
+/** The database produced an instance the engine refuses: a bug, never retried. */
+export class InvalidInstanceError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the instance built from the database is invalid (${problems.length} problem(s)), first: ${problems[0]}`);
+    this.name = 'InvalidInstanceError';
+  }
+}
+
+export interface InstanceOptions {
+  /** The day the instance is for: gaps that ended before it are not open any more. */
+  readonly asOf: string;
+  readonly weights?: ScoreWeights | null;
+}
+
+interface VacancyRow {
+  id: string;
+  firm_id: string;
+  site_lat: number;
+  site_lng: number;
+  placement_start: string;
+  placement_end: string;
+  vacancy_weekly_hours: number;
+  hourly_wage: number;
+  required_skills: SkillLevel[];
+  preferred_skills: SkillLevel[];
+  required_certifications: string[];
+  max_commute_minutes: number | null;
+}
+
+interface SeekerRow {
+  id: string;
+  home_lat: number;
+  home_lng: number;
+  commute_mode: CommuteMode;
+  max_commute_minutes: number;
+  skills: SkillLevel[];
+  certifications: string[];
+  weekly_hours_min: number;
+  weekly_hours_max: number;
+  min_hourly_wage: number | null;
+  blocked_firm_ids: string[];
+  waiting_since: string;
+}
+
+interface WindowRow {
+  seeker_id: string;
+  start: string;
+  end: string;
+}
+
+/**
+ * Turns the database into a contract instance (docs/matching-contract.md): the open gaps in
+ * scope become vacancies, active seekers within plausible reach become seekers with their
+ * availability and confirmed placements as `busy`, rejected pairs become `blockedPairs`.
+ * Everything is read in one REPEATABLE READ snapshot with a fixed number of set-based queries.
+ */
+@Injectable()
+export class InstanceBuilder {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async build(scope: MatchScope, options: InstanceOptions): Promise<Instance> {
+    const instance = await this.dataSource.transaction('REPEATABLE READ', (manager) => this.read(manager, scope, options));
+    const validation = validateInstance(instance);
+    if (!validation.ok) throw new InvalidInstanceError(validation.problems);
+    return instance;
+  }
+
+  private async read(manager: EntityManager, scope: MatchScope, options: InstanceOptions): Promise<Instance> {
+    const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map(toVacancy);
+    const seekerRows = vacancies.length > 0 ? await this.seekerRows(manager, vacancies) : [];
+    const seekerIds = seekerRows.map((row) => row.id);
+    const span = spanOf(vacancies);
+    // One after the other: a transaction is one connection, and pg queues rather than parallelises.
+    const availability = seekerIds.length > 0 ? await this.windows(manager, AVAILABILITY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
+    const busy = seekerIds.length > 0 ? await this.windows(manager, BUSY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
+    const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIds) : [];
+    const seekers = seekerRows.map((row) => toSeeker(row, availability.get(row.id) ?? [], busy.get(row.id) ?? []));
+    return {
+      vacancies,
+      seekers,
+      blockedPairs,
+      asOf: options.asOf,
+      ...(options.weights ? { weights: options.weights } : {}),
+    };
+  }
+
+  /** Open gaps of active firms in scope: named complexes or named gaps, overlapping the horizon. */
+  private vacancyRows(manager: EntityManager, scope: MatchScope, asOf: string): Promise<VacancyRow[]> {
+    const complexIds = scope.complexIds?.length ? scope.complexIds : null;
+    const gapIds = scope.leaveGapIds?.length ? scope.leaveGapIds : null;
+    return manager.query(
+      `SELECT g.id, g.firm_id, g.site_lat, g.site_lng, g.placement_start, g.placement_end, g.vacancy_weekly_hours,
+              g.hourly_wage, g.required_skills, g.preferred_skills, g.required_certifications, g.max_commute_minutes
+       FROM leave_gaps g JOIN firms f ON f.id = g.firm_id
+       WHERE g.status = 'open' AND f.status = 'active' AND g.placement_end >= $1::date
+         AND (($2::uuid[] IS NULL AND $3::uuid[] IS NULL) OR f.complex_id = ANY($2::uuid[]) OR g.id = ANY($3::uuid[]))
+         AND ($4::date IS NULL OR g.placement_end >= $4::date)
+         AND ($5::date IS NULL OR g.placement_start <= $5::date)
+       ORDER BY g.id`,
+      [asOf, complexIds, gapIds, scope.horizon?.from ?? null, scope.horizon?.to ?? null],
+    );
+  }
+
+  /**
+   * Active seekers whose home lies within 1.5 × their own commute reach of the box around the
+   * vacancies' sites: a linear scan with no join, cheap even for a national pool.
+   */
+  private seekerRows(manager: EntityManager, vacancies: readonly Vacancy[]): Promise<SeekerRow[]> {
+    const lats = vacancies.map((vacancy) => vacancy.location.lat);
+    const lngs = vacancies.map((vacancy) => vacancy.location.lng);
+    const [minLat, maxLat] = [Math.min(...lats), Math.max(...lats)];
+    const [minLng, maxLng] = [Math.min(...lngs), Math.max(...lngs)];
+    const kmPerMinute = (mode: CommuteMode) =>
+      (NEAR_MISS_REACH_FACTOR * COMMUTE_MODEL[mode].speedKmPerHour) / (60 * COMMUTE_MODEL[mode].detour);
+    return manager.query(
+      `WITH reach AS (
+         SELECT s.*, s.max_commute_minutes * CASE s.commute_mode
+           WHEN 'transit' THEN $5::float8 WHEN 'car' THEN $6::float8 WHEN 'bicycle' THEN $7::float8 ELSE $8::float8 END AS km
+         FROM seekers s WHERE s.status = 'active')
+       SELECT id, home_lat, home_lng, commute_mode, max_commute_minutes, skills, certifications,
+              weekly_hours_min, weekly_hours_max, min_hourly_wage, blocked_firm_ids, waiting_since
+       FROM reach
+       WHERE home_lat BETWEEN $1 - km / ${KM_PER_DEGREE_LATITUDE} AND $2 + km / ${KM_PER_DEGREE_LATITUDE}
+         AND home_lng BETWEEN $3 - km / (${KM_PER_DEGREE_LATITUDE} * cos(radians(least(89.0, greatest(abs($1), abs($2)) + km / ${KM_PER_DEGREE_LATITUDE}))))
+                          AND $4 + km / (${KM_PER_DEGREE_LATITUDE} * cos(radians(least(89.0, greatest(abs($1), abs($2)) + km / ${KM_PER_DEGREE_LATITUDE}))))
+       ORDER BY id`,
+      [minLat, maxLat, minLng, maxLng, kmPerMinute('transit'), kmPerMinute('car'), kmPerMinute('bicycle'), kmPerMinute('walk')],
+    );
+  }
+
+  /** Date windows per seeker that touch the vacancies' span (others cannot matter). */
+  private async windows(manager: EntityManager, sql: string, seekerIds: string[], span: DateRange): Promise<Map<string, DateRange[]>> {
+    const rows: WindowRow[] = await manager.query(sql, [seekerIds, span.start, span.end]);
+    const bySeeker = new Map<string, DateRange[]>();
+    for (const row of rows) {
+      const list = bySeeker.get(row.seeker_id) ?? [];
+      list.push({ start: row.start, end: row.end });
+      bySeeker.set(row.seeker_id, list);
+    }
+    return bySeeker;
+  }
+
+  private async blockedPairs(manager: EntityManager, vacancies: readonly Vacancy[], seekerIds: string[]): Promise<PairReference[]> {
+    const rows: { leave_gap_id: string; seeker_id: string }[] = await manager.query(
+      `SELECT leave_gap_id, seeker_id FROM rejected_pairs
+       WHERE leave_gap_id = ANY($1::uuid[]) AND seeker_id = ANY($2::uuid[])
+       ORDER BY leave_gap_id, seeker_id`,
+      [vacancies.map((vacancy) => vacancy.id), seekerIds],
+    );
+    return rows.map((row) => ({ vacancyId: row.leave_gap_id, seekerId: row.seeker_id }));
+  }
+}
+
+const AVAILABILITY_SQL = `
+  SELECT seeker_id, start_date AS start, end_date AS "end" FROM seeker_availability
+  WHERE seeker_id = ANY($1::uuid[]) AND end_date >= $2::date AND start_date <= $3::date
+  ORDER BY seeker_id, start_date, end_date`;
+
+/** Confirmed placements are busy days; `upper` of a canonical daterange is exclusive. */
+const BUSY_SQL = `
+  SELECT seeker_id, lower(period) AS start, upper(period) - 1 AS "end" FROM placements
+  WHERE status = 'confirmed' AND seeker_id = ANY($1::uuid[]) AND period && daterange($2::date, $3::date, '[]')
+  ORDER BY seeker_id, lower(period)`;
+
+function spanOf(vacancies: readonly Vacancy[]): DateRange {
+  return {
+    start: vacancies.reduce((min, vacancy) => (vacancy.start < min ? vacancy.start : min), vacancies[0]?.start ?? '0001-01-01'),
+    end: vacancies.reduce((max, vacancy) => (vacancy.end > max ? vacancy.end : max), vacancies[0]?.end ?? '0001-01-01'),
+  };
+}
+
+const skillsOf = (skills: readonly SkillLevel[]): SkillLevel[] => skills.map(({ code, level }) => ({ code, level }));
+
+function toVacancy(row: VacancyRow): Vacancy {
+  return {
+    id: row.id,
+    firmId: row.firm_id,
+    location: { lat: row.site_lat, lng: row.site_lng },
+    start: row.placement_start,
+    end: row.placement_end,
+    weeklyHours: row.vacancy_weekly_hours,
+    hourlyWage: row.hourly_wage,
+    requiredSkills: skillsOf(row.required_skills),
+    preferredSkills: skillsOf(row.preferred_skills),
+    requiredCertifications: row.required_certifications,
+    ...(row.max_commute_minutes !== null ? { maxCommuteMinutes: row.max_commute_minutes } : {}),
+  };
+}
+
+function toSeeker(row: SeekerRow, availability: DateRange[], busy: DateRange[]): Seeker {
+  return {
+    id: row.id,
+    location: { lat: row.home_lat, lng: row.home_lng },
+    commuteMode: row.commute_mode,
+    maxCommuteMinutes: row.max_commute_minutes,
+    skills: skillsOf(row.skills),
+    certifications: row.certifications,
+    availability,
+    busy,
+    weeklyHours: { min: row.weekly_hours_min, max: row.weekly_hours_max },
+    ...(row.min_hourly_wage !== null ? { minHourlyWage: row.min_hourly_wage } : {}),
+    blockedFirmIds: row.blocked_firm_ids,
+    waitingSince: row.waiting_since,
+  };
+}

@@ -1,0 +1,143 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { describeDriverError } from '../common/driver-error';
+import { AppConfig } from '../config/app-config';
+import { recordEvent } from '../outbox/outbox';
+import type { Instance } from './core/types';
+import { InstanceBuilder, InvalidInstanceError } from './instance-builder';
+import { MatchQueue, MatchRunJob, MatchRunJobContext } from './match-queue';
+import { MatchRun } from './match-run.entity';
+import { MatchRunResultsWriter } from './match-run-results.writer';
+import { SolverThread } from './solver/solver-thread';
+
+const MAX_ERROR_LENGTH = 500;
+/** How often this instance looks for runs whose worker died. */
+const SWEEP_INTERVAL_MS = 60_000;
+/** Beyond the queue's expiry, so that pg-boss's own expiry and retry act first. */
+const SWEEP_GRACE_SECONDS = 60;
+
+/**
+ * Takes match-run jobs from the queue: marks the run running, builds the instance from the
+ * database, solves it in the worker thread and writes the result in one transaction.
+ */
+@Injectable()
+export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(MatchRunExecutor.name);
+  private sweepTimer?: NodeJS.Timeout;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly queue: MatchQueue,
+    private readonly builder: InstanceBuilder,
+    private readonly solver: SolverThread,
+    private readonly results: MatchRunResultsWriter,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.matchWorkerEnabled) return;
+    await this.failAbandonedRuns();
+    await this.queue.work((job, context) => this.execute(job, context));
+    this.sweepTimer = setInterval(() => {
+      this.failAbandonedRuns().catch((error: unknown) => this.logger.warn(`sweep failed: ${describeError(error)}`));
+    }, SWEEP_INTERVAL_MS);
+    this.sweepTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweepTimer);
+  }
+
+  /** One attempt at a run. Throwing hands the job back to pg-boss for a retry. */
+  async execute({ matchRunId }: MatchRunJob, context: MatchRunJobContext): Promise<void> {
+    const run = await this.claim(matchRunId, context.jobId);
+    if (!run) return; // an older job of a retried run, or a run already finished
+    try {
+      const instance = await this.builder.build(run.scope, { asOf: run.asOf, weights: run.weights });
+      await this.keepInstance(run, context.jobId, instance);
+      const result = await this.solver.solve(instance, { timeLimitMs: run.timeLimitMs });
+      await this.results.write(run, context.jobId, result);
+    } catch (error) {
+      // A bad instance is a bug that a retry would only repeat.
+      const final = error instanceof InvalidInstanceError || context.retryCount >= context.retryLimit;
+      await this.recordFailure(run, context, describeError(error), final);
+      if (!final) throw error;
+    }
+  }
+
+  /**
+   * Runs left running longer than the queue's expiry lost their worker (a crash, a kill):
+   * they are marked failed so that a coordinator can retry them.
+   */
+  async failAbandonedRuns(): Promise<string[]> {
+    const cutoffSeconds = this.config.matchRunExpireSeconds + SWEEP_GRACE_SECONDS;
+    return this.dataSource.transaction(async (manager) => {
+      const [rows]: [{ id: string }[], number] = await manager.query(
+        `UPDATE match_runs SET status = 'failed', finished_at = now(), updated_at = now(),
+           error_message = 'the worker stopped before finishing (no result ' || $1::int || ' s after the start); retry the run'
+         WHERE status = 'running' AND started_at < now() - make_interval(secs => $1::int)
+         RETURNING id`,
+        [cutoffSeconds],
+      );
+      for (const { id } of rows) {
+        await recordEvent(manager, { type: 'match_run.failed', aggregateType: 'match_run', aggregateId: id, payload: { abandoned: true } });
+      }
+      if (rows.length > 0) this.logger.warn(`marked ${rows.length} abandoned match run(s) failed`);
+      return rows.map((row) => row.id);
+    });
+  }
+
+  private async claim(runId: string, jobId: string): Promise<MatchRun | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      const [rows]: [{ id: string; attempts: number }[], number] = await manager.query(
+        `UPDATE match_runs SET status = 'running', started_at = now(), finished_at = NULL, attempts = attempts + 1, updated_at = now()
+         WHERE id = $1 AND job_id = $2 AND status IN ('queued', 'running')
+         RETURNING id, attempts`,
+        [runId, jobId],
+      );
+      if (rows.length === 0) return undefined;
+      await recordEvent(manager, {
+        type: 'match_run.started',
+        aggregateType: 'match_run',
+        aggregateId: runId,
+        payload: { attempt: rows[0].attempts },
+      });
+      return manager.findOneByOrFail(MatchRun, { id: runId });
+    });
+  }
+
+  /** Stored before solving, so that even a run that failed can be downloaded and reproduced. */
+  private async keepInstance(run: MatchRun, jobId: string, instance: Instance): Promise<void> {
+    await this.dataSource.query(`UPDATE match_runs SET instance = $3::jsonb WHERE id = $1 AND job_id = $2`, [
+      run.id,
+      jobId,
+      JSON.stringify(instance),
+    ]);
+  }
+
+  private async recordFailure(run: MatchRun, context: MatchRunJobContext, message: string, final: boolean): Promise<void> {
+    this.logger.warn(`match run ${run.id} attempt ${context.retryCount + 1} failed${final ? '' : ', will retry'}: ${message}`);
+    await this.dataSource.transaction(async (manager) => {
+      const [rows]: [{ id: string }[], number] = await manager.query(
+        `UPDATE match_runs SET status = $3, error_message = $4, finished_at = CASE WHEN $3 = 'failed' THEN now() END, updated_at = now()
+         WHERE id = $1 AND job_id = $2 AND status = 'running' RETURNING id`,
+        [run.id, context.jobId, final ? 'failed' : 'queued', final ? message : `attempt ${context.retryCount + 1} failed, retrying: ${message}`],
+      );
+      if (rows.length > 0 && final) {
+        await recordEvent(manager, { type: 'match_run.failed', aggregateType: 'match_run', aggregateId: run.id, payload: { attempts: run.attempts } });
+      }
+    });
+  }
+}
+
+/** For the run's error message and the logs: never driver details (they quote values). */
+function describeError(error: unknown): string {
+  const text =
+    error instanceof QueryFailedError
+      ? `database error (${describeDriverError(error.driverError)})`
+      : error instanceof Error
+        ? error.message
+        : 'unknown error';
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
+}

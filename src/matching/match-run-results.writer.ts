@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { recordEvent } from '../outbox/outbox';
+import { Proposal } from '../proposals/proposal.entity';
+import type { MatchResult } from './core/types';
+import { MatchRun } from './match-run.entity';
+import { UnfilledGap } from './unfilled-gap.entity';
+
+const INSERT_CHUNK = 500;
+
+/**
+ * Writes a run's result in one transaction (proposals, unfilled diagnostics, stats, status),
+ * so a crash mid-way leaves nothing half-written and the run can simply be retried.
+ */
+@Injectable()
+export class MatchRunResultsWriter {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** False when the run is no longer this job's to finish (the sweep failed it meanwhile). */
+  async write(run: MatchRun, jobId: string, result: MatchResult): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [current]: { status: string; job_id: string }[] = await manager.query(
+        `SELECT status, job_id FROM match_runs WHERE id = $1 FOR UPDATE`,
+        [run.id],
+      );
+      if (current?.status !== 'running' || current.job_id !== jobId) return false;
+
+      const proposals = result.assignments.map((assignment) => ({
+        matchRunId: run.id,
+        leaveGapId: assignment.vacancyId,
+        seekerId: assignment.seekerId,
+        score: assignment.score,
+        breakdown: assignment.breakdown,
+        commuteMinutes: assignment.commuteMinutes,
+        alternatives: result.alternatives[assignment.vacancyId] ?? [],
+        status: 'proposed' as const,
+      }));
+      for (let index = 0; index < proposals.length; index += INSERT_CHUNK) {
+        await manager.insert(Proposal, proposals.slice(index, index + INSERT_CHUNK));
+      }
+      const unfilled = result.unfilled.map((gap) => ({
+        matchRunId: run.id,
+        leaveGapId: gap.vacancyId,
+        feasibleCandidates: gap.feasibleCandidates,
+        excludedBy: gap.excludedBy,
+        nearMisses: gap.nearMisses,
+      }));
+      for (let index = 0; index < unfilled.length; index += INSERT_CHUNK) {
+        await manager.insert(UnfilledGap, unfilled.slice(index, index + INSERT_CHUNK));
+      }
+
+      const vacancyIds = [...result.assignments.map((a) => a.vacancyId), ...result.unfilled.map((u) => u.vacancyId)];
+      // The newest run speaks for the gaps it covered: earlier open proposals for them retire.
+      await manager.query(
+        `UPDATE proposals SET status = 'superseded', decided_at = now(), updated_at = now(),
+           reason = 'replaced by match run ' || $1::text
+         WHERE status = 'proposed' AND match_run_id <> $1::uuid AND leave_gap_id = ANY($2::uuid[])`,
+        [run.id, vacancyIds],
+      );
+      // Confirmations committed while the engine was solving may have made some pairs impossible.
+      await manager.query(
+        `UPDATE proposals p SET status = 'superseded', decided_at = now(), updated_at = now(),
+           reason = 'confirmed elsewhere while the run was solving'
+         FROM leave_gaps g
+         WHERE p.match_run_id = $1 AND p.status = 'proposed' AND g.id = p.leave_gap_id
+           AND (g.status <> 'open' OR EXISTS (
+             SELECT 1 FROM placements pl WHERE pl.seeker_id = p.seeker_id AND pl.status = 'confirmed'
+               AND pl.period && daterange(g.placement_start, g.placement_end, '[]')))`,
+        [run.id],
+      );
+
+      await manager.update(
+        MatchRun,
+        { id: run.id },
+        { status: 'succeeded', stats: result.stats, finishedAt: new Date(), solveMs: result.stats.solveMs, errorMessage: null },
+      );
+      await recordEvent(manager, {
+        type: 'match_run.succeeded',
+        aggregateType: 'match_run',
+        aggregateId: run.id,
+        payload: { vacancies: result.stats.vacancies, filled: result.stats.filled, optimal: result.stats.optimal },
+      });
+      return true;
+    });
+  }
+}

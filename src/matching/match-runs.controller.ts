@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { Page } from '../common/pagination';
+import type { Instance } from './core/types';
+import { CreateMatchRunDto, ListMatchRunsQuery, MatchRunPage, MatchRunResponse } from './dto/match-run.dto';
+import { RunResultsResponse } from './dto/run-results.dto';
+import { MatchRunsService } from './match-runs.service';
+import { RunResultsService } from './run-results.service';
+
+@ApiTags('match-runs')
+@Roles('coordinator')
+@Controller('match-runs')
+export class MatchRunsController {
+  constructor(
+    private readonly runs: MatchRunsService,
+    private readonly results: RunResultsService,
+  ) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: MatchRunResponse, description: 'queued; poll GET /match-runs/{id}' })
+  @ApiConflictResponse({ description: 'match_run.scope_busy: a queued or running run overlaps the scope' })
+  create(@Body() dto: CreateMatchRunDto): Promise<MatchRunResponse> {
+    return this.runs.create(dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: MatchRunPage })
+  list(@Query() query: ListMatchRunsQuery): Promise<Page<MatchRunResponse>> {
+    return this.runs.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: MatchRunResponse })
+  get(@Param('id') id: string): Promise<MatchRunResponse> {
+    return this.runs.get(id);
+  }
+
+  @Get(':id/proposals')
+  @ApiOkResponse({ type: RunResultsResponse })
+  proposals(@Param('id') id: string): Promise<RunResultsResponse> {
+    return this.results.get(id);
+  }
+
+  @Get(':id/instance')
+  @ApiOkResponse({ description: 'the instance JSON given to the engine (docs/matching-contract.md)' })
+  instance(@Param('id') id: string): Promise<Instance> {
+    return this.runs.instance(id);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: MatchRunResponse })
+  retry(@Param('id') id: string): Promise<MatchRunResponse> {
+    return this.runs.retry(id);
+  }
+}

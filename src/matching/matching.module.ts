@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseConnectionModule } from '../database/database-connection';
+import { OutboxModule } from '../outbox/outbox.module';
+import { ProposalsModule } from '../proposals/proposals.module';
+import { CandidatesController } from './candidates.controller';
+import { CandidatesService } from './candidates.service';
+import { InstanceBuilder } from './instance-builder';
+import { MatchQueue } from './match-queue';
+import { MatchRunExecutor } from './match-run-executor';
+import { MatchRunResultsWriter } from './match-run-results.writer';
+import { MatchRun } from './match-run.entity';
+import { MatchRunsController } from './match-runs.controller';
+import { MatchRunsService } from './match-runs.service';
+import { RunResultsService } from './run-results.service';
+import { SolverThread } from './solver/solver-thread';
+import { UnfilledGap } from './unfilled-gap.entity';
+
+/** The Nest side of matching: instance builder, match runs (queue, worker thread), results, live candidates. */
+@Module({
+  imports: [TypeOrmModule.forFeature([MatchRun, UnfilledGap]), DatabaseConnectionModule, OutboxModule, ProposalsModule],
+  controllers: [MatchRunsController, CandidatesController],
+  providers: [
+    InstanceBuilder,
+    MatchQueue,
+    SolverThread,
+    MatchRunExecutor,
+    MatchRunResultsWriter,
+    MatchRunsService,
+    RunResultsService,
+    CandidatesService,
+  ],
+})
+export class MatchingModule {}

@@ -1,0 +1,14 @@
+import { parentPort } from 'node:worker_threads';
+import { match } from '../core/match';
+import type { SolveReply, SolveRequest } from './solve-messages';
+
+/** Runs in a worker thread: the engine's CPU time never blocks the HTTP event loop. */
+parentPort?.on('message', (request: SolveRequest) => {
+  let reply: SolveReply;
+  try {
+    reply = { id: request.id, result: match(request.instance, request.options) };
+  } catch (error) {
+    reply = { id: request.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+  parentPort?.postMessage(reply);
+});

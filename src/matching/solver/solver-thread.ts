@@ -1,0 +1,91 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import type { MatchOptions } from '../core/match';
+import type { Instance, MatchResult } from '../core/types';
+import type { SolveReply, SolveRequest } from './solve-messages';
+
+/** Beyond its own time limit the engine gets this long to answer before the thread is replaced. */
+const GRACE_MS = 60_000;
+
+const STOPPING = 'the service is stopping';
+
+/** The compiled worker (dist/**.js), or under ts-jest / ts-node the TypeScript source. */
+const WORKER_FILE = join(__dirname, `solve.worker${extname(__filename)}`);
+
+function startWorker(): Worker {
+  if (WORKER_FILE.endsWith('.ts')) {
+    // No compiled file exists under ts-jest and ts-node: compile the worker's imports on the fly.
+    const bootstrap = `require('ts-node').register({ transpileOnly: true, projectSearchDir: ${JSON.stringify(__dirname)} });
+      require(${JSON.stringify(WORKER_FILE)});`;
+    return new Worker(bootstrap, { eval: true });
+  }
+  return new Worker(WORKER_FILE);
+}
+
+interface Pending {
+  resolve(result: MatchResult): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * One long-lived worker thread running the matching engine, started on first use. A thread
+ * that crashes or overruns its time limit is terminated and the next solve starts a new one.
+ */
+@Injectable()
+export class SolverThread implements OnModuleDestroy {
+  private readonly logger = new Logger(SolverThread.name);
+  private worker?: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  solve(instance: Instance, options: MatchOptions): Promise<MatchResult> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<MatchResult>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.fail(worker, new Error(`the solver did not answer within ${(options.timeLimitMs ?? 0) + GRACE_MS} ms`));
+      }, (options.timeLimitMs ?? 0) + GRACE_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, instance, options } satisfies SolveRequest);
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const worker = this.worker;
+    if (worker) this.fail(worker, new Error(STOPPING));
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker();
+    worker.on('message', (reply: SolveReply) => {
+      const pending = this.pending.get(reply.id);
+      if (!pending) return;
+      this.pending.delete(reply.id);
+      clearTimeout(pending.timer);
+      if ('error' in reply) pending.reject(new Error(`the matching engine failed: ${reply.error}`));
+      else pending.resolve(reply.result);
+    });
+    worker.on('error', (error) => this.fail(worker, new Error(`the solver thread crashed: ${error.message}`)));
+    worker.on('exit', (code) => this.fail(worker, new Error(`the solver thread exited (code ${code})`)));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Rejects everything in flight and retires the thread; the next solve starts a fresh one. */
+  private fail(worker: Worker, error: Error): void {
+    if (this.worker !== worker) return;
+    this.worker = undefined;
+    const inFlight = [...this.pending.values()];
+    this.pending.clear();
+    for (const pending of inFlight) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+    }
+    if (inFlight.length > 0 || error.message !== STOPPING) this.logger.warn(error.message);
+    void worker.terminate();
+  }
+}

@@ -1,0 +1,31 @@
+import { explainUnfilled } from './unfilled-explanation';
+
+const none = { skills: 0, certifications: 0, dates: 0, hours: 0, wage: 0, commute: 0, blocked: 0 };
+
+describe('explainUnfilled', () => {
+  it('counts seekers per rule, most common first, and groups near misses by their one failed rule', () => {
+    const lines = explainUnfilled({
+      feasibleCandidates: 0,
+      excludedBy: { ...none, skills: 2, commute: 14 },
+      nearMisses: [
+        { seekerId: 's-1', failed: 'commute', detail: '72 min > 60 min' },
+        { seekerId: 's-2', failed: 'commute', detail: '75 min > 60 min' },
+        { seekerId: 's-3', failed: 'commute', detail: '90 min > 60 min' },
+        { seekerId: 's-4', failed: 'skills', detail: 'cnc-milling level 1 < 2' },
+      ],
+    });
+    expect(lines).toEqual([
+      'Nobody meets every requirement.',
+      '14 seekers live beyond the commute limit.',
+      '2 seekers lack a required skill or its level.',
+      '1 seeker fails only the skill requirements (nearest: cnc-milling level 1 < 2).',
+      '3 seekers fail only the commute limit (nearest: 72 min > 60 min).',
+    ]);
+  });
+
+  it('says when feasible seekers exist but went to other gaps', () => {
+    expect(explainUnfilled({ feasibleCandidates: 2, excludedBy: none, nearMisses: [] })).toEqual([
+      '2 seekers fit, but all are placed better elsewhere in this run.',
+    ]);
+  });
+});

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError } from '../common/domain-error';
+import { LeaveGap } from '../leave-gaps/leave-gap.entity';
+import { recordEvent } from '../outbox/outbox';
+import { PlacementResponse, toPlacementResponse } from '../placements/dto/placement.dto';
+import { Placement } from '../placements/placement.entity';
+
+/**
+ * Ends a confirmed placement: the seeker's days are free again (the exclusion constraint
+ * only counts confirmed placements) and the gap is open for the next match run.
+ */
+@Injectable()
+export class PlacementCancellationService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async cancel(placementId: string, reason: string): Promise<PlacementResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const found = isUUID(placementId) ? await manager.findOneBy(Placement, { id: placementId }) : null;
+      if (!found) throw new NotFoundError('placement', placementId);
+      // The gap row first, as confirm does, so the two never wait on each other in a cycle.
+      await manager.findOne(LeaveGap, { where: { id: found.leaveGapId }, lock: { mode: 'pessimistic_write' } });
+      const placement = await manager.findOneOrFail(Placement, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      if (placement.status !== 'confirmed') {
+        throw new ConflictError('placement.already_cancelled', `placement ${placement.id} is already cancelled`, {
+          placementId: placement.id,
+        });
+      }
+      await manager.update(Placement, { id: placement.id }, { status: 'cancelled', cancelledReason: reason });
+      await manager.update(LeaveGap, { id: placement.leaveGapId, status: 'filled' }, { status: 'open' });
+      await recordEvent(manager, {
+        type: 'placement.cancelled',
+        aggregateType: 'placement',
+        aggregateId: placement.id,
+        payload: { leaveGapId: placement.leaveGapId, seekerId: placement.seekerId },
+      });
+      return toPlacementResponse(await manager.findOneByOrFail(Placement, { id: placement.id }));
+    });
+  }
+}

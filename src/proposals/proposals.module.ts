@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { PlacementCancellationController } from './placement-cancellation.controller';
+import { PlacementCancellationService } from './placement-cancellation.service';
+import { ProposalDecisionsService } from './proposal-decisions.service';
+import { Proposal } from './proposal.entity';
+import { ProposalsController } from './proposals.controller';
+import { RejectedPair } from './rejected-pair.entity';
+
+/** Coordinator decisions: confirm or reject a proposal, cancel a placement. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Proposal, RejectedPair]), IdempotencyModule, OutboxModule],
+  controllers: [ProposalsController, PlacementCancellationController],
+  providers: [ProposalDecisionsService, PlacementCancellationService],
+})
+export class ProposalsModule {}
