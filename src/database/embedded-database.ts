@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ConnectionOrderedQueue } from './connection-ordered-queue';
 import { lockDataDir } from './data-dir-lock';
 
 export interface EmbeddedDatabaseOptions {
@@ -9,6 +10,8 @@ export interface EmbeddedDatabaseOptions {
   port: number;
   /** Concurrent client connections the socket server accepts. */
   maxConnections: number;
+  /** Keep pglite-socket's own query queue (only to show, in a test, what ours fixes). */
+  useUpstreamQueue?: boolean;
 }
 
 export interface EmbeddedDatabase {
@@ -43,6 +46,11 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     // Extensions can only be loaded when the instance is created.
     const db = await PGlite.create({ dataDir, extensions: { btree_gist, pgcrypto } });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port, maxConnections: options.maxConnections });
+    // Each connection's handler takes the server's queue when the connection arrives, so
+    // swapping it before start() covers every connection.
+    if (!options.useUpstreamQueue) {
+      (server as unknown as { queryQueue: ConnectionOrderedQueue }).queryQueue = new ConnectionOrderedQueue(db);
+    }
     await server.start().catch(async (error: unknown) => {
       await db.close();
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
