@@ -9,6 +9,11 @@ export class Deadline {
     this.endsAt = timeLimitMs === undefined ? Infinity : performance.now() + Math.max(0, timeLimitMs);
   }
 
+  /** A share of what is left: this deadline or `shareMs` from now, whichever comes first. */
+  share(shareMs: number): Deadline {
+    return this.endsAt === Infinity ? this : new Deadline(Math.min(this.remainingMs(), shareMs));
+  }
+
   expired(): boolean {
     return this.endsAt !== Infinity && performance.now() >= this.endsAt;
   }

@@ -2,7 +2,7 @@ import { ComponentSolution } from './component-solution';
 import { Deadline } from './deadline';
 import { isBetter, provingSlack, Value } from './lexicographic';
 import { OptimizationProblem } from './optimization-problem';
-import { cutsAfterSchedule, solveRestrictedAssignment } from './restricted-assignment';
+import { cutsForSchedule, solveRestrictedAssignment } from './restricted-assignment';
 import { SeekerSchedules } from './seeker-schedules';
 import { scoreOf } from './selection';
 
@@ -74,7 +74,7 @@ export function solveChaining(
       picks.length = 0;
       schedules.best(seeker, sequentialWeight, picks);
       for (const pairIndex of picks) for (const other of pairsByVacancy[pairVacancy[pairIndex]]) sequentialWeight[other] = -1;
-      cuts[seeker] = cutsAfterSchedule(problem, picks);
+      cuts[seeker] = cutsForSchedule(problem, picks, pairsBySeeker[seeker]);
     }
     return cuts;
   };
@@ -158,6 +158,12 @@ export function solveChaining(
   };
   /** After a change of weights other than through the prices, every bid may move. */
   const markAllDirty = () => dirty.fill(1);
+  /** Segments around the incumbent's own schedules: the neighbourhood contains the incumbent. */
+  const incumbentCuts = (): number[][] => {
+    const scheduleOf: number[][] = pairsBySeeker.map(() => []);
+    for (const pairIndex of incumbent.chosen) scheduleOf[problem.pairs[pairIndex].seeker].push(pairIndex);
+    return scheduleOf.map((schedule, seeker) => cutsForSchedule(problem, schedule, pairsBySeeker[seeker]));
+  };
   let primalInterval = 1;
   let nextPrimal = 1;
   /** The neighbourhood primal every few sweeps, less often while it finds nothing new. */
@@ -166,6 +172,11 @@ export function solveChaining(
     const before = incumbent;
     setWeights(fillWeight, scoreWeight, price);
     offer(solveRestrictedAssignment(problem, pairsBySeeker, relaxedCuts(), deadline));
+    // Improve the new incumbent inside its own segments until that stops paying.
+    for (let round = 0, last = before; round < 8 && incumbent !== last && !deadline.expired(); round++) {
+      last = incumbent;
+      offer(solveRestrictedAssignment(problem, pairsBySeeker, incumbentCuts(), deadline));
+    }
     primalInterval = incumbent === before ? Math.min(2 * primalInterval, 16) : 1;
     nextPrimal = sweep + primalInterval;
   };

@@ -48,13 +48,20 @@ function solveByComponents(
   grid: number | null,
 ): { components: ComponentProblem[]; solutions: ComponentSolution[] } {
   const components = splitComponents(problem, prunePairs(problem));
-  const solutions = components.map((component) => {
-    const t0 = performance.now();
-    const solution = solveComponent(component.problem, deadline, grid);
-    const trace = (globalThis as { optimizerTrace?: (line: string) => void }).optimizerTrace;
-    if (trace) trace(`component v=${component.vacancyIds.length} p=${component.pairIds.length} chain=${hasChaining(component.problem)} ms=${(performance.now() - t0).toFixed(0)} filled=${solution.filled} fillProven=${solution.fillProven} ub-s=${(solution.scoreUpperBound - solution.score).toFixed(3)}`);
-    return solution;
-  });
+  const solutions: ComponentSolution[] = new Array(components.length);
+  // Cheap exact components first; then chaining ones, smallest first, each with a share of the
+  // time left in proportion to its pairs, so that one huge component cannot starve the others.
+  const needsRelaxation = components.map((component) => component.pairIds.length > SMALL_MIP_PAIRS && hasChaining(component.problem));
+  const order = components
+    .map((_, index) => index)
+    .sort((a, b) => Number(needsRelaxation[a]) - Number(needsRelaxation[b]) || components[a].pairIds.length - components[b].pairIds.length || a - b);
+  let pairsLeft = components.reduce((sum, component, index) => sum + (needsRelaxation[index] ? component.pairIds.length : 0), 0);
+  for (const index of order) {
+    const component = components[index];
+    const share = needsRelaxation[index] ? deadline.share((deadline.remainingMs() * component.pairIds.length) / pairsLeft) : deadline;
+    if (needsRelaxation[index]) pairsLeft -= component.pairIds.length;
+    solutions[index] = solveComponent(component.problem, share, grid);
+  }
   return { components, solutions };
 }
 

@@ -52,8 +52,35 @@ function segmentOf(cuts: readonly number[], day: number): number {
   return low;
 }
 
-/** Cuts right after each scheduled period except the last: the schedule fits, one period per segment. */
-export function cutsAfterSchedule(problem: OptimizationProblem, schedulePairs: readonly number[]): number[] {
-  const ends = schedulePairs.map((pairIndex) => problem.vacancyPeriods[problem.pairs[pairIndex].vacancy].end).sort((a, b) => a - b);
-  return ends.slice(0, -1).map((end) => end + 1);
+/**
+ * Cuts between consecutive periods of a schedule, so that each period gets a segment of its
+ * own. Inside each gap the cut goes where it splits the fewest of the seeker's other candidate
+ * periods (ties: earliest), so the segments keep as many alternatives as possible.
+ */
+export function cutsForSchedule(problem: OptimizationProblem, schedulePairs: readonly number[], seekerPairs: readonly number[]): number[] {
+  const periodOf = (pairIndex: number) => problem.vacancyPeriods[problem.pairs[pairIndex].vacancy];
+  const scheduled = schedulePairs.map(periodOf).sort((a, b) => a.start - b.start);
+  const candidates = seekerPairs.map(periodOf);
+  const cuts: number[] = [];
+  for (let k = 0; k + 1 < scheduled.length; k++) {
+    const earliest = scheduled[k].end + 1;
+    const latest = scheduled[k + 1].start;
+    const options = new Set<number>([earliest, latest]);
+    for (const period of candidates) {
+      if (period.end + 1 > earliest && period.end + 1 < latest) options.add(period.end + 1);
+      if (period.start > earliest && period.start < latest) options.add(period.start);
+    }
+    let best = earliest;
+    let bestSplit = Infinity;
+    for (const cut of [...options].sort((a, b) => a - b)) {
+      let split = 0;
+      for (const period of candidates) if (period.start < cut && cut <= period.end) split++;
+      if (split < bestSplit) {
+        bestSplit = split;
+        best = cut;
+      }
+    }
+    cuts.push(best);
+  }
+  return cuts;
 }
