@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { optimize } from '../../../../src/matching/core/optimizer/optimize';
 import { isFeasibleSelection, scoreOf } from '../../../../src/matching/core/optimizer/selection';
+import { Deadline } from '../../../../src/matching/core/optimizer/deadline';
+import { solveSmallMip } from '../../../../src/matching/core/optimizer/small-mip';
 import { problemArbitrary } from './support/arbitraries';
 import { bruteForceOptimum } from './support/brute-force';
 
@@ -51,5 +53,41 @@ describe('optimize', () => {
       }),
       { seed, numRuns: 50 },
     );
+  });
+});
+
+describe('optimize on components too large for the dense MIP (Lagrangian path)', () => {
+  const shape = { minVacancies: 30, maxVacancies: 36, maxSeekers: 10, horizon: 200, maxLength: 60, minDensity: 0.6 };
+
+  it('claims optimality or a gap only when the exact MIP of the whole problem agrees', () => {
+    fc.assert(
+      fc.property(problemArbitrary(shape), (problem) => {
+        const result = optimize(problem);
+        const exact = solveSmallMip(problem, new Deadline());
+        expect(exact.fillProven).toBe(true);
+        expect(isFeasibleSelection(problem, result.chosenPairs)).toBe(true);
+        expect(result.filled).toBeLessThanOrEqual(exact.filled);
+        if (result.gap !== null) {
+          expect(result.filled).toBe(exact.filled);
+          // The proven bound totalScore / (1 − gap) lies above the true optimum.
+          expect(result.totalScore / (1 - result.gap) + 1e-6).toBeGreaterThanOrEqual(exact.score);
+        }
+        if (result.optimal) expect(result.totalScore).toBeCloseTo(exact.score, 6);
+        expect(optimize(problem)).toEqual(result);
+      }),
+      { seed, numRuns: 40 },
+    );
+  });
+});
+
+describe('optimize with a time limit', () => {
+  it('returns a feasible selection and proves nothing when there is no time at all', () => {
+    const problem = fc.sample(problemArbitrary({ maxVacancies: 24, maxSeekers: 8, horizon: 120, maxLength: 40 }), { seed, numRuns: 1 })[0];
+    const result = optimize(problem, { timeLimitMs: 0 });
+    expect(result.optimal).toBe(false);
+    expect(result.gap).toBeNull();
+    expect(isFeasibleSelection(problem, result.chosenPairs)).toBe(true);
+    expect(result.filled).toBe(result.chosenPairs.length);
+    expect(result.filled).toBeGreaterThan(0);
   });
 });

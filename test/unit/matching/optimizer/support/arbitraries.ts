@@ -7,6 +7,8 @@ export interface ProblemShape {
   /** Largest first day of a period; small values make periods overlap often. */
   readonly horizon: number;
   readonly maxLength: number;
+  readonly minVacancies?: number;
+  readonly minDensity?: number;
 }
 
 export const smallShape: ProblemShape = { maxVacancies: 7, maxSeekers: 4, horizon: 30, maxLength: 12 };
@@ -17,10 +19,10 @@ export function problemArbitrary(shape: ProblemShape = smallShape): fc.Arbitrary
     .record({
       periods: fc.array(
         fc.record({ start: fc.integer({ min: 0, max: shape.horizon }), length: fc.integer({ min: 0, max: shape.maxLength }) }),
-        { minLength: 1, maxLength: shape.maxVacancies },
+        { minLength: shape.minVacancies ?? 1, maxLength: shape.maxVacancies },
       ),
       seekerCount: fc.integer({ min: 1, max: shape.maxSeekers }),
-      density: fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+      density: fc.double({ min: shape.minDensity ?? 0.1, max: 0.9, noNaN: true }),
       draws: fc.array(fc.record({ keep: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), tenths: fc.integer({ min: 0, max: 1000 }) }), {
         minLength: shape.maxVacancies * shape.maxSeekers,
         maxLength: shape.maxVacancies * shape.maxSeekers,
