@@ -9,7 +9,7 @@
  */
 import { spawn } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { cpus, loadavg, tmpdir } from 'os';
 import { join } from 'path';
 import type { HighsReferenceResult } from './highs-reference';
 import { BENCH_SIZES } from './instance-generator';
@@ -69,6 +69,8 @@ const format = (value: number, digits = 0) => value.toLocaleString('en-US', { mi
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  const [load1] = loadavg();
+  console.log(`machine: ${cpus().length} cores, load average ${load1.toFixed(2)} at start (timings are wall clock; other work on the cores inflates them)`);
   const sizes = parseSizes(argv);
   const withHighs = !argv.includes('--no-highs');
   const workDir = mkdtempSync(join(tmpdir(), 'chaeum-bench-'));
@@ -84,7 +86,9 @@ async function main(): Promise<void> {
       const run = JSON.parse(engine.stdout.trim().split('\n').pop()!) as SizeRun;
       console.log(`\n== ${size}: ${format(run.vacancies)} vacancies × ${format(run.seekers)} seekers`);
       console.log(`  pairs ${format(run.pairs)}, components ${format(run.components)}, largest ${format(run.largestComponent)} vacancies`);
-      console.log(`  build pairs ${format(run.buildMs)} ms, optimize ${format(run.optimizeMs)} ms, peak RSS ${format(run.peakRssMb)} MB`);
+      console.log(
+        `  build pairs ${format(run.buildMs)} ms, optimize ${format(run.optimizeMs)} ms wall (${format(run.optimizeCpuMs)} ms CPU), peak RSS ${format(run.peakRssMb)} MB`,
+      );
       console.log(
         `  engine: filled ${format(run.filled)}, total score ${format(run.totalScore, 2)}, ${run.optimal ? 'proven optimal' : `not proven, gap ${run.gap === null ? 'unknown' : `${(run.gap * 100).toFixed(3)} %`}`}`,
       );

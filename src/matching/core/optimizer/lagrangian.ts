@@ -7,6 +7,9 @@ import { SeekerSchedules } from './seeker-schedules';
 import { scoreOf } from './selection';
 
 /** Solves a problem exactly or says it cannot (used on what is left after fixing). */
+/** Before the bound has settled, fixing is worth trying only if it leaves this little. */
+const EARLY_FIXING_PAIRS = 1200;
+
 export type ExactSolver = (problem: OptimizationProblem) => ComponentSolution | null;
 
 interface Incumbent extends Value {
@@ -18,17 +21,18 @@ interface Incumbent extends Value {
  * once" with prices λ ≥ 0: every seeker then independently takes its best set of
  * non-overlapping pairs (weighted interval scheduling, exact DP), and
  *   Φ(λ) = Σ_v λ_v + Σ_s best_s(weight_p − λ_v(p))
- * bounds every feasible selection's Σ weight from above. Because one seeker's constraint matrix
- * is an interval matrix, the best Φ equals the LP bound.
+ * bounds every feasible selection's Σ weight from above. One seeker's constraint matrix is an
+ * interval matrix (totally unimodular), so the best Φ equals the LP bound.
  *
  *  - Phase A proves the number filled: weights 1, so Φ < F + 1 proves no selection fills F + 1.
  *  - Phase B bounds the score among selections filling F: weights μ + score (μ ≥ 0 prices the
  *    constraint "fill at least F"), bound Φ − μF.
- * Prices follow subgradient steps (Polyak step towards the incumbent). The incumbent comes from
- * an exact assignment on a neighbourhood cut out of the seekers' relaxed schedules.
- * When the bound stalls above the incumbent, pairs that cannot be in any strictly better
- * selection (their best relaxed schedule through them is already too low) are dropped and what
- * is left is solved exactly if it is small or has no chaining.
+ * Prices are lowered by exact coordinate descent (one vacancy at a time, see coordinateSweep);
+ * μ by a step search. The incumbent comes from an exact assignment on a neighbourhood cut out
+ * of the seekers' relaxed schedules. When the bound settles above the incumbent, pairs that
+ * cannot be in any strictly better selection (the bound with the pair forced in is already too
+ * low) are dropped, and what is left is solved exactly when it is small or has no chaining;
+ * any strictly better selection lies in what is left, so that proves optimality.
  */
 export function solveChaining(
   problem: OptimizationProblem,
@@ -54,7 +58,6 @@ export function solveChaining(
   offer(solveRestrictedAssignment(problem, pairsBySeeker, noCuts, deadline));
 
   const weight = new Float64Array(pairCount);
-  const count = new Int32Array(vacancyCount);
   const picks: number[] = [];
   const pairsByVacancy: number[][] = Array.from({ length: vacancyCount }, () => []);
   problem.pairs.forEach((pair, index) => pairsByVacancy[pair.vacancy].push(index));
@@ -78,27 +81,16 @@ export function solveChaining(
     }
     return cuts;
   };
-  /** Σ_s best_s(weight); fills `count` with how many seekers took each vacancy; returns the total picked. */
-  const relax = (): { value: number; picked: number } => {
-    count.fill(0);
+  /** Σ_s best_s(weight). */
+  const relax = (): number => {
     let value = 0;
-    let picked = 0;
-    for (let seeker = 0; seeker < problem.seekerCount; seeker++) {
-      picks.length = 0;
-      value += schedules.best(seeker, weight, picks);
-      for (const pairIndex of picks) count[pairVacancy[pairIndex]]++;
-      picked += picks.length;
-    }
-    return { value, picked };
+    for (let seeker = 0; seeker < problem.seekerCount; seeker++) value += schedules.best(seeker, weight, null);
+    return value;
   };
 
   // A first selection that already chains: seekers in turn take their best fill-first schedules.
   for (let p = 0; p < pairCount; p++) weight[p] = 1000 + pairScore[p];
   offer(solveRestrictedAssignment(problem, pairsBySeeker, relaxedCuts(), deadline));
-  const trace = (globalThis as { optimizerTrace?: (line: string) => void }).optimizerTrace ?? (() => undefined);
-  const started = performance.now();
-  const elapsed = () => (performance.now() - started).toFixed(0);
-  trace(`  start: filled=${incumbent.filled}/${vacancyCount} score=${incumbent.score.toFixed(2)}`);
 
   const setWeights = (fillWeight: number, scoreWeight: number, price: Float64Array) => {
     for (let p = 0; p < pairCount; p++) weight[p] = fillWeight + scoreWeight * pairScore[p] - price[pairVacancy[p]];
@@ -106,7 +98,7 @@ export function solveChaining(
   /** Φ(λ) − fillWeight·filled for the weights fillWeight + scoreWeight·score − λ. */
   const dualBound = (fillWeight: number, scoreWeight: number, price: Float64Array, filled: number) => {
     setWeights(fillWeight, scoreWeight, price);
-    let bound = relax().value - fillWeight * filled;
+    let bound = relax() - fillWeight * filled;
     for (let v = 0; v < vacancyCount; v++) bound += price[v];
     return bound;
   };
@@ -192,7 +184,6 @@ export function solveChaining(
     for (let sweep = 0; !deadline.expired(); sweep++) {
       if (!coordinateSweep(1, 0, price)) break;
       const bound = dualBound(1, 0, price, 0);
-      trace(`  A sweep=${sweep} bound=${bound.toFixed(4)} filled=${incumbent.filled} ms=${elapsed()}`);
       if (bound < bestBound) {
         stalls = stalled(bestBound, bound, bound - incumbent.filled) ? stalls + 1 : 0;
         bestBound = bound;
@@ -211,7 +202,6 @@ export function solveChaining(
       // Pairs through which no relaxed schedule reaches filled + 1 are in no selection that fills more.
       const rest = restrictTo(problem, (_, through) => through >= incumbent.filled + 1 - 1e-7, bestPrices, 1, 0, schedules);
       const exact = solveExactly(rest.problem);
-      trace(`  A fixing: ${rest.pairIds.length} pairs left, ${exact ? 'solved' : 'too big'} ms=${elapsed()}`);
       if (exact && exact.fillProven) {
         fillProven = true;
         if (exact.filled > incumbent.filled) {
@@ -232,6 +222,7 @@ export function solveChaining(
   let bestPrices = price.slice();
   let bestFillPrice = fillPrice;
   let fillPriceStep = Math.max(1, fillPrice / 4);
+  let nextFixing = 0;
   let stalls = 0;
   primalInterval = 1;
   nextPrimal = 0;
@@ -252,7 +243,7 @@ export function solveChaining(
       }
       if (direction === -1) fillPriceStep /= 2;
     }
-    trace(`  B sweep=${sweep} bound=${bound.toFixed(4)} score=${incumbent.score.toFixed(2)} mu=${fillPrice.toFixed(3)} ms=${elapsed()}`);
+    const previousBound = upperBound;
     if (bound < upperBound) {
       stalls = stalled(upperBound, bound, bound - incumbent.score) ? stalls + 1 : 0;
       upperBound = bound;
@@ -262,14 +253,18 @@ export function solveChaining(
       stalls++;
     }
     maybePrimal(sweep, fillPrice, 1, price);
-    if (stalls >= 2) break;
+    if (closed() || stalls >= 2) break;
+    // Once the bound creeps, fixing may already leave little enough to solve exactly.
+    if (sweep >= nextFixing && previousBound - upperBound < 0.05 * (upperBound - incumbent.score)) {
+      nextFixing = sweep + 4;
+      const fixed = closeByFixing(problem, schedules, bestPrices, bestFillPrice, incumbent, grid, solveExactly, EARLY_FIXING_PAIRS);
+      if (fixed) return fixed;
+    }
   }
-  trace(`  B end bound=${upperBound.toFixed(4)} score=${incumbent.score.toFixed(2)} ms=${elapsed()}`);
   if (closed()) return { ...incumbent, fillProven: true, scoreUpperBound: incumbent.score };
   const unclosed = { ...incumbent, fillProven: true, scoreUpperBound: upperBound };
   if (deadline.expired()) return unclosed;
   const fixed = closeByFixing(problem, schedules, bestPrices, bestFillPrice, incumbent, grid, solveExactly);
-  trace(`  B fixing ${fixed ? 'closed' : 'open'} ms=${elapsed()}`);
   return fixed ?? unclosed;
 }
 
@@ -320,13 +315,13 @@ function closeByFixing(
   incumbent: Incumbent,
   grid: number | null,
   solveExactly: ExactSolver,
+  maxPairsLeft = Infinity,
 ): ComponentSolution | null {
   const filled = incumbent.filled;
   const threshold = incumbent.score + provingSlack(grid, incumbent.score);
   const rest = restrictTo(problem, (_, through) => through >= threshold - 1e-7, price, fillPrice, 1, schedules, filled);
+  if (rest.pairIds.length > maxPairsLeft) return null;
   const exact = solveExactly(rest.problem);
-  const trace = (globalThis as { optimizerTrace?: (line: string) => void }).optimizerTrace;
-  if (trace) trace(`  fixing left ${rest.pairIds.length} of ${problem.pairs.length} pairs; ${exact ? 'solved' : 'too big'}`);
   if (!exact || !exact.fillProven || exact.scoreUpperBound - exact.score > provingSlack(grid, exact.score)) return null;
   const better = exact.filled === filled && exact.score > incumbent.score;
   const chosen = better ? exact.chosen.map((local) => rest.pairIds[local]) : incumbent.chosen;

@@ -83,8 +83,6 @@ function solveWithoutRelaxation(problem: OptimizationProblem, deadline: Deadline
 /** Exact solve of what is left after fixing: every component must be chain-free or small. */
 function solveExactlyWithoutRelaxation(problem: OptimizationProblem, deadline: Deadline): ComponentSolution | null {
   const components = splitComponents(problem, prunePairs(problem));
-  const trace = (globalThis as { optimizerTrace?: (line: string) => void }).optimizerTrace;
-  if (trace) trace(`  restricted components: ${components.map((c) => `${c.pairIds.length}${hasChaining(c.problem) ? 'c' : ''}`).join(' ')}`);
   if (components.some((component) => component.pairIds.length > RESTRICTED_MIP_PAIRS && hasChaining(component.problem))) return null;
   const solutions: ComponentSolution[] = [];
   for (const component of components) {
