@@ -4,7 +4,6 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { describeDriverError } from '../common/driver-error';
 import { AppConfig } from '../config/app-config';
 import { recordEvent } from '../outbox/outbox';
-import type { Instance } from './core/types';
 import { InstanceBuilder, InvalidInstanceError } from './instance-builder';
 import { MatchQueue, MatchRunJob, MatchRunJobContext } from './match-queue';
 import { MatchRun } from './match-run.entity';
@@ -54,10 +53,19 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     const run = await this.claim(matchRunId, context.jobId);
     if (!run) return; // an older job of a retried run, or a run already finished
     try {
+      const startedAt = performance.now();
       const instance = await this.builder.build(run.scope, { asOf: run.asOf, weights: run.weights });
-      await this.keepInstance(run, context.jobId, instance);
-      const result = await this.solver.solve(instance, { timeLimitMs: run.timeLimitMs });
+      const instanceJson = JSON.stringify(instance);
+      await this.keepInstance(run, context.jobId, instanceJson);
+      const builtAt = performance.now();
+      const result = await this.solver.solve(instanceJson, { timeLimitMs: run.timeLimitMs });
+      const solvedAt = performance.now();
       await this.results.write(run, context.jobId, result);
+      this.logger.log(
+        `match run ${run.id}: ${instance.vacancies.length} vacancies, ${instance.seekers.length} seekers; ` +
+          `built in ${Math.round(builtAt - startedAt)} ms, solved in ${Math.round(solvedAt - builtAt)} ms, ` +
+          `written in ${Math.round(performance.now() - solvedAt)} ms; filled ${result.stats.filled}, optimal ${result.stats.optimal}`,
+      );
     } catch (error) {
       // A bad instance is a bug that a retry would only repeat.
       const final = error instanceof InvalidInstanceError || context.retryCount >= context.retryLimit;
@@ -108,12 +116,8 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /** Stored before solving, so that even a run that failed can be downloaded and reproduced. */
-  private async keepInstance(run: MatchRun, jobId: string, instance: Instance): Promise<void> {
-    await this.dataSource.query(`UPDATE match_runs SET instance = $3::jsonb WHERE id = $1 AND job_id = $2`, [
-      run.id,
-      jobId,
-      JSON.stringify(instance),
-    ]);
+  private async keepInstance(run: MatchRun, jobId: string, instanceJson: string): Promise<void> {
+    await this.dataSource.query(`UPDATE match_runs SET instance = $3::jsonb WHERE id = $1 AND job_id = $2`, [run.id, jobId, instanceJson]);
   }
 
   private async recordFailure(run: MatchRun, context: MatchRunJobContext, message: string, final: boolean): Promise<void> {

@@ -2,12 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { recordEvent } from '../outbox/outbox';
-import { Proposal } from '../proposals/proposal.entity';
 import type { MatchResult } from './core/types';
 import { MatchRun } from './match-run.entity';
-import { UnfilledGap } from './unfilled-gap.entity';
-
-const INSERT_CHUNK = 500;
 
 /**
  * Writes a run's result in one transaction (proposals, unfilled diagnostics, stats, status),
@@ -26,29 +22,34 @@ export class MatchRunResultsWriter {
       );
       if (current?.status !== 'running' || current.job_id !== jobId) return false;
 
+      // One JSON parameter each, expanded by PostgreSQL: no per-row statement building on the event loop.
       const proposals = result.assignments.map((assignment) => ({
-        matchRunId: run.id,
-        leaveGapId: assignment.vacancyId,
-        seekerId: assignment.seekerId,
+        leave_gap_id: assignment.vacancyId,
+        seeker_id: assignment.seekerId,
         score: assignment.score,
         breakdown: assignment.breakdown,
-        commuteMinutes: assignment.commuteMinutes,
+        commute_minutes: assignment.commuteMinutes,
         alternatives: result.alternatives[assignment.vacancyId] ?? [],
-        status: 'proposed' as const,
       }));
-      for (let index = 0; index < proposals.length; index += INSERT_CHUNK) {
-        await manager.insert(Proposal, proposals.slice(index, index + INSERT_CHUNK));
-      }
+      await manager.query(
+        `INSERT INTO proposals (match_run_id, leave_gap_id, seeker_id, score, breakdown, commute_minutes, alternatives)
+         SELECT $1, r.leave_gap_id, r.seeker_id, r.score, r.breakdown, r.commute_minutes, r.alternatives
+         FROM jsonb_to_recordset($2::jsonb) AS r(leave_gap_id uuid, seeker_id uuid, score float8, breakdown jsonb,
+                                                 commute_minutes float8, alternatives jsonb)`,
+        [run.id, JSON.stringify(proposals)],
+      );
       const unfilled = result.unfilled.map((gap) => ({
-        matchRunId: run.id,
-        leaveGapId: gap.vacancyId,
-        feasibleCandidates: gap.feasibleCandidates,
-        excludedBy: gap.excludedBy,
-        nearMisses: gap.nearMisses,
+        leave_gap_id: gap.vacancyId,
+        feasible_candidates: gap.feasibleCandidates,
+        excluded_by: gap.excludedBy,
+        near_misses: gap.nearMisses,
       }));
-      for (let index = 0; index < unfilled.length; index += INSERT_CHUNK) {
-        await manager.insert(UnfilledGap, unfilled.slice(index, index + INSERT_CHUNK));
-      }
+      await manager.query(
+        `INSERT INTO match_run_unfilled (match_run_id, leave_gap_id, feasible_candidates, excluded_by, near_misses)
+         SELECT $1, r.leave_gap_id, r.feasible_candidates, r.excluded_by, r.near_misses
+         FROM jsonb_to_recordset($2::jsonb) AS r(leave_gap_id uuid, feasible_candidates int, excluded_by jsonb, near_misses jsonb)`,
+        [run.id, JSON.stringify(unfilled)],
+      );
 
       const vacancyIds = [...result.assignments.map((a) => a.vacancyId), ...result.unfilled.map((u) => u.vacancyId)];
       // The newest run speaks for the gaps it covered: earlier open proposals for them retire.

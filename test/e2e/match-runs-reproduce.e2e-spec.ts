@@ -8,7 +8,7 @@ import type { Instance } from '../../src/matching/core/types';
 import { MatchRunExecutor } from '../../src/matching/match-run-executor';
 import { MatchRun } from '../../src/matching/match-run.entity';
 import { API, problemOf } from './factories';
-import { insertBulkDataset } from './factories/bulk-matching-data';
+import { BulkDataset, insertBulkDataset, retireBulkDataset } from './factories/bulk-matching-data';
 import { runToSuccess, waitForRun } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
 
@@ -21,10 +21,19 @@ describe('match runs: reproducible, recoverable, and off the event loop', () => 
   beforeAll(async () => {
     t = await createTestApp();
   });
-  afterAll(() => t.close());
+  const datasets: BulkDataset[] = [];
+  async function dataset(size: { gaps: number; seekers: number }): Promise<BulkDataset> {
+    const data = await insertBulkDataset(t.dataSource, size);
+    datasets.push(data);
+    return data;
+  }
+  afterAll(async () => {
+    for (const data of datasets) await retireBulkDataset(t.dataSource, data);
+    await t.close();
+  });
 
   it('gives the same assignments through core match() and through the CLI from the downloaded instance', async () => {
-    const data = await insertBulkDataset(t.dataSource, { gaps: 40, seekers: 60 });
+    const data = await dataset({ gaps: 40, seekers: 60 });
     const finished = await runToSuccess(t, { leaveGapIds: data.gapIds, timeLimitMs: 5_000 });
     const results = await t.api.get(`${API}/match-runs/${finished.id}/proposals`).expect(200);
     const fromRun = (results.body.proposals as { leaveGap: { id: string }; seeker: { id: string } }[])
@@ -55,7 +64,7 @@ describe('match runs: reproducible, recoverable, and off the event loop', () => 
   }, 120_000);
 
   it('marks a run whose worker died as failed, and a retry runs it to success', async () => {
-    const data = await insertBulkDataset(t.dataSource, { gaps: 5, seekers: 10 });
+    const data = await dataset({ gaps: 5, seekers: 10 });
     const abandoned = await t.dataSource.getRepository(MatchRun).save({
       status: 'running',
       scope: { leaveGapIds: data.gapIds },
@@ -84,7 +93,7 @@ describe('match runs: reproducible, recoverable, and off the event loop', () => 
   }, 60_000);
 
   it('keeps answering GET /health while a larger run is solving', async () => {
-    const data = await insertBulkDataset(t.dataSource, { gaps: 300, seekers: 1_500 });
+    const data = await dataset({ gaps: 300, seekers: 1_500 });
     const created = await t.api.post(`${API}/match-runs`).send({ complexIds: [data.complexId], timeLimitMs: 10_000 }).expect(202);
     const healthStatuses: number[] = [];
     let answeredWhileRunning = 0;

@@ -137,7 +137,9 @@ describe('match runs: the coordinator workflow on the pilot complexes', () => {
     const candidates = await t.api.get(`${API}/leave-gaps/${gap.id}/candidates`).expect(200);
     expect(candidates.body.candidates).toEqual([]);
     expect(candidates.body.explanation.join(' ')).toMatch(/fails only the commute limit/);
+    // Leave nothing behind on Jeju that could crowd a later run's near misses.
     await t.api.post(`${API}/leave-gaps/${gap.id}/cancel`).expect(200);
+    for (const seeker of [far, unskilled]) await t.api.patch(`${API}/seekers/${seeker.id}`).send({ status: 'inactive' }).expect(200);
   });
 
   it('ranks live candidates for one gap with breakdowns', async () => {

@@ -1,9 +1,13 @@
 import type { MatchOptions } from '../core/match';
-import type { Instance, MatchResult } from '../core/types';
+import type { MatchResult } from '../core/types';
 
 export interface SolveRequest {
   readonly id: number;
-  readonly instance: Instance;
+  /**
+   * The instance as JSON text: the service serialises it once (it stores the same text), and
+   * copying a string to the thread is far cheaper than cloning the object graph on the event loop.
+   */
+  readonly instanceJson: string;
   readonly options: MatchOptions;
 }
 

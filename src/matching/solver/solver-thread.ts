@@ -2,7 +2,7 @@ import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { MatchOptions } from '../core/match';
-import type { Instance, MatchResult } from '../core/types';
+import type { MatchResult } from '../core/types';
 import type { SolveReply, SolveRequest } from './solve-messages';
 
 /** Beyond its own time limit the engine gets this long to answer before the thread is replaced. */
@@ -40,7 +40,8 @@ export class SolverThread implements OnModuleDestroy {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  solve(instance: Instance, options: MatchOptions): Promise<MatchResult> {
+  /** Solves a validated instance given as JSON text (see SolveRequest). */
+  solve(instanceJson: string, options: MatchOptions): Promise<MatchResult> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<MatchResult>((resolve, reject) => {
@@ -48,7 +49,7 @@ export class SolverThread implements OnModuleDestroy {
         this.fail(worker, new Error(`the solver did not answer within ${(options.timeLimitMs ?? 0) + GRACE_MS} ms`));
       }, (options.timeLimitMs ?? 0) + GRACE_MS);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, instance, options } satisfies SolveRequest);
+      worker.postMessage({ id, instanceJson, options } satisfies SolveRequest);
     });
   }
 

@@ -59,3 +59,9 @@ export async function insertBulkDataset(dataSource: DataSource, size: { gaps: nu
   );
   return { complexId, gapIds: gaps.map((row) => row.id), seekerIds: seekers.map((row) => row.id), skill };
 }
+
+/** Takes a dataset out of later runs (the database is never truncated): gaps cancelled, seekers inactive. */
+export async function retireBulkDataset(dataSource: DataSource, data: BulkDataset): Promise<void> {
+  await dataSource.query(`UPDATE leave_gaps SET status = 'cancelled' WHERE id = ANY($1::uuid[]) AND status = 'open'`, [data.gapIds]);
+  await dataSource.query(`UPDATE seekers SET status = 'inactive' WHERE id = ANY($1::uuid[])`, [data.seekerIds]);
+}
