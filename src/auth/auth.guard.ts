@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { DomainError } from '../common/domain-error';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { MissingTokenError, RoleNotAllowedError } from './auth.errors';
 import type { Principal, Role } from './principal';
 import { TokenService } from './token.service';
 
@@ -10,18 +10,6 @@ import { TokenService } from './token.service';
 export const DEFAULT_ROLES: readonly Role[] = ['coordinator'];
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
-
-export class MissingTokenError extends DomainError {
-  constructor() {
-    super('unauthorized', 'auth.missing_token', 'This endpoint needs a bearer token (Authorization: Bearer <token>).');
-  }
-}
-
-export class RoleNotAllowedError extends DomainError {
-  constructor() {
-    super('forbidden', 'auth.role_not_allowed', 'Your role may not use this endpoint.');
-  }
-}
 
 /**
  * The global guard (APP_GUARD): authenticates the bearer token and authorizes by role.

@@ -1,10 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
 import { Page, PageQuery } from '../common/pagination';
 import { ComplexesService } from './complexes.service';
 import { ComplexPage, ComplexResponse, CreateComplexDto, UpdateComplexDto } from './dto/complex.dto';
 
+/** Reference data everyone signed in may read; only coordinators change it. */
 @ApiTags('complexes')
+@ApiBearerAuth()
+@Roles('coordinator')
 @Controller('complexes')
 export class ComplexesController {
   constructor(private readonly complexes: ComplexesService) {}
@@ -16,12 +20,14 @@ export class ComplexesController {
   }
 
   @Get()
+  @Roles('coordinator', 'firm', 'seeker')
   @ApiOkResponse({ type: ComplexPage })
   list(@Query() query: PageQuery): Promise<Page<ComplexResponse>> {
     return this.complexes.list(query);
   }
 
   @Get(':id')
+  @Roles('coordinator', 'firm', 'seeker')
   @ApiOkResponse({ type: ComplexResponse })
   get(@Param('id') id: string): Promise<ComplexResponse> {
     return this.complexes.get(id);

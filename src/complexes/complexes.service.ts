@@ -43,7 +43,8 @@ export class ComplexesService {
 
   async update(id: string, dto: UpdateComplexDto): Promise<ComplexResponse> {
     const complex = await this.find(id);
-    if (dto.name !== undefined && dto.name !== complex.name) await this.assertNameFree(dto.name);
+    // null in a PATCH keeps the value, like absent.
+    if (dto.name != null && dto.name !== complex.name) await this.assertNameFree(dto.name);
     complex.name = dto.name ?? complex.name;
     complex.region = dto.region ?? complex.region;
     complex.centroidLat = dto.centroid?.lat ?? complex.centroidLat;

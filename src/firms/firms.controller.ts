@@ -1,10 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
 import { CreateFirmDto, FirmPage, FirmResponse, ListFirmsQuery, UpdateFirmDto } from './dto/firm.dto';
 import { FirmsService } from './firms.service';
 
+/** Coordinators register and change firms; a firm user reads its own firm only. */
 @ApiTags('firms')
+@ApiBearerAuth()
+@Roles('coordinator')
 @Controller('firms')
 export class FirmsController {
   constructor(private readonly firms: FirmsService) {}
@@ -16,15 +21,17 @@ export class FirmsController {
   }
 
   @Get()
+  @Roles('coordinator', 'firm')
   @ApiOkResponse({ type: FirmPage })
-  list(@Query() query: ListFirmsQuery): Promise<Page<FirmResponse>> {
-    return this.firms.list(query);
+  list(@Query() query: ListFirmsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<FirmResponse>> {
+    return this.firms.list(query, principal);
   }
 
   @Get(':id')
+  @Roles('coordinator', 'firm')
   @ApiOkResponse({ type: FirmResponse })
-  get(@Param('id') id: string): Promise<FirmResponse> {
-    return this.firms.get(id);
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<FirmResponse> {
+    return this.firms.get(id, principal);
   }
 
   @Patch(':id')

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, Repository } from 'typeorm';
+import { firmScopeOf } from '../auth/ownership';
+import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { IndustrialComplex } from '../complexes/industrial-complex.entity';
@@ -36,14 +38,18 @@ export class FirmsService {
     return toFirmResponse(saved);
   }
 
-  async get(id: string): Promise<FirmResponse> {
-    return toFirmResponse(await this.find(id));
+  /** A firm user gets its own firm only: any other id is a 404. */
+  async get(id: string, principal: Principal): Promise<FirmResponse> {
+    return toFirmResponse(await this.find(id, firmScopeOf(principal)));
   }
 
-  async list(query: ListFirmsQuery): Promise<Page<FirmResponse>> {
+  /** A firm user's list holds its own firm at most, whatever the filters. */
+  async list(query: ListFirmsQuery, principal: Principal): Promise<Page<FirmResponse>> {
+    const ownFirmId = firmScopeOf(principal);
     const result = await this.firms.findAndCount({
       // TypeORM 1.x refuses undefined in `where`: only the filters given.
       where: {
+        ...(ownFirmId !== undefined && { id: ownFirmId }),
         ...(query.complexId !== undefined && { complexId: query.complexId }),
         ...(query.status !== undefined && { status: query.status }),
         ...(query.businessNumber !== undefined && { businessNumber: query.businessNumber }),
@@ -57,8 +63,9 @@ export class FirmsService {
 
   async update(id: string, dto: UpdateFirmDto): Promise<FirmResponse> {
     const firm = await this.findActive(id);
-    if (dto.complexId !== undefined) await this.assertComplexExists(dto.complexId);
-    if (dto.businessNumber !== undefined && dto.businessNumber !== firm.businessNumber) {
+    // null in a PATCH keeps the value, like absent.
+    if (dto.complexId != null) await this.assertComplexExists(dto.complexId);
+    if (dto.businessNumber != null && dto.businessNumber !== firm.businessNumber) {
       await this.assertBusinessNumberFree(dto.businessNumber);
     }
     firm.name = dto.name ?? firm.name;
@@ -86,16 +93,17 @@ export class FirmsService {
     return toFirmResponse(await this.find(id));
   }
 
-  /** The firm, or a 404 (also for an id that is not a uuid). */
-  async find(id: string): Promise<Firm> {
-    const firm = isUUID(id) ? await this.firms.findOneBy({ id }) : null;
+  /** The firm, or a 404 (also for an id that is not a uuid, or outside `withinFirm` when given). */
+  async find(id: string, withinFirm?: string): Promise<Firm> {
+    const visible = isUUID(id) && (withinFirm === undefined || withinFirm === id);
+    const firm = visible ? await this.firms.findOneBy({ id }) : null;
     if (!firm) throw new NotFoundError('firm', id);
     return firm;
   }
 
   /** The firm if it can still post and change things: 409 once cancelled. */
-  async findActive(id: string): Promise<Firm> {
-    const firm = await this.find(id);
+  async findActive(id: string, withinFirm?: string): Promise<Firm> {
+    const firm = await this.find(id, withinFirm);
     if (firm.status !== 'active') throw new ConflictError('firm.cancelled', `firm ${id} is cancelled`);
     return firm;
   }

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
 import {
   CreateLeaveGapDto,
@@ -11,7 +13,10 @@ import {
 } from './dto/leave-gap.dto';
 import { LeaveGapsService } from './leave-gaps.service';
 
+/** Coordinators see every gap; a firm user posts, sees and changes its own firm's gaps only (others: 404). */
 @ApiTags('leave gaps')
+@ApiBearerAuth()
+@Roles('coordinator', 'firm')
 @Controller()
 export class LeaveGapsController {
   constructor(private readonly gaps: LeaveGapsService) {}
@@ -19,38 +24,50 @@ export class LeaveGapsController {
   /** Posts a leave gap; 400 with a `leave_gap.*` code when it breaks a leave-law rule. */
   @Post('firms/:firmId/leave-gaps')
   @ApiCreatedResponse({ type: LeaveGapResponse })
-  create(@Param('firmId') firmId: string, @Body() dto: CreateLeaveGapDto): Promise<LeaveGapResponse> {
-    return this.gaps.create(firmId, dto);
+  create(
+    @Param('firmId') firmId: string,
+    @Body() dto: CreateLeaveGapDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<LeaveGapResponse> {
+    return this.gaps.create(firmId, dto, principal);
   }
 
   @Get('firms/:firmId/leave-gaps')
   @ApiOkResponse({ type: LeaveGapPage })
-  listForFirm(@Param('firmId') firmId: string, @Query() query: ListFirmLeaveGapsQuery): Promise<Page<LeaveGapResponse>> {
-    return this.gaps.listForFirm(firmId, query);
+  listForFirm(
+    @Param('firmId') firmId: string,
+    @Query() query: ListFirmLeaveGapsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<LeaveGapResponse>> {
+    return this.gaps.listForFirm(firmId, query, principal);
   }
 
   @Get('leave-gaps')
   @ApiOkResponse({ type: LeaveGapPage })
-  list(@Query() query: ListLeaveGapsQuery): Promise<Page<LeaveGapResponse>> {
-    return this.gaps.list(query);
+  list(@Query() query: ListLeaveGapsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<LeaveGapResponse>> {
+    return this.gaps.list(query, principal);
   }
 
   @Get('leave-gaps/:id')
   @ApiOkResponse({ type: LeaveGapResponse })
-  get(@Param('id') id: string): Promise<LeaveGapResponse> {
-    return this.gaps.get(id);
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<LeaveGapResponse> {
+    return this.gaps.get(id, principal);
   }
 
   @Patch('leave-gaps/:id')
   @ApiOkResponse({ type: LeaveGapResponse })
-  update(@Param('id') id: string, @Body() dto: UpdateLeaveGapDto): Promise<LeaveGapResponse> {
-    return this.gaps.update(id, dto);
+  update(
+    @Param('id') id: string,
+    @Body() dto: UpdateLeaveGapDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<LeaveGapResponse> {
+    return this.gaps.update(id, dto, principal);
   }
 
   @Post('leave-gaps/:id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: LeaveGapResponse })
-  cancel(@Param('id') id: string): Promise<LeaveGapResponse> {
-    return this.gaps.cancel(id);
+  cancel(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<LeaveGapResponse> {
+    return this.gaps.cancel(id, principal);
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { Repository } from 'typeorm';
+import { firmScopeOf } from '../auth/ownership';
+import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { FirmsService } from '../firms/firms.service';
@@ -23,8 +25,9 @@ export class LeaveGapsService {
     private readonly firms: FirmsService,
   ) {}
 
-  async create(firmId: string, dto: CreateLeaveGapDto): Promise<LeaveGapResponse> {
-    const firm = await this.firms.findActive(firmId);
+  /** Ownership comes from the token: a firm user posting for another firm gets a 404 for that firm. */
+  async create(firmId: string, dto: CreateLeaveGapDto, principal: Principal): Promise<LeaveGapResponse> {
+    const firm = await this.firms.findActive(firmId, firmScopeOf(principal));
     const terms: LeaveTerms = {
       leaveType: dto.leaveType,
       leaveStart: dto.leaveStart,
@@ -53,12 +56,15 @@ export class LeaveGapsService {
     return toLeaveGapResponse(await this.gaps.save(gap));
   }
 
-  async get(id: string): Promise<LeaveGapResponse> {
-    return toLeaveGapResponse(await this.find(id));
+  async get(id: string, principal: Principal): Promise<LeaveGapResponse> {
+    return toLeaveGapResponse(await this.find(id, firmScopeOf(principal)));
   }
 
-  async list(query: ListLeaveGapsQuery): Promise<Page<LeaveGapResponse>> {
+  /** A firm user's list is confined to its own gaps, whatever the filters say. */
+  async list(query: ListLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
     const builder = this.gaps.createQueryBuilder('gap');
+    const ownFirmId = firmScopeOf(principal);
+    if (ownFirmId !== undefined) builder.andWhere('gap.firmId = :ownFirmId', { ownFirmId });
     if (query.complexId !== undefined) {
       builder.innerJoin('gap.firm', 'firm').andWhere('firm.complexId = :complexId', { complexId: query.complexId });
     }
@@ -77,14 +83,14 @@ export class LeaveGapsService {
     return toPage(query, result, toLeaveGapResponse);
   }
 
-  async listForFirm(firmId: string, query: ListFirmLeaveGapsQuery): Promise<Page<LeaveGapResponse>> {
-    const firm = await this.firms.find(firmId);
-    return this.list(Object.assign(new ListLeaveGapsQuery(), query, { firmId: firm.id }));
+  async listForFirm(firmId: string, query: ListFirmLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
+    const firm = await this.firms.find(firmId, firmScopeOf(principal));
+    return this.list(Object.assign(new ListLeaveGapsQuery(), query, { firmId: firm.id }), principal);
   }
 
   /** Changes an open gap; the law is checked on the gap as it would be after the change. */
-  async update(id: string, dto: UpdateLeaveGapDto): Promise<LeaveGapResponse> {
-    const gap = await this.findOpen(id);
+  async update(id: string, dto: UpdateLeaveGapDto, principal: Principal): Promise<LeaveGapResponse> {
+    const gap = await this.findOpen(id, firmScopeOf(principal));
     const terms: LeaveTerms = {
       leaveType: dto.leaveType ?? gap.leaveType,
       leaveStart: dto.leaveStart ?? gap.leaveStart,
@@ -110,8 +116,8 @@ export class LeaveGapsService {
   }
 
   /** The leave is off: an open gap is cancelled (twice is harmless); a filled one needs its placement cancelled first. */
-  async cancel(id: string): Promise<LeaveGapResponse> {
-    const gap = await this.find(id);
+  async cancel(id: string, principal: Principal): Promise<LeaveGapResponse> {
+    const gap = await this.find(id, firmScopeOf(principal));
     if (gap.status === 'filled') {
       throw new ConflictError('leave_gap.filled', `leave gap ${id} is filled: cancel its placement first`);
     }
@@ -122,15 +128,15 @@ export class LeaveGapsService {
     return toLeaveGapResponse(gap);
   }
 
-  /** The gap, or a 404 (also for an id that is not a uuid). */
-  async find(id: string): Promise<LeaveGap> {
-    const gap = isUUID(id) ? await this.gaps.findOneBy({ id }) : null;
+  /** The gap, or a 404 (also for an id that is not a uuid, or a gap of another firm than `withinFirm`). */
+  async find(id: string, withinFirm?: string): Promise<LeaveGap> {
+    const gap = isUUID(id) ? await this.gaps.findOneBy({ id, ...(withinFirm !== undefined && { firmId: withinFirm }) }) : null;
     if (!gap) throw new NotFoundError('leave_gap', id);
     return gap;
   }
 
-  private async findOpen(id: string): Promise<LeaveGap> {
-    const gap = await this.find(id);
+  private async findOpen(id: string, withinFirm?: string): Promise<LeaveGap> {
+    const gap = await this.find(id, withinFirm);
     if (gap.status !== 'open') {
       throw new ConflictError('leave_gap.not_open', `leave gap ${id} is ${gap.status} and can no longer change`, {
         status: gap.status,

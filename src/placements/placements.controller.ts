@@ -1,23 +1,28 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
 import { ListPlacementsQuery, PlacementPage, PlacementResponse } from './dto/placement.dto';
 import { PlacementsService } from './placements.service';
 
+/** Every role reads placements, each only its own (see PlacementsService). */
 @ApiTags('placements')
+@ApiBearerAuth()
+@Roles('coordinator', 'firm', 'seeker')
 @Controller('placements')
 export class PlacementsController {
   constructor(private readonly placements: PlacementsService) {}
 
   @Get()
   @ApiOkResponse({ type: PlacementPage })
-  list(@Query() query: ListPlacementsQuery): Promise<Page<PlacementResponse>> {
-    return this.placements.list(query);
+  list(@Query() query: ListPlacementsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<PlacementResponse>> {
+    return this.placements.list(query, principal);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PlacementResponse })
-  get(@Param('id') id: string): Promise<PlacementResponse> {
-    return this.placements.get(id);
+  get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<PlacementResponse> {
+    return this.placements.get(id, principal);
   }
 }

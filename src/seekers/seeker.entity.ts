@@ -8,21 +8,22 @@ export class Seeker {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column('text', { name: 'display_name' })
-  displayName: string;
+  /** Personal data, like phone, email, home, skills: null once the seeker has withdrawn. */
+  @Column('text', { name: 'display_name', nullable: true })
+  displayName: string | null;
 
   /** Personal data: sent only to those entitled to see it. */
-  @Column('text')
-  phone: string;
+  @Column('text', { nullable: true })
+  phone: string | null;
 
   @Column('text', { nullable: true })
   email: string | null;
 
-  @Column('double precision', { name: 'home_lat' })
-  homeLat: number;
+  @Column('double precision', { name: 'home_lat', nullable: true })
+  homeLat: number | null;
 
-  @Column('double precision', { name: 'home_lng' })
-  homeLng: number;
+  @Column('double precision', { name: 'home_lng', nullable: true })
+  homeLng: number | null;
 
   @Column('text', { name: 'commute_mode' })
   commuteMode: CommuteMode;
@@ -54,6 +55,10 @@ export class Seeker {
 
   @Column('text', { default: 'active' })
   status: SeekerStatus;
+
+  /** Set when the seeker withdrew (PIPA): the personal fields are erased, the row stays for history. */
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true })
+  withdrawnAt: Date | null;
 
   /** Registered, or last placement ended: matching favours those waiting longest. */
   @Column('date', { name: 'waiting_since' })

@@ -2,10 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, In, Repository } from 'typeorm';
-import { DomainError, NotFoundError } from '../common/domain-error';
+import { AccessLogService } from '../access-log/access-log.service';
+import { seekerScopeOf } from '../auth/ownership';
+import type { Principal } from '../auth/principal';
+import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { AvailabilityWindowDto, AvailabilityWindowResponse, toAvailabilityWindowResponse } from './dto/availability.dto';
-import { CreateSeekerDto, ListSeekersQuery, SeekerResponse, UpdateSeekerDto, toSeekerResponse } from './dto/seeker.dto';
+import {
+  CreateSeekerDto,
+  ListSeekersQuery,
+  SEEKER_PERSONAL_FIELDS,
+  SeekerResponse,
+  UpdateSeekerDto,
+  toSeekerResponse,
+} from './dto/seeker.dto';
 import { SeekerAvailability } from './seeker-availability.entity';
 import { Seeker } from './seeker.entity';
 import { seekerRuleViolations } from './seeker-rules';
@@ -16,6 +26,7 @@ export class SeekersService {
     @InjectRepository(Seeker) private readonly seekers: Repository<Seeker>,
     @InjectRepository(SeekerAvailability) private readonly windows: Repository<SeekerAvailability>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   /** The seeker and their availability windows in one transaction: all or nothing. */
@@ -51,22 +62,31 @@ export class SeekersService {
       }
       return seeker.id;
     });
-    return this.get(id);
-  }
-
-  async get(id: string): Promise<SeekerResponse> {
+    // The registering coordinator just sent these data: echoing them back is not a read to log.
     const seeker = await this.find(id);
     return toSeekerResponse(seeker, await this.windowsOf([seeker.id]));
   }
 
-  async list(query: ListSeekersQuery): Promise<Page<SeekerResponse>> {
+  /** A seeker reads their own profile; anyone else's read is written to the access log before it is answered. */
+  async get(id: string, principal: Principal): Promise<SeekerResponse> {
+    const seeker = await this.findVisible(id, principal);
+    await this.recordRead(principal, [seeker], 'seekers.get', SEEKER_PERSONAL_FIELDS);
+    return toSeekerResponse(seeker, await this.windowsOf([seeker.id]));
+  }
+
+  async list(query: ListSeekersQuery, principal: Principal): Promise<Page<SeekerResponse>> {
+    const ownSeekerId = seekerScopeOf(principal);
     const [rows, total] = await this.seekers.findAndCount({
-      where: query.status !== undefined ? { status: query.status } : {},
+      where: {
+        ...(ownSeekerId !== undefined && { id: ownSeekerId }),
+        ...(query.status !== undefined && { status: query.status }),
+      },
       order: { createdAt: 'ASC', id: 'ASC' },
       skip: query.offset,
       take: query.pageSize,
     });
     const windows = await this.windowsOf(rows.map((seeker) => seeker.id));
+    await this.recordRead(principal, rows, 'seekers.list', SEEKER_PERSONAL_FIELDS);
     return toPage(query, [rows, total], (seeker) =>
       toSeekerResponse(
         seeker,
@@ -75,8 +95,14 @@ export class SeekersService {
     );
   }
 
-  async update(id: string, dto: UpdateSeekerDto): Promise<SeekerResponse> {
-    const seeker = await this.find(id);
+  async update(id: string, dto: UpdateSeekerDto, principal: Principal): Promise<SeekerResponse> {
+    const seeker = await this.findChangeable(id, principal);
+    if (principal.role !== 'coordinator' && dto.waitingSince !== undefined) {
+      // Matching favours those waiting longest: only the Talent Bank may set it.
+      throw new DomainError('forbidden', 'seeker.waiting_since_reserved', 'only a coordinator may set waitingSince', [
+        { field: 'waitingSince', message: 'only a coordinator may set waitingSince' },
+      ]);
+    }
     const weeklyHours = dto.weeklyHours ?? { min: seeker.weeklyHoursMin, max: seeker.weeklyHoursMax };
     assertSeekerRules({ weeklyHours });
     Object.assign(seeker, {
@@ -97,17 +123,18 @@ export class SeekersService {
       status: dto.status ?? seeker.status,
     });
     await this.seekers.save(seeker);
-    return this.get(id);
+    return this.get(id, principal);
   }
 
-  async listAvailability(seekerId: string): Promise<AvailabilityWindowResponse[]> {
-    const seeker = await this.find(seekerId);
+  async listAvailability(seekerId: string, principal: Principal): Promise<AvailabilityWindowResponse[]> {
+    const seeker = await this.findVisible(seekerId, principal);
+    await this.recordRead(principal, [seeker], 'seekers.availability', ['availability']);
     return (await this.windowsOf([seeker.id])).map(toAvailabilityWindowResponse);
   }
 
   /** Adds one window: on a phone, adding and removing single windows beats resending the list. */
-  async addAvailability(seekerId: string, dto: AvailabilityWindowDto): Promise<AvailabilityWindowResponse> {
-    const seeker = await this.find(seekerId);
+  async addAvailability(seekerId: string, dto: AvailabilityWindowDto, principal: Principal): Promise<AvailabilityWindowResponse> {
+    const seeker = await this.findChangeable(seekerId, principal);
     assertSeekerRules({ availability: [dto] }, (field) => field.replace(/^availability\[0\]\./, ''));
     const window = await this.windows.save(
       this.windows.create({ seekerId: seeker.id, startDate: dto.start, endDate: dto.end }),
@@ -115,18 +142,81 @@ export class SeekersService {
     return toAvailabilityWindowResponse(window);
   }
 
-  async removeAvailability(seekerId: string, windowId: string): Promise<void> {
-    const seeker = await this.find(seekerId);
+  async removeAvailability(seekerId: string, windowId: string, principal: Principal): Promise<void> {
+    const seeker = await this.findVisible(seekerId, principal);
     const window = isUUID(windowId) ? await this.windows.findOneBy({ id: windowId, seekerId: seeker.id }) : null;
     if (!window) throw new NotFoundError('availability_window', windowId);
     await this.windows.delete({ id: window.id });
   }
 
-  /** The seeker, or a 404 (also for an id that is not a uuid). */
-  async find(id: string): Promise<Seeker> {
-    const seeker = isUUID(id) ? await this.seekers.findOneBy({ id }) : null;
+  /**
+   * PIPA withdrawal: the personal fields are erased and the availability deleted in one
+   * transaction; the row stays so that placements remain as anonymous history. Open proposals
+   * for the seeker are superseded. Refused (409) while a confirmed placement has not ended:
+   * the coordinator cancels it first. Withdrawing twice is harmless.
+   */
+  async withdraw(id: string, principal: Principal): Promise<void> {
+    const seeker = await this.findVisible(id, principal);
+    if (seeker.status === 'withdrawn') return;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT id FROM seekers WHERE id = $1 FOR UPDATE`, [seeker.id]);
+      const [ongoing] = await manager.query(
+        `SELECT id FROM placements WHERE seeker_id = $1 AND status = 'confirmed' AND upper(period) > current_date LIMIT 1`,
+        [seeker.id],
+      );
+      if (ongoing) {
+        throw new ConflictError('seeker.placement_ongoing', 'the seeker has a confirmed placement that has not ended: cancel it first', {
+          placementId: ongoing.id,
+        });
+      }
+      await manager.delete(SeekerAvailability, { seekerId: seeker.id });
+      await manager.query(
+        `UPDATE proposals SET status = 'superseded', decided_at = now(), reason = 'the seeker withdrew', updated_at = now()
+          WHERE seeker_id = $1 AND status = 'proposed'`,
+        [seeker.id],
+      );
+      await manager.update(Seeker, { id: seeker.id }, {
+        displayName: null,
+        phone: null,
+        email: null,
+        homeLat: null,
+        homeLng: null,
+        skills: [],
+        certifications: [],
+        blockedFirmIds: [],
+        minHourlyWage: null,
+        status: 'withdrawn',
+        withdrawnAt: new Date(),
+      });
+    });
+  }
+
+  /** The seeker, or a 404 (also for an id that is not a uuid, or another seeker than `withinSeeker`). */
+  async find(id: string, withinSeeker?: string): Promise<Seeker> {
+    const visible = isUUID(id) && (withinSeeker === undefined || withinSeeker === id);
+    const seeker = visible ? await this.seekers.findOneBy({ id }) : null;
     if (!seeker) throw new NotFoundError('seeker', id);
     return seeker;
+  }
+
+  /** A seeker user sees only themself, and no longer once withdrawn; coordinators see every row. */
+  private async findVisible(id: string, principal: Principal): Promise<Seeker> {
+    const ownSeekerId = seekerScopeOf(principal);
+    const seeker = await this.find(id, ownSeekerId);
+    if (ownSeekerId !== undefined && seeker.status === 'withdrawn') throw new NotFoundError('seeker', id);
+    return seeker;
+  }
+
+  private async findChangeable(id: string, principal: Principal): Promise<Seeker> {
+    const seeker = await this.findVisible(id, principal);
+    if (seeker.status === 'withdrawn') throw new ConflictError('seeker.withdrawn', `seeker ${id} has withdrawn`);
+    return seeker;
+  }
+
+  /** Access log (PIPA) for reads by anyone but the seeker; withdrawn rows hold nothing personal. */
+  private recordRead(principal: Principal, seekers: readonly Seeker[], action: string, fields: readonly string[]): Promise<void> {
+    const withData = seekers.filter((seeker) => seeker.status !== 'withdrawn').map((seeker) => seeker.id);
+    return this.accessLog.recordRead(principal, withData, { action, fields });
   }
 
   private windowsOf(seekerIds: string[]): Promise<SeekerAvailability[]> {

@@ -51,6 +51,8 @@ export class CreateLeaveGapDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  // Far above the legal 60 (the leave law answers those with its own code); stops date arithmetic overflowing.
+  @Max(3_660)
   handoverDays?: number;
 
   @ApiPropertyOptional({ default: false, description: 'maternity only: a multiple birth allows 120 days' })

@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { Page, PageQuery } from '../../common/pagination';
+import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
+import type { Firm } from '../../firms/firm.entity';
+import type { LeaveGap } from '../../leave-gaps/leave-gap.entity';
+import type { Seeker } from '../../seekers/seeker.entity';
 import { DatePeriod, parseDateRange } from '../placement-period';
 import { PLACEMENT_STATUSES, Placement, PlacementStatus } from '../placement.entity';
 
@@ -26,6 +30,28 @@ export class PeriodResponse implements DatePeriod {
   @ApiProperty({ example: '2026-05-30', description: 'inclusive' }) end: string;
 }
 
+/** What a firm learns about the seeker placed with it: only for a confirmed placement. */
+export class PlacementContactResponse {
+  @ApiProperty() displayName: string;
+  @ApiProperty() phone: string;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
+}
+
+/** What a seeker is shown about the job: never the leave type or anything else about the absent employee. */
+export class PlacementJobResponse {
+  @ApiProperty() roleTitle: string;
+  @ApiProperty({ format: 'uuid' }) firmId: string;
+  @ApiProperty() firmName: string;
+  @ApiProperty() address: string;
+  @ApiProperty({ type: LocationDto }) site: LocationDto;
+  @ApiProperty({ description: 'hours a week to cover' }) weeklyHours: number;
+  @ApiProperty({ description: 'KRW an hour' }) hourlyWage: number;
+}
+
+/**
+ * One placement as its reader may see it: coordinators get the record, the firm also gets the
+ * seeker's contact while the placement is confirmed, the seeker also gets the job.
+ */
 export class PlacementResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) seekerId: string;
@@ -35,6 +61,10 @@ export class PlacementResponse {
   @ApiProperty({ nullable: true, type: String }) cancelledReason: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
+  @ApiPropertyOptional({ type: PlacementContactResponse, description: 'firm users, confirmed placements only' })
+  contact?: PlacementContactResponse;
+  @ApiPropertyOptional({ type: PlacementJobResponse, description: 'seeker users only' })
+  job?: PlacementJobResponse;
 }
 
 export class PlacementPage implements Page<PlacementResponse> {
@@ -54,5 +84,30 @@ export function toPlacementResponse(placement: Placement): PlacementResponse {
     cancelledReason: placement.cancelledReason,
     createdAt: placement.createdAt,
     updatedAt: placement.updatedAt,
+  };
+}
+
+/** The personal fields a firm receives in `contact`: what the access log records. */
+export const PLACEMENT_CONTACT_FIELDS = ['displayName', 'phone', 'email'] as const;
+
+/** A firm's view: the contact only while confirmed and while the seeker has not withdrawn. */
+export function toFirmPlacementResponse(placement: Placement, seeker: Seeker | undefined): PlacementResponse {
+  const response = toPlacementResponse(placement);
+  if (placement.status !== 'confirmed' || !seeker || seeker.displayName === null || seeker.phone === null) return response;
+  return { ...response, contact: { displayName: seeker.displayName, phone: seeker.phone, email: seeker.email } };
+}
+
+export function toSeekerPlacementResponse(placement: Placement, gap: LeaveGap, firm: Firm): PlacementResponse {
+  return {
+    ...toPlacementResponse(placement),
+    job: {
+      roleTitle: gap.roleTitle,
+      firmId: firm.id,
+      firmName: firm.name,
+      address: firm.address,
+      site: toLocation(gap.siteLat, gap.siteLng),
+      weeklyHours: gap.vacancyWeeklyHours,
+      hourlyWage: gap.hourlyWage,
+    },
   };
 }

@@ -23,7 +23,7 @@ import { IsCalendarDate } from '../../common/calendar-date';
 import { Page, PageQuery } from '../../common/pagination';
 import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
 import { CODE_MESSAGE, CODE_PATTERN, SkillDto } from '../../leave-gaps/dto/skill.dto';
-import { COMMUTE_MODES, CommuteMode, SEEKER_STATUSES, SeekerStatus } from '../seeker-enums';
+import { COMMUTE_MODES, CommuteMode, SEEKER_STATUSES, SETTABLE_SEEKER_STATUSES, SeekerStatus } from '../seeker-enums';
 import { SeekerAvailability } from '../seeker-availability.entity';
 import { Seeker } from '../seeker.entity';
 import { AvailabilityWindowDto, AvailabilityWindowResponse, toAvailabilityWindowResponse } from './availability.dto';
@@ -140,10 +140,10 @@ export class CreateSeekerDto {
 
 /** Profile changes; availability windows have their own endpoints and consent cannot be withdrawn here. */
 export class UpdateSeekerDto extends PartialType(OmitType(CreateSeekerDto, ['availability', 'consent'] as const)) {
-  @ApiPropertyOptional({ enum: SEEKER_STATUSES, description: 'inactive: not proposed by matching' })
+  @ApiPropertyOptional({ enum: SETTABLE_SEEKER_STATUSES, description: 'inactive: not proposed by matching' })
   @IsOptional()
-  @IsIn(SEEKER_STATUSES)
-  status?: SeekerStatus;
+  @IsIn(SETTABLE_SEEKER_STATUSES)
+  status?: (typeof SETTABLE_SEEKER_STATUSES)[number];
 }
 
 export class ListSeekersQuery extends PageQuery {
@@ -160,10 +160,10 @@ export class WeeklyHoursRangeResponse {
 
 export class SeekerResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() displayName: string;
-  @ApiProperty() phone: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null once withdrawn' }) displayName: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null once withdrawn' }) phone: string | null;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
-  @ApiProperty({ type: LocationDto }) home: LocationDto;
+  @ApiProperty({ type: LocationDto, nullable: true, description: 'null once withdrawn' }) home: LocationDto | null;
   @ApiProperty({ enum: COMMUTE_MODES }) commuteMode: CommuteMode;
   @ApiProperty() maxCommuteMinutes: number;
   @ApiProperty({ type: [SkillDto] }) skills: SkillDto[];
@@ -186,13 +186,16 @@ export class SeekerPage implements Page<SeekerResponse> {
   @ApiProperty() total: number;
 }
 
+/** The fields of a SeekerResponse that are personal data: what the access log records as read. */
+export const SEEKER_PERSONAL_FIELDS = ['displayName', 'phone', 'email', 'home', 'skills', 'certifications', 'availability'] as const;
+
 export function toSeekerResponse(seeker: Seeker, availability: readonly SeekerAvailability[]): SeekerResponse {
   return {
     id: seeker.id,
     displayName: seeker.displayName,
     phone: seeker.phone,
     email: seeker.email,
-    home: toLocation(seeker.homeLat, seeker.homeLng),
+    home: seeker.homeLat === null || seeker.homeLng === null ? null : toLocation(seeker.homeLat, seeker.homeLng),
     commuteMode: seeker.commuteMode,
     maxCommuteMinutes: seeker.maxCommuteMinutes,
     skills: seeker.skills.map(({ code, level }) => ({ code, level })),
