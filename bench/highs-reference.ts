@@ -57,7 +57,8 @@ async function main(): Promise<void> {
     const status = statusName(model.getModelStatus());
     let filled: number | null = null;
     let score: number | null = null;
-    try {
+    // primal_solution_status 2: a feasible solution exists (0: none, 1: infeasible point).
+    if (Number(model.info.get('primal_solution_status')) === 2) {
       const values = model.getSolution().colValue;
       filled = 0;
       score = 0;
@@ -67,8 +68,6 @@ async function main(): Promise<void> {
           score! += pair.score;
         }
       });
-    } catch {
-      // no solution available
     }
     const bound = Number(model.info.get('mip_dual_bound'));
     const result: HighsReferenceResult = {

@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       const sameObjective =
         highs.filled === run.filled && highs.score !== null && Math.abs(highs.score - run.totalScore) <= 1e-6 * Math.max(1, run.totalScore);
       console.log(
-        `  engine vs HiGHS: time ${speedup.toFixed(1)}× faster; ` +
+        `  engine vs HiGHS: ${highs.optimal ? `time ${speedup.toFixed(1)}× faster` : `HiGHS stopped by its ${seconds} s limit`}; ` +
           (theirs === null
             ? 'HiGHS found no solution'
             : `objective ${ours > theirs + 1e-6 ? 'better' : ours < theirs - 1e-6 ? 'WORSE' : 'equal'} (score ${format(run.totalScore - (highs.score ?? 0), 2)} vs HiGHS, ` +
