@@ -23,44 +23,58 @@ import { OptimizationProblem } from './optimization-problem';
  */
 export function prunePairs(problem: OptimizationProblem, maxRounds = 4): number[] {
   const vacancyCount = problem.vacancyPeriods.length;
-  const periods = problem.vacancyPeriods;
-  let active = problem.pairs.map((_, index) => index);
+  const seekerCount = problem.seekerCount;
+  const starts = Int32Array.from(problem.vacancyPeriods, (period) => period.start);
+  const ends = Int32Array.from(problem.vacancyPeriods, (period) => period.end);
+  const pairSeeker = Int32Array.from(problem.pairs, (pair) => pair.seeker);
+  const pairScore = Float64Array.from(problem.pairs, (pair) => pair.score);
+
+  // Candidates of each vacancy, best first; what is kept is always a prefix of this order.
+  const candidates: number[][] = Array.from({ length: vacancyCount }, () => []);
+  problem.pairs.forEach((pair, index) => candidates[pair.vacancy].push(index));
+  for (const list of candidates) list.sort((a, b) => pairScore[b] - pairScore[a] || pairSeeker[a] - pairSeeker[b] || a - b);
+  const keptCount = Int32Array.from(candidates, (list) => list.length);
   const seen = new Int32Array(vacancyCount).fill(-1);
+  const seekerStart = new Int32Array(seekerCount + 1);
 
   for (let round = 0; round < maxRounds; round++) {
-    const byVacancy: number[][] = Array.from({ length: vacancyCount }, () => []);
-    const vacanciesBySeeker: number[][] = Array.from({ length: problem.seekerCount }, () => []);
-    for (const pairIndex of active) {
-      const pair = problem.pairs[pairIndex];
-      byVacancy[pair.vacancy].push(pairIndex);
-      vacanciesBySeeker[pair.seeker].push(pair.vacancy);
-    }
-    const kept: number[] = [];
-    for (let vacancy = 0; vacancy < vacancyCount; vacancy++) {
-      const candidates = byVacancy[vacancy].sort(
-        (a, b) => problem.pairs[b].score - problem.pairs[a].score || problem.pairs[a].seeker - problem.pairs[b].seeker,
-      );
-      const { start, end } = periods[vacancy];
+    // Vacancies of each seeker among the kept pairs (CSR).
+    seekerStart.fill(0);
+    for (let v = 0; v < vacancyCount; v++) for (let k = 0; k < keptCount[v]; k++) seekerStart[pairSeeker[candidates[v][k]] + 1]++;
+    for (let s = 0; s < seekerCount; s++) seekerStart[s + 1] += seekerStart[s];
+    const fill = seekerStart.slice(0, seekerCount);
+    const seekerVacancies = new Int32Array(seekerStart[seekerCount]);
+    for (let v = 0; v < vacancyCount; v++) for (let k = 0; k < keptCount[v]; k++) seekerVacancies[fill[pairSeeker[candidates[v][k]]]++] = v;
+
+    let changed = false;
+    for (let v = 0; v < vacancyCount; v++) {
+      const list = candidates[v];
+      const start = starts[v];
+      const end = ends[v];
       let blocking = 0;
-      let keep = candidates.length;
-      for (let k = 1; k <= candidates.length; k++) {
-        for (const other of vacanciesBySeeker[problem.pairs[candidates[k - 1]].seeker]) {
-          if (other === vacancy || seen[other] === vacancy) continue;
-          if (periods[other].end < start || end < periods[other].start) continue;
-          seen[other] = vacancy;
+      for (let k = 1; k <= keptCount[v]; k++) {
+        const seeker = pairSeeker[list[k - 1]];
+        for (let slot = seekerStart[seeker]; slot < seekerStart[seeker + 1]; slot++) {
+          const other = seekerVacancies[slot];
+          if (other === v || seen[other] === v) continue;
+          if (ends[other] < start || end < starts[other]) continue;
+          seen[other] = v;
           blocking++;
         }
         if (blocking < k) {
-          keep = k;
+          if (k < keptCount[v]) {
+            keptCount[v] = k;
+            changed = true;
+          }
           break;
         }
       }
-      for (let k = 0; k < keep; k++) kept.push(candidates[k]);
     }
-    const changed = kept.length !== active.length;
-    active = kept.sort((a, b) => a - b);
     seen.fill(-1);
     if (!changed) break;
   }
-  return active;
+
+  const kept: number[] = [];
+  for (let v = 0; v < vacancyCount; v++) for (let k = 0; k < keptCount[v]; k++) kept.push(candidates[v][k]);
+  return kept.sort((a, b) => a - b);
 }
