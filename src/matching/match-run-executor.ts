@@ -75,8 +75,9 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /**
-   * Runs left running longer than the queue's expiry lost their worker (a crash, a kill):
-   * they are marked failed so that a coordinator can retry them.
+   * Runs left running longer than the queue's expiry lost their worker (a crash, a kill), and
+   * queued runs whose job no longer waits will never start: both are marked failed so that a
+   * coordinator can retry them.
    */
   async failAbandonedRuns(): Promise<string[]> {
     const cutoffSeconds = this.config.matchRunExpireSeconds + SWEEP_GRACE_SECONDS;
@@ -88,11 +89,21 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
          RETURNING id`,
         [cutoffSeconds],
       );
-      for (const { id } of rows) {
+      // A queued run whose job is gone or finished will never start (e.g. the job was deleted).
+      const [lost]: [{ id: string }[], number] = await manager.query(
+        `UPDATE match_runs r SET status = 'failed', finished_at = now(), updated_at = now(),
+           error_message = 'the queued job was lost before it started; retry the run'
+         WHERE r.status = 'queued' AND r.queued_at < now() - make_interval(secs => $1::int)
+           AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.id = r.job_id AND j.state IN ('created', 'retry', 'active'))
+         RETURNING r.id`,
+        [SWEEP_GRACE_SECONDS],
+      );
+      const failed = [...rows, ...lost].map((row) => row.id);
+      for (const id of failed) {
         await recordEvent(manager, { type: 'match_run.failed', aggregateType: 'match_run', aggregateId: id, payload: { abandoned: true } });
       }
-      if (rows.length > 0) this.logger.warn(`marked ${rows.length} abandoned match run(s) failed`);
-      return rows.map((row) => row.id);
+      if (failed.length > 0) this.logger.warn(`marked ${failed.length} abandoned match run(s) failed`);
+      return failed;
     });
   }
 

@@ -13,14 +13,15 @@ import { MatchRun } from './match-run.entity';
 export class MatchRunResultsWriter {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** False when the run is no longer this job's to finish (the sweep failed it meanwhile). */
+  /** False when the run is no longer this attempt's to finish. */
   async write(run: MatchRun, jobId: string, result: MatchResult): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const [current]: { status: string; job_id: string }[] = await manager.query(
-        `SELECT status, job_id FROM match_runs WHERE id = $1 FOR UPDATE`,
+      const [current]: { status: string; job_id: string; attempts: number }[] = await manager.query(
+        `SELECT status, job_id, attempts FROM match_runs WHERE id = $1 FOR UPDATE`,
         [run.id],
       );
-      if (current?.status !== 'running' || current.job_id !== jobId) return false;
+      // Another attempt took over (pg-boss retried an attempt it considered expired), or the sweep failed the run.
+      if (current?.status !== 'running' || current.job_id !== jobId || current.attempts !== run.attempts) return false;
 
       // One JSON parameter each, expanded by PostgreSQL: no per-row statement building on the event loop.
       const proposals = result.assignments.map((assignment) => ({

@@ -90,6 +90,20 @@ describe('match runs: reproducible, recoverable, and off the event loop', () => 
     expect(retried).toMatchObject({ status: 'succeeded', attempts: 2, error: null });
     const again = await t.api.post(`${API}/match-runs/${abandoned.id}/retry`).expect(409);
     expect(problemOf(again).code).toBe('match_run.not_failed');
+
+    // A queued run whose job no longer exists in the queue would block its scope forever.
+    const lost = await t.dataSource.getRepository(MatchRun).save({
+      status: 'queued',
+      scope: { leaveGapIds: data.gapIds },
+      scopeComplexIds: [data.complexId],
+      scopePeriod: '(,)',
+      timeLimitMs: 2_000,
+      asOf: '2026-06-01',
+      jobId: '00000000-0000-4000-8000-000000000001',
+    });
+    await t.dataSource.query(`UPDATE match_runs SET queued_at = now() - interval '1 day' WHERE id = $1`, [lost.id]);
+    expect(await t.app.get(MatchRunExecutor).failAbandonedRuns()).toContain(lost.id);
+    expect((await t.api.get(`${API}/match-runs/${lost.id}`).expect(200)).body).toMatchObject({ status: 'failed', error: expect.stringMatching(/job was lost/) });
   }, 60_000);
 
   it('keeps answering GET /health while a larger run is solving', async () => {
