@@ -5,7 +5,10 @@ import { MinHeap } from './min-heap';
 export interface AssignmentProblem {
   readonly rowCount: number;
   readonly columnCount: number;
-  readonly edges: ReadonlyArray<{ readonly row: number; readonly column: number; readonly score: number }>;
+  /** Edge e links row edgeRow[e] to column edgeColumn[e] with score edgeScore[e]. */
+  readonly edgeRow: Int32Array;
+  readonly edgeColumn: Int32Array;
+  readonly edgeScore: Float64Array;
 }
 
 export interface AssignmentSolution {
@@ -33,24 +36,26 @@ export interface AssignmentSolution {
  * arithmetic is exact.
  */
 export function solveAssignment(problem: AssignmentProblem, deadline: Deadline): AssignmentSolution {
-  const { rowCount, columnCount, edges } = problem;
-  const maxScore = edges.reduce((max, edge) => Math.max(max, edge.score), 0);
+  const { rowCount, columnCount, edgeRow, edgeScore } = problem;
+  const edgeCount = edgeRow.length;
+  let maxScore = 0;
+  for (let e = 0; e < edgeCount; e++) if (edgeScore[e] > maxScore) maxScore = edgeScore[e];
   const unfilledCost = (maxScore + 1) * (rowCount + 1);
 
   // Rows' edges in CSR form, in edge order; the private unfilled column of row r is columnCount + r.
   const rowStart = new Int32Array(rowCount + 1);
-  for (const edge of edges) rowStart[edge.row + 1]++;
+  for (let e = 0; e < edgeCount; e++) rowStart[edgeRow[e] + 1]++;
   for (let row = 0; row < rowCount; row++) rowStart[row + 1] += rowStart[row];
   const fill = rowStart.slice(0, rowCount);
-  const edgeColumn = new Int32Array(edges.length);
-  const edgeCost = new Float64Array(edges.length);
-  const edgeId = new Int32Array(edges.length);
-  edges.forEach((edge, index) => {
-    const slot = fill[edge.row]++;
-    edgeColumn[slot] = edge.column;
-    edgeCost[slot] = maxScore - edge.score;
-    edgeId[slot] = index;
-  });
+  const edgeColumn = new Int32Array(edgeCount);
+  const edgeCost = new Float64Array(edgeCount);
+  const edgeId = new Int32Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) {
+    const slot = fill[edgeRow[e]]++;
+    edgeColumn[slot] = problem.edgeColumn[e];
+    edgeCost[slot] = maxScore - edgeScore[e];
+    edgeId[slot] = e;
+  }
 
   const totalColumns = columnCount + rowCount;
   const rowDual = new Float64Array(rowCount);

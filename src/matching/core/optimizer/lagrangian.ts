@@ -46,6 +46,7 @@ export function solveChaining(
   const pairsBySeeker: number[][] = Array.from({ length: problem.seekerCount }, () => []);
   problem.pairs.forEach((pair, index) => pairsBySeeker[pair.seeker].push(index));
   const pairVacancy = Int32Array.from(problem.pairs, (pair) => pair.vacancy);
+  const pairSeeker = Int32Array.from(problem.pairs, (pair) => pair.seeker);
   const pairScore = Float64Array.from(problem.pairs, (pair) => pair.score);
 
   let incumbent: Incumbent = { chosen: [], filled: 0, score: 0 };
@@ -128,7 +129,7 @@ export function solveChaining(
       let first = 0;
       let second = 0;
       for (const pairIndex of pairsByVacancy[v]) {
-        const seeker = problem.pairs[pairIndex].seeker;
+        const seeker = pairSeeker[pairIndex];
         weight[pairIndex] = -1;
         const without = schedules.best(seeker, weight, null);
         weight[pairIndex] = FORCE;

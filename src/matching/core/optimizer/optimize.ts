@@ -114,7 +114,13 @@ export function hasChaining(problem: OptimizationProblem): boolean {
 
 function solveAsAssignment(problem: OptimizationProblem, deadline: Deadline): ComponentSolution {
   const solution = solveAssignment(
-    { rowCount: problem.vacancyPeriods.length, columnCount: problem.seekerCount, edges: problem.pairs.map((pair) => ({ row: pair.vacancy, column: pair.seeker, score: pair.score })) },
+    {
+      rowCount: problem.vacancyPeriods.length,
+      columnCount: problem.seekerCount,
+      edgeRow: Int32Array.from(problem.pairs, (pair) => pair.vacancy),
+      edgeColumn: Int32Array.from(problem.pairs, (pair) => pair.seeker),
+      edgeScore: Float64Array.from(problem.pairs, (pair) => pair.score),
+    },
     deadline,
   );
   if (!solution.complete) return unproven(problem, greedySelection(problem));

@@ -17,7 +17,9 @@ export function solveRestrictedAssignment(
   cutsBySeeker: readonly (readonly number[])[],
   deadline: Deadline,
 ): number[] | null {
-  const edges: { row: number; column: number; score: number }[] = [];
+  const edgeRow: number[] = [];
+  const edgeColumn: number[] = [];
+  const edgeScore: number[] = [];
   const pairOfEdge: number[] = [];
   let columnCount = 0;
   for (let seeker = 0; seeker < problem.seekerCount; seeker++) {
@@ -30,11 +32,22 @@ export function solveRestrictedAssignment(
       // Segment k covers [cuts[k-1], cuts[k] - 1]; the pair fits if start and end fall in the same one.
       const segment = segmentOf(cuts, period.start);
       if (segment !== segmentOf(cuts, period.end)) continue;
-      edges.push({ row: pair.vacancy, column: firstColumn + segment, score: pair.score });
+      edgeRow.push(pair.vacancy);
+      edgeColumn.push(firstColumn + segment);
+      edgeScore.push(pair.score);
       pairOfEdge.push(pairIndex);
     }
   }
-  const solution = solveAssignment({ rowCount: problem.vacancyPeriods.length, columnCount, edges }, deadline);
+  const solution = solveAssignment(
+    {
+      rowCount: problem.vacancyPeriods.length,
+      columnCount,
+      edgeRow: Int32Array.from(edgeRow),
+      edgeColumn: Int32Array.from(edgeColumn),
+      edgeScore: Float64Array.from(edgeScore),
+    },
+    deadline,
+  );
   if (!solution.complete) return null;
   const chosen: number[] = [];
   for (const edge of solution.edgeOfRow) if (edge >= 0) chosen.push(pairOfEdge[edge]);

@@ -1,10 +1,32 @@
 import fc from 'fast-check';
 import { AssignmentProblem, solveAssignment } from '../../../../src/matching/core/optimizer/assignment';
+
+interface Edge {
+  readonly row: number;
+  readonly column: number;
+  readonly score: number;
+}
+
+interface Bipartite {
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly edges: readonly Edge[];
+}
+
+function toAssignmentProblem({ rowCount, columnCount, edges }: Bipartite): AssignmentProblem {
+  return {
+    rowCount,
+    columnCount,
+    edgeRow: Int32Array.from(edges, (edge) => edge.row),
+    edgeColumn: Int32Array.from(edges, (edge) => edge.column),
+    edgeScore: Float64Array.from(edges, (edge) => edge.score),
+  };
+}
 import { Deadline } from '../../../../src/matching/core/optimizer/deadline';
 
 const seed = 4242;
 
-function bruteForce(problem: AssignmentProblem): { filled: number; score: number } {
+function bruteForce(problem: Bipartite): { filled: number; score: number } {
   const columnTaken = new Uint8Array(problem.columnCount);
   let best = { filled: 0, score: 0 };
   const visit = (row: number, filled: number, score: number): void => {
@@ -24,7 +46,7 @@ function bruteForce(problem: AssignmentProblem): { filled: number; score: number
   return best;
 }
 
-const assignmentArbitrary: fc.Arbitrary<AssignmentProblem> = fc
+const assignmentArbitrary: fc.Arbitrary<Bipartite> = fc
   .record({ rowCount: fc.integer({ min: 1, max: 6 }), columnCount: fc.integer({ min: 1, max: 6 }) })
   .chain(({ rowCount, columnCount }) =>
     fc
@@ -43,7 +65,7 @@ describe('solveAssignment', () => {
   it('fills as many rows as possible, then maximises the score, like an exhaustive search', () => {
     fc.assert(
       fc.property(assignmentArbitrary, (problem) => {
-        const solution = solveAssignment(problem, new Deadline());
+        const solution = solveAssignment(toAssignmentProblem(problem), new Deadline());
         const chosen = [...solution.edgeOfRow].filter((edge) => edge >= 0);
         const columns = chosen.map((edge) => problem.edges[edge].column);
         expect(new Set(columns).size).toBe(columns.length);
@@ -69,7 +91,7 @@ describe('solveAssignment', () => {
         { row: 1, column: 0, score: 0 },
       ],
     };
-    const solution = solveAssignment(problem, new Deadline());
+    const solution = solveAssignment(toAssignmentProblem(problem), new Deadline());
     expect([...solution.edgeOfRow]).toEqual([1, 2]);
   });
 });
