@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { CandidatesService } from './candidates.service';
 import { CandidatesQuery, CandidatesResponse } from './dto/candidates.dto';
 
@@ -12,7 +13,7 @@ export class CandidatesController {
 
   @Get(':id/candidates')
   @ApiOkResponse({ type: CandidatesResponse })
-  list(@Param('id') id: string, @Query() query: CandidatesQuery): Promise<CandidatesResponse> {
-    return this.candidates.forGap(id, query.limit);
+  list(@Param('id') id: string, @Query() query: CandidatesQuery, @CurrentPrincipal() principal: Principal): Promise<CandidatesResponse> {
+    return this.candidates.forGap(id, query.limit, principal);
   }
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { AccessLogService } from '../access-log/access-log.service';
+import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
 import { rankCandidates } from './core/rank-candidates';
@@ -18,9 +20,10 @@ export class CandidatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly builder: InstanceBuilder,
+    private readonly accessLog: AccessLogService,
   ) {}
 
-  async forGap(gapId: string, limit: number): Promise<CandidatesResponse> {
+  async forGap(gapId: string, limit: number, reader: Principal): Promise<CandidatesResponse> {
     const gap = isUUID(gapId) ? await this.dataSource.manager.findOneBy(LeaveGap, { id: gapId }) : null;
     if (!gap) throw new NotFoundError('leave_gap', gapId);
     if (gap.status !== 'open') {
@@ -38,6 +41,9 @@ export class CandidatesService {
     const gaps = await gapRefs(manager, [gap.id]);
     const seekers = await seekerRefs(manager, [...ranking.candidates.map((c) => c.seekerId), ...ranking.nearMisses.map((m) => m.seekerId)]);
     const seeker = (id: string): SeekerRef => seekers.get(id) ?? { id, displayName: '' };
+    // Seekers' names are personal data: PIPA wants each read by someone else on record.
+    const named = [...seekers.values()].filter((ref) => ref.displayName).map((ref) => ref.id);
+    await this.accessLog.recordRead(reader, named, { action: 'leave-gaps.candidates', fields: ['displayName'] });
     return {
       leaveGap: gaps.get(gap.id)!,
       asOf,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
 import type { Instance } from './core/types';
 import { CreateMatchRunDto, ListMatchRunsQuery, MatchRunPage, MatchRunResponse } from './dto/match-run.dto';
@@ -39,8 +40,8 @@ export class MatchRunsController {
 
   @Get(':id/proposals')
   @ApiOkResponse({ type: RunResultsResponse })
-  proposals(@Param('id') id: string): Promise<RunResultsResponse> {
-    return this.results.get(id);
+  proposals(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<RunResultsResponse> {
+    return this.results.get(id, principal);
   }
 
   @Get(':id/instance')

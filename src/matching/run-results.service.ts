@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { AccessLogService } from '../access-log/access-log.service';
+import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { Proposal } from '../proposals/proposal.entity';
 import { RunResultsResponse, SeekerRef } from './dto/run-results.dto';
@@ -13,9 +15,12 @@ import { explainUnfilled } from './unfilled-explanation';
 /** A finished run's proposals and unfilled gaps, with names and reasons a coordinator can act on. */
 @Injectable()
 export class RunResultsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accessLog: AccessLogService,
+  ) {}
 
-  async get(runId: string): Promise<RunResultsResponse> {
+  async get(runId: string, reader: Principal): Promise<RunResultsResponse> {
     const manager = this.dataSource.manager;
     const run = isUUID(runId) ? await manager.findOneBy(MatchRun, { id: runId }) : null;
     if (!run) throw new NotFoundError('match_run', runId);
@@ -30,6 +35,9 @@ export class RunResultsService {
       ...unfilled.flatMap((u) => u.nearMisses.map((m) => m.seekerId)),
     ]);
     const seeker = (id: string): SeekerRef => seekers.get(id) ?? { id, displayName: '' };
+    // Seekers' names are personal data: PIPA wants each read by someone else on record.
+    const named = [...seekers.values()].filter((ref) => ref.displayName).map((ref) => ref.id);
+    await this.accessLog.recordRead(reader, named, { action: 'match-runs.proposals', fields: ['displayName'] });
     const byGap = <T extends { leaveGapId: string }>(a: T, b: T) => {
       const [x, y] = [gaps.get(a.leaveGapId), gaps.get(b.leaveGapId)];
       return (x?.firm.name ?? '').localeCompare(y?.firm.name ?? '') || (x?.period.start ?? '').localeCompare(y?.period.start ?? '') || a.leaveGapId.localeCompare(b.leaveGapId);

@@ -148,6 +148,25 @@ describe('access control and data exposure', () => {
     });
   });
 
+  describe("coordinators' matching views", () => {
+    it('logs the seekers whose names a live candidate list shows', async () => {
+      const leave = futureLeave();
+      const gap = (await t.api.post(`${API}/firms/${w.firm.A}/leave-gaps`).send(leaveGapBody(leave)).expect(201)).body;
+      const candidate = (
+        await t.api
+          .post(`${API}/seekers`)
+          .send(seekerBody({ availability: [{ start: gap.vacancy.placementStart, end: gap.vacancy.placementEnd }] }))
+          .expect(201)
+      ).body;
+      const { body } = await t.api.get(`${API}/leave-gaps/${gap.id}/candidates?limit=100`).expect(200);
+      const shown = [...body.candidates, ...body.nearMisses].map((entry: { seeker: { id: string } }) => entry.seeker.id);
+      expect(shown).toContain(candidate.id);
+      expect(await accessLogOf(candidate.id)).toEqual([
+        expect.objectContaining({ actor: expect.objectContaining({ role: 'coordinator' }), action: 'leave-gaps.candidates', fields: ['displayName'] }),
+      ]);
+    });
+  });
+
   describe('withdrawal (PIPA)', () => {
     it('erases the personal fields and availability, keeps placements as anonymous history', async () => {
       const world = await build();
