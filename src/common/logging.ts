@@ -13,9 +13,8 @@ const REDACTED_PATHS = [
   '*.authorization',
   '*.password',
   '*.token',
-  '*.phone',
-  '*.email',
-  '*.displayName',
+  // Personal fields, one and two levels down (pino's redaction has no recursive wildcard).
+  ...['phone', 'email', 'displayName', 'home', 'contact', 'residentNumber'].flatMap((field) => [`*.${field}`, `*.*.${field}`]),
 ];
 
 /** Request logs name the route and outcome only: no query string, headers or bodies (personal data). */
