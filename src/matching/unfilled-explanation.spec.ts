@@ -6,7 +6,7 @@ describe('explainUnfilled', () => {
   it('counts seekers per rule, most common first, and groups near misses by their one failed rule', () => {
     const lines = explainUnfilled({
       feasibleCandidates: 0,
-      excludedBy: { ...none, skills: 2, commute: 14 },
+      excludedBy: { ...none, skills: 2, commute: 14, blocked: 1 },
       nearMisses: [
         { seekerId: 's-1', failed: 'commute', detail: '72 min > 60 min' },
         { seekerId: 's-2', failed: 'commute', detail: '75 min > 60 min' },
@@ -18,6 +18,7 @@ describe('explainUnfilled', () => {
       'Nobody meets every requirement.',
       '14 seekers live beyond the commute limit.',
       '2 seekers lack a required skill or its level.',
+      '1 seeker is blocked for this gap or firm (rejected before, or firm excluded).',
       '1 seeker fails only the skill requirements (nearest: cnc-milling level 1 < 2).',
       '3 seekers fail only the commute limit (nearest: 72 min > 60 min).',
     ]);

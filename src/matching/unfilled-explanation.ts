@@ -6,15 +6,18 @@ export interface GapDiagnostics {
   readonly nearMisses: readonly NearMiss[];
 }
 
-/** What each rule means for a seeker who fails it, in a coordinator's words. */
-const FAILING: { [rule in FeasibilityRule]: string } = {
-  skills: 'lack a required skill or its level',
-  certifications: 'lack a required certification',
-  dates: 'are not free for the whole placement period',
-  hours: 'do not want these weekly hours',
-  wage: 'want a higher hourly wage',
-  commute: 'live beyond the commute limit',
-  blocked: 'are blocked for this gap or firm (rejected before, or firm excluded)',
+/** What each rule means for the seekers who fail it, in a coordinator's words: [one, several]. */
+const FAILING: { [rule in FeasibilityRule]: readonly [string, string] } = {
+  skills: ['lacks a required skill or its level', 'lack a required skill or its level'],
+  certifications: ['lacks a required certification', 'lack a required certification'],
+  dates: ['is not free for the whole placement period', 'are not free for the whole placement period'],
+  hours: ['does not want these weekly hours', 'do not want these weekly hours'],
+  wage: ['wants a higher hourly wage', 'want a higher hourly wage'],
+  commute: ['lives beyond the commute limit', 'live beyond the commute limit'],
+  blocked: [
+    'is blocked for this gap or firm (rejected before, or firm excluded)',
+    'are blocked for this gap or firm (rejected before, or firm excluded)',
+  ],
 };
 
 /** The one rule a near miss fails, as in "fail only the commute limit". */
@@ -48,7 +51,7 @@ export function explainUnfilled(diagnostics: GapDiagnostics): string[] {
     lines.push('Nobody meets every requirement.');
   }
   const byCount = FEASIBILITY_RULES.filter((rule) => excludedBy[rule] > 0).sort((a, b) => excludedBy[b] - excludedBy[a]);
-  for (const rule of byCount) lines.push(`${seekers(excludedBy[rule])} ${FAILING[rule]}.`);
+  for (const rule of byCount) lines.push(`${seekers(excludedBy[rule])} ${FAILING[rule][excludedBy[rule] === 1 ? 0 : 1]}.`);
   for (const rule of FEASIBILITY_RULES) {
     const misses = nearMisses.filter((miss) => miss.failed === rule);
     if (misses.length === 0) continue;
