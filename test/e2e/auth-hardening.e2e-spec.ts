@@ -36,10 +36,14 @@ describe('hardening and PIPA input rules', () => {
     expect(problemOf(response).code).toBe('request.too_large');
   });
 
-  it('caps the page size at 100', async () => {
-    const response = await t.api.get(`${API}/seekers?pageSize=101`).expect(400);
-    expect(problemOf(response).errors).toEqual([expect.objectContaining({ field: 'pageSize' })]);
-  });
+  it.each(['seekers', 'firms', 'complexes', 'leave-gaps', 'placements', 'access-log', 'match-runs'])(
+    'caps the page size of /%s at 100',
+    async (list) => {
+      const response = await t.api.get(`${API}/${list}?pageSize=101`).expect(400);
+      expect(problemOf(response).errors).toEqual([expect.objectContaining({ field: 'pageSize' })]);
+      await t.api.get(`${API}/${list}?pageSize=100`).expect(200);
+    },
+  );
 
   describe('resident registration numbers (주민등록번호)', () => {
     type Body = Record<string, unknown>;
