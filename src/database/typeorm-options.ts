@@ -1,14 +1,10 @@
 import { join } from 'node:path';
+import { types as pgTypes } from 'pg';
 import type { DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { describeDriverError } from '../common/driver-error';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 
 const DATE_OID = 1082;
-
-type TypeParser = (value: string) => unknown;
-// `pg` ships no type declarations (no @types/pg in the project).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const pgTypes: { getTypeParser(oid: number, format?: 'text' | 'binary'): TypeParser } = require('pg').types;
 
 /**
  * `date` columns stay `YYYY-MM-DD` strings (calendar dates); the driver's default turns them
@@ -17,7 +13,7 @@ const pgTypes: { getTypeParser(oid: number, format?: 'text' | 'binary'): TypePar
  */
 const calendarDateTypes = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === DATE_OID && format !== 'binary' ? (value: string) => value : pgTypes.getTypeParser(oid, format),
+    oid === DATE_OID && format !== 'binary' ? (value: string) => value : pgTypes.getTypeParser(oid, format ?? 'text'),
 };
 
 /** `dist/migrations/*.js` when compiled, `migrations/*.ts` under ts-jest / ts-node. */
