@@ -34,8 +34,8 @@ class GapAlreadyFilled extends Error {
 
 /**
  * A coordinator's decisions on proposals. Lock order everywhere: the proposal row, then the
- * leave gap row, then the placement insert (where PostgreSQL's exclusion constraint has the
- * last word); nothing waits after that, so concurrent confirms cannot deadlock.
+ * leave gap row, then the seeker row, then the placement insert (where PostgreSQL's exclusion
+ * constraint has the last word); nothing waits after that, so concurrent confirms cannot deadlock.
  */
 @Injectable()
 export class ProposalDecisionsService {
@@ -82,6 +82,11 @@ export class ProposalDecisionsService {
       throw new ConflictError('leave_gap.not_open', `leave gap ${gap.id} is ${gap.status}`, { leaveGapId: gap.id, status: gap.status });
     }
     const period: DatePeriod = { start: gap.placementStart, end: gap.placementEnd };
+    // Two transactions inserting conflicting rows under an exclusion constraint each wait for
+    // the other's uncommitted row: a deadlock (40P01) rather than a clean 23P01. Queueing the
+    // confirms of one seeker here lets the later one see the committed placement instead.
+    // NO KEY UPDATE leaves the foreign-key checks (KEY SHARE) of other writers unblocked.
+    await manager.query('SELECT 1 FROM seekers WHERE id = $1 FOR NO KEY UPDATE', [proposal.seekerId]);
 
     let placementId: string;
     try {
