@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -31,6 +32,18 @@ export interface Page<T> {
   page: number;
   pageSize: number;
   total: number;
+}
+
+/** The OpenAPI shape of a page of `item`: `export class FirmPage extends PageOf(FirmResponse) {}`. */
+export function PageOf<T>(item: Class<T>): Class<Page<T>> {
+  class PageOfItems implements Page<T> {
+    @ApiProperty({ type: [item] }) items: T[];
+    @ApiProperty() page: number;
+    @ApiProperty() pageSize: number;
+    @ApiProperty() total: number;
+  }
+  Object.defineProperty(PageOfItems, 'name', { value: `${item.name}PageOf` });
+  return PageOfItems;
 }
 
 export function toPage<E, T>(query: PageQuery, [rows, total]: [E[], number], map: (row: E) => T): Page<T> {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
-import { Page, PageQuery } from '../../common/pagination';
+import { PageOf, PageQuery } from '../../common/pagination';
 import { AccessLogEntry } from '../access-log-entry.entity';
 
 export class ListAccessLogQuery extends PageQuery {
@@ -25,12 +25,7 @@ export class AccessLogEntryResponse {
   @ApiProperty({ type: [String], example: ['displayName', 'phone', 'email'] }) fields: string[];
 }
 
-export class AccessLogPage implements Page<AccessLogEntryResponse> {
-  @ApiProperty({ type: [AccessLogEntryResponse] }) items: AccessLogEntryResponse[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
-}
+export class AccessLogPage extends PageOf(AccessLogEntryResponse) {}
 
 export function toAccessLogEntryResponse(entry: AccessLogEntry): AccessLogEntryResponse {
   return {

@@ -1,7 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { Page } from '../../common/pagination';
+import { PageOf } from '../../common/pagination';
 import { IndustrialComplex } from '../industrial-complex.entity';
 import { LocationDto, toLocation } from './location.dto';
 
@@ -36,12 +36,7 @@ export class ComplexResponse {
   @ApiProperty() updatedAt: Date;
 }
 
-export class ComplexPage implements Page<ComplexResponse> {
-  @ApiProperty({ type: [ComplexResponse] }) items: ComplexResponse[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
-}
+export class ComplexPage extends PageOf(ComplexResponse) {}
 
 export function toComplexResponse(complex: IndustrialComplex): ComplexResponse {
   return {

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Page, PageQuery } from '../../common/pagination';
+import { PageOf, PageQuery } from '../../common/pagination';
 import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
 import { normalizeBusinessNumber } from '../business-number';
 import { FIRM_STATUSES, Firm, FirmStatus } from '../firm.entity';
@@ -95,12 +95,7 @@ export class FirmResponse {
   @ApiProperty() updatedAt: Date;
 }
 
-export class FirmPage implements Page<FirmResponse> {
-  @ApiProperty({ type: [FirmResponse] }) items: FirmResponse[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
-}
+export class FirmPage extends PageOf(FirmResponse) {}
 
 export function toFirmResponse(firm: Firm): FirmResponse {
   return {

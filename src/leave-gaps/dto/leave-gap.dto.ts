@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
-import { Page, PageQuery } from '../../common/pagination';
+import { PageOf, PageQuery } from '../../common/pagination';
 import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
 import { LeaveGap } from '../leave-gap.entity';
 import {
@@ -204,12 +204,7 @@ export class LeaveGapResponse {
   @ApiProperty() updatedAt: Date;
 }
 
-export class LeaveGapPage implements Page<LeaveGapResponse> {
-  @ApiProperty({ type: [LeaveGapResponse] }) items: LeaveGapResponse[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
-}
+export class LeaveGapPage extends PageOf(LeaveGapResponse) {}
 
 export function toLeaveGapResponse(gap: LeaveGap): LeaveGapResponse {
   return {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
-import { Page, PageQuery } from '../../common/pagination';
+import { PageOf, PageQuery } from '../../common/pagination';
 import { SCORE_PARTS, type MatchStats, type ScoreWeights } from '../core/types';
 import { MATCH_RUN_STATUSES, MatchRun, MatchRunStatus } from '../match-run.entity';
 
@@ -81,12 +81,7 @@ export class MatchRunResponse {
   @ApiProperty({ type: MatchRunTimings }) timings: MatchRunTimings;
 }
 
-export class MatchRunPage implements Page<MatchRunResponse> {
-  @ApiProperty({ type: [MatchRunResponse] }) items: MatchRunResponse[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
-}
+export class MatchRunPage extends PageOf(MatchRunResponse) {}
 
 export function toMatchRunResponse(run: MatchRun): MatchRunResponse {
   return {

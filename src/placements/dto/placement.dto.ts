@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { Page, PageQuery } from '../../common/pagination';
+import { PageOf, PageQuery } from '../../common/pagination';
 import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
 import type { Firm } from '../../firms/firm.entity';
 import type { LeaveGap } from '../../leave-gaps/leave-gap.entity';
@@ -67,12 +67,7 @@ export class PlacementResponse {
   job?: PlacementJobResponse;
 }
 
-export class PlacementPage implements Page<PlacementResponse> {
-  @ApiProperty({ type: [PlacementResponse] }) items: PlacementResponse[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
-}
+export class PlacementPage extends PageOf(PlacementResponse) {}
 
 export function toPlacementResponse(placement: Placement): PlacementResponse {
   return {

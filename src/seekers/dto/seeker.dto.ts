@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
-import { Page, PageQuery } from '../../common/pagination';
+import { PageOf, PageQuery } from '../../common/pagination';
 import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
 import { CODE_MESSAGE, CODE_PATTERN, SkillDto } from '../../leave-gaps/dto/skill.dto';
 import { COMMUTE_MODES, CommuteMode, SEEKER_STATUSES, SETTABLE_SEEKER_STATUSES, SeekerStatus } from '../seeker-enums';
@@ -179,12 +179,7 @@ export class SeekerResponse {
   @ApiProperty() updatedAt: Date;
 }
 
-export class SeekerPage implements Page<SeekerResponse> {
-  @ApiProperty({ type: [SeekerResponse] }) items: SeekerResponse[];
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-  @ApiProperty() total: number;
-}
+export class SeekerPage extends PageOf(SeekerResponse) {}
 
 /** The fields of a SeekerResponse that are personal data: what the access log records as read. */
 export const SEEKER_PERSONAL_FIELDS = ['displayName', 'phone', 'email', 'home', 'skills', 'certifications', 'availability'] as const;
