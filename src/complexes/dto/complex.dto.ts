@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsNotEmpty, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PageOf } from '../../common/pagination';
 import { IndustrialComplex } from '../industrial-complex.entity';
-import { LocationDto, toLocation } from './location.dto';
+import { LocationDto, toLocation } from '../../common/location.dto';
 
 export class CreateComplexDto {
   @ApiProperty({ example: '서울디지털국가산업단지' })

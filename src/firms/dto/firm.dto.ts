@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageOf, PageQuery } from '../../common/pagination';
-import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
+import { LocationDto, toLocation } from '../../common/location.dto';
 import { normalizeBusinessNumber } from '../business-number';
 import { FIRM_STATUSES, Firm, FirmStatus } from '../firm.entity';
 import { IsBusinessNumber } from './is-business-number';

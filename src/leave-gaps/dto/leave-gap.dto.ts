@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
 import { PageOf, PageQuery } from '../../common/pagination';
-import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
+import { LocationDto, toLocation } from '../../common/location.dto';
 import { LeaveGap } from '../leave-gap.entity';
 import {
   EXTENDED_PARENTAL_REASONS,
@@ -30,7 +30,7 @@ import {
   LeaveGapStatus,
   LeaveType,
 } from '../leave-types';
-import { CODE_MESSAGE, CODE_PATTERN, SkillDto } from './skill.dto';
+import { CODE_MESSAGE, CODE_PATTERN, SkillDto } from '../../common/skill.dto';
 
 const uniqueSkillCode = (skill: SkillDto | undefined) => skill?.code;
 

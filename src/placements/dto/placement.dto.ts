@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageOf, PageQuery } from '../../common/pagination';
-import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
+import { LocationDto, toLocation } from '../../common/location.dto';
 import type { Firm } from '../../firms/firm.entity';
 import type { LeaveGap } from '../../leave-gaps/leave-gap.entity';
 import type { Seeker } from '../../seekers/seeker.entity';

@@ -21,8 +21,8 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
 import { PageOf, PageQuery } from '../../common/pagination';
-import { LocationDto, toLocation } from '../../complexes/dto/location.dto';
-import { CODE_MESSAGE, CODE_PATTERN, SkillDto } from '../../leave-gaps/dto/skill.dto';
+import { LocationDto, toLocation } from '../../common/location.dto';
+import { CODE_MESSAGE, CODE_PATTERN, SkillDto } from '../../common/skill.dto';
 import { COMMUTE_MODES, CommuteMode, SEEKER_STATUSES, SETTABLE_SEEKER_STATUSES, SeekerStatus } from '../seeker-enums';
 import { SeekerAvailability } from '../seeker-availability.entity';
 import { Seeker } from '../seeker.entity';
