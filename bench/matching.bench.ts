@@ -6,12 +6,15 @@
  *   npm run bench                              all sizes
  *   npm run bench -- --size regional           one size (repeat --size for more)
  *   npm run bench -- --no-highs                skip the reference
+ *   npm run bench -- --time-limit-ms 5000      the engine's time limit for every size; prints the overshoot
+ *   npm run bench -- --size chain-1k           chain-heavy sizes (one complex, one huge component) run only by name
  */
 import { spawn } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import { cpus, loadavg, tmpdir } from 'os';
 import { join } from 'path';
 import type { HighsReferenceResult } from './highs-reference';
+import { CHAIN_HEAVY_SIZES } from './chain-heavy-instance';
 import { BENCH_SIZES } from './instance-generator';
 import type { SizeRun } from './run-size';
 
@@ -21,6 +24,8 @@ const HIGHS_SECONDS: Record<string, number | 'same'> = {
   regional: 60,
   national: 120,
   'national-scarce': 'same',
+  'chain-1k': 'same',
+  'chain-2k': 'same',
 };
 /** Engine time limit per size, ms (none: run until proven or stalled). */
 const ENGINE_LIMIT_MS: Record<string, number | undefined> = { 'national-scarce': 30_000 };
@@ -60,9 +65,19 @@ function parseSizes(argv: string[]): string[] {
     if (arg === '--size' && argv[index + 1]) sizes.push(...argv[index + 1].split(','));
     else if (arg.startsWith('--size=')) sizes.push(...arg.slice('--size='.length).split(','));
   });
-  const known = BENCH_SIZES.map((size) => size.name);
+  const defaults = BENCH_SIZES.map((size) => size.name);
+  const known = [...defaults, ...CHAIN_HEAVY_SIZES.map((size) => size.name)];
   for (const size of sizes) if (!known.includes(size)) throw new Error(`unknown size ${size}; known: ${known.join(', ')}`);
-  return sizes.length > 0 ? sizes : known;
+  return sizes.length > 0 ? sizes : defaults;
+}
+
+function parseTimeLimit(argv: string[]): number | undefined {
+  const index = argv.findIndex((arg) => arg === '--time-limit-ms' || arg.startsWith('--time-limit-ms='));
+  if (index < 0) return undefined;
+  const text = argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 0) throw new Error(`--time-limit-ms needs a non-negative integer, got ${text}`);
+  return limit;
 }
 
 const format = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -73,12 +88,13 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} cores, load average ${load1.toFixed(2)} at start (timings are wall clock; other work on the cores inflates them)`);
   const sizes = parseSizes(argv);
   const withHighs = !argv.includes('--no-highs');
+  const timeLimitMs = parseTimeLimit(argv);
   const workDir = mkdtempSync(join(tmpdir(), 'chaeum-bench-'));
   try {
     for (const size of sizes) {
       const problemFile = join(workDir, `${size}.json`);
-      const limit = ENGINE_LIMIT_MS[size];
-      const engine = await runChild('run-size.ts', [size, withHighs ? problemFile : '', limit ? String(limit) : ''], 15 * 60_000);
+      const limit = timeLimitMs ?? ENGINE_LIMIT_MS[size];
+      const engine = await runChild('run-size.ts', [size, withHighs ? problemFile : '', limit === undefined ? '' : String(limit)], 15 * 60_000);
       if (engine.killed || !engine.stdout.trim()) {
         console.log(`${size}: engine run failed\n${engine.stderr}`);
         continue;
@@ -89,6 +105,13 @@ async function main(): Promise<void> {
       console.log(
         `  build pairs ${format(run.buildMs)} ms, optimize ${format(run.optimizeMs)} ms wall (${format(run.optimizeCpuMs)} ms CPU), peak RSS ${format(run.peakRssMb)} MB`,
       );
+      if (run.timeLimitMs !== null) {
+        const overshoot = run.optimizeMs - run.timeLimitMs;
+        const allowed = 0.05 * run.timeLimitMs + 200;
+        console.log(
+          `  time limit ${format(run.timeLimitMs)} ms: overshoot ${format(Math.max(0, overshoot))} ms (allowed 5 % + 200 ms = ${format(allowed)} ms): ${overshoot <= allowed ? 'kept' : 'EXCEEDED'}`,
+        );
+      }
       console.log(
         `  engine: filled ${format(run.filled)}, total score ${format(run.totalScore, 2)}, ${run.optimal ? 'proven optimal' : `not proven, gap ${run.gap === null ? 'unknown' : `${(run.gap * 100).toFixed(3)} %`}`}`,
       );

@@ -7,10 +7,13 @@
 import { writeFileSync } from 'fs';
 import { buildCandidates } from '../src/matching/core/candidates';
 import { optimize } from '../src/matching/core/optimizer/optimize';
+import { CHAIN_HEAVY_SIZES, generateChainHeavyInstance } from './chain-heavy-instance';
 import { BENCH_SIZES, generateInstance } from './instance-generator';
 
 export interface SizeRun {
   readonly size: string;
+  /** The engine's time limit, when it had one. */
+  readonly timeLimitMs: number | null;
   readonly vacancies: number;
   readonly seekers: number;
   readonly pairs: number;
@@ -30,8 +33,9 @@ export interface SizeRun {
 function main(): void {
   const [sizeName, problemFile, timeLimit] = process.argv.slice(2);
   const size = BENCH_SIZES.find((candidate) => candidate.name === sizeName);
-  if (!size) throw new Error(`unknown size ${sizeName}`);
-  const instance = generateInstance(size.options);
+  const chainHeavy = CHAIN_HEAVY_SIZES.find((candidate) => candidate.name === sizeName);
+  if (!size && !chainHeavy) throw new Error(`unknown size ${sizeName}`);
+  const instance = size ? generateInstance(size.options) : generateChainHeavyInstance(chainHeavy!.options);
   const buildStarted = performance.now();
   const candidates = buildCandidates(instance);
   const buildMs = performance.now() - buildStarted;
@@ -41,7 +45,8 @@ function main(): void {
   const cpu = process.cpuUsage(cpuBefore);
   const optimizeMs = performance.now() - optimizeStarted;
   const run: SizeRun = {
-    size: size.name,
+    size: sizeName,
+    timeLimitMs: timeLimit ? Number(timeLimit) : null,
     vacancies: instance.vacancies.length,
     seekers: instance.seekers.length,
     pairs: candidates.problem.pairs.length,

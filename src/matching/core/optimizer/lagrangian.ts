@@ -1,5 +1,6 @@
 import { ComponentSolution } from './component-solution';
 import { Deadline } from './deadline';
+import { greedySelection } from './greedy';
 import { isBetter, provingSlack, Value } from './lexicographic';
 import { OptimizationProblem } from './optimization-problem';
 import { cutsForSchedule, solveRestrictedAssignment } from './restricted-assignment';
@@ -55,8 +56,17 @@ export function solveChaining(
     const candidate = { chosen, filled: chosen.length, score: scoreOf(problem, chosen) };
     if (isBetter(candidate, incumbent)) incumbent = candidate;
   };
+  const offerNeighbourhood = (cuts: number[][] | null) => {
+    if (cuts) offer(solveRestrictedAssignment(problem, pairsBySeeker, cuts, deadline).chosen);
+  };
   const noCuts = pairsBySeeker.map(() => [] as number[]);
-  offer(solveRestrictedAssignment(problem, pairsBySeeker, noCuts, deadline));
+  offer(solveRestrictedAssignment(problem, pairsBySeeker, noCuts, deadline).chosen);
+  /** What the deadline leaves: the incumbent, extended greedily (a stopped solver may have left it partial). */
+  const stoppedByDeadline = (): ComponentSolution => {
+    offer(greedySelection(problem, incumbent.chosen));
+    return { ...incumbent, fillProven: false, scoreUpperBound: Infinity };
+  };
+  if (deadline.expired()) return stoppedByDeadline();
 
   const weight = new Float64Array(pairCount);
   const picks: number[] = [];
@@ -68,12 +78,14 @@ export function solveChaining(
    * Seekers one after another (alternating direction) take their best schedule under the
    * current weights among vacancies nobody took yet; the cuts around those schedules define the
    * neighbourhood, which therefore contains this greedy selection and improves on it.
+   * Null when the deadline stopped it.
    */
-  const relaxedCuts = (): number[][] => {
+  const relaxedCuts = (): number[][] | null => {
     sequentialWeight.set(weight);
     const cuts: number[][] = new Array(problem.seekerCount);
     const forward = sequentialCalls++ % 2 === 0;
     for (let k = 0; k < problem.seekerCount; k++) {
+      if ((k & 15) === 0 && deadline.expired()) return null;
       const seeker = forward ? k : problem.seekerCount - 1 - k;
       picks.length = 0;
       schedules.best(seeker, sequentialWeight, picks);
@@ -91,7 +103,7 @@ export function solveChaining(
 
   // A first selection that already chains: seekers in turn take their best fill-first schedules.
   for (let p = 0; p < pairCount; p++) weight[p] = 1000 + pairScore[p];
-  offer(solveRestrictedAssignment(problem, pairsBySeeker, relaxedCuts(), deadline));
+  offerNeighbourhood(relaxedCuts());
 
   const setWeights = (fillWeight: number, scoreWeight: number, price: Float64Array) => {
     for (let p = 0; p < pairCount; p++) weight[p] = fillWeight + scoreWeight * pairScore[p] - price[pairVacancy[p]];
@@ -112,20 +124,33 @@ export function solveChaining(
    */
   const FORCE = 1e9;
   // Vacancies sharing a seeker with v: only their bids move when v's price moves.
-  const neighbours: Int32Array[] = pairsByVacancy.map((pairs, v) => {
-    const found = new Set<number>();
-    for (const pairIndex of pairs) for (const other of pairsBySeeker[problem.pairs[pairIndex].seeker]) found.add(pairVacancy[other]);
-    found.delete(v);
-    return Int32Array.from([...found].sort((a, b) => a - b));
-  });
+  const neighbours: Int32Array[] = new Array(vacancyCount);
+  const seenBy = new Int32Array(vacancyCount).fill(-1);
+  const found: number[] = [];
+  for (let v = 0; v < vacancyCount; v++) {
+    if (deadline.expired()) return stoppedByDeadline();
+    found.length = 0;
+    seenBy[v] = v;
+    for (const pairIndex of pairsByVacancy[v]) {
+      for (const other of pairsBySeeker[pairSeeker[pairIndex]]) {
+        const u = pairVacancy[other];
+        if (seenBy[u] !== v) {
+          seenBy[u] = v;
+          found.push(u);
+        }
+      }
+    }
+    neighbours[v] = Int32Array.from(found).sort();
+  }
   let dirty = new Uint8Array(vacancyCount).fill(1);
   const coordinateSweep = (fillWeight: number, scoreWeight: number, price: Float64Array): boolean => {
     setWeights(fillWeight, scoreWeight, price);
     const next = new Uint8Array(vacancyCount);
     const tolerance = 1e-9 * Math.max(1, fillWeight);
     for (let v = 0; v < vacancyCount; v++) {
-      if ((v & 31) === 0 && deadline.expired()) return false;
       if (!dirty[v]) continue;
+      // Every vacancy: one costs two DPs per candidate, on a dense component milliseconds.
+      if (deadline.expired()) return false;
       let first = 0;
       let second = 0;
       for (const pairIndex of pairsByVacancy[v]) {
@@ -152,10 +177,15 @@ export function solveChaining(
   /** After a change of weights other than through the prices, every bid may move. */
   const markAllDirty = () => dirty.fill(1);
   /** Segments around the incumbent's own schedules: the neighbourhood contains the incumbent. */
-  const incumbentCuts = (): number[][] => {
+  const incumbentCuts = (): number[][] | null => {
     const scheduleOf: number[][] = pairsBySeeker.map(() => []);
-    for (const pairIndex of incumbent.chosen) scheduleOf[problem.pairs[pairIndex].seeker].push(pairIndex);
-    return scheduleOf.map((schedule, seeker) => cutsForSchedule(problem, schedule, pairsBySeeker[seeker]));
+    for (const pairIndex of incumbent.chosen) scheduleOf[pairSeeker[pairIndex]].push(pairIndex);
+    const cuts: number[][] = new Array(problem.seekerCount);
+    for (let seeker = 0; seeker < problem.seekerCount; seeker++) {
+      if ((seeker & 15) === 0 && deadline.expired()) return null;
+      cuts[seeker] = cutsForSchedule(problem, scheduleOf[seeker], pairsBySeeker[seeker]);
+    }
+    return cuts;
   };
   let primalInterval = 1;
   let nextPrimal = 1;
@@ -164,11 +194,11 @@ export function solveChaining(
     if (sweep < nextPrimal) return;
     const before = incumbent;
     setWeights(fillWeight, scoreWeight, price);
-    offer(solveRestrictedAssignment(problem, pairsBySeeker, relaxedCuts(), deadline));
+    offerNeighbourhood(relaxedCuts());
     // Improve the new incumbent inside its own segments until that stops paying.
     for (let round = 0, last = before; round < 8 && incumbent !== last && !deadline.expired(); round++) {
       last = incumbent;
-      offer(solveRestrictedAssignment(problem, pairsBySeeker, incumbentCuts(), deadline));
+      offerNeighbourhood(incumbentCuts());
     }
     primalInterval = incumbent === before ? Math.min(2 * primalInterval, 16) : 1;
     nextPrimal = sweep + primalInterval;
@@ -212,7 +242,7 @@ export function solveChaining(
       }
     }
   }
-  if (!fillProven) return { ...incumbent, fillProven: false, scoreUpperBound: Infinity };
+  if (!fillProven) return stoppedByDeadline();
 
   // Phase B: bound the score of selections that fill `filled`.
   const filled = incumbent.filled;

@@ -47,7 +47,7 @@ function solveByComponents(
   deadline: Deadline,
   grid: number | null,
 ): { components: ComponentProblem[]; solutions: ComponentSolution[] } {
-  const components = splitComponents(problem, prunePairs(problem));
+  const components = splitComponents(problem, prunePairs(problem, undefined, deadline));
   const solutions: ComponentSolution[] = new Array(components.length);
   // Cheap exact components first; then chaining ones, smallest first, each with a share of the
   // time left in proportion to its pairs, so that one huge component cannot starve the others.
@@ -66,28 +66,24 @@ function solveByComponents(
 }
 
 function solveComponent(problem: OptimizationProblem, deadline: Deadline, grid: number | null): ComponentSolution {
-  return (
-    solveWithoutRelaxation(problem, deadline) ??
-    solveChaining(problem, deadline, grid, (restricted) => solveExactlyWithoutRelaxation(restricted, deadline))
-  );
-}
-
-/** The exact methods that need no relaxation; null for a large component with chaining. */
-function solveWithoutRelaxation(problem: OptimizationProblem, deadline: Deadline, mipPairs = SMALL_MIP_PAIRS): ComponentSolution | null {
   if (deadline.expired()) return unproven(problem, greedySelection(problem));
   if (!hasChaining(problem)) return solveAsAssignment(problem, deadline);
-  if (problem.pairs.length <= mipPairs) return solveSmallMip(problem, deadline);
-  return null;
+  if (problem.pairs.length <= SMALL_MIP_PAIRS) return solveSmallMip(problem, deadline) ?? unproven(problem, greedySelection(problem));
+  return solveChaining(problem, deadline, grid, (restricted) => solveExactlyWithoutRelaxation(restricted, deadline));
 }
 
-/** Exact solve of what is left after fixing: every component must be chain-free or small. */
+/**
+ * Exact solve of what is left after fixing: every component must be chain-free or small
+ * enough for the MIP solver in the time left; null when it cannot be solved exactly.
+ */
 function solveExactlyWithoutRelaxation(problem: OptimizationProblem, deadline: Deadline): ComponentSolution | null {
-  const components = splitComponents(problem, prunePairs(problem));
+  const components = splitComponents(problem, prunePairs(problem, undefined, deadline));
   if (components.some((component) => component.pairIds.length > RESTRICTED_MIP_PAIRS && hasChaining(component.problem))) return null;
   const solutions: ComponentSolution[] = [];
   for (const component of components) {
-    const solution = solveWithoutRelaxation(component.problem, deadline, RESTRICTED_MIP_PAIRS);
-    if (!solution) return null;
+    if (deadline.expired()) return null;
+    const solution = hasChaining(component.problem) ? solveSmallMip(component.problem, deadline) : solveAsAssignment(component.problem, deadline);
+    if (!solution || !solution.fillProven) return null;
     solutions.push(solution);
   }
   const chosen = solutions.flatMap((solution, index) => solution.chosen.map((local) => components[index].pairIds[local]));
@@ -123,13 +119,13 @@ function solveAsAssignment(problem: OptimizationProblem, deadline: Deadline): Co
     },
     deadline,
   );
-  if (!solution.complete) return unproven(problem, greedySelection(problem));
   const chosen = [...solution.edgeOfRow].filter((edge) => edge >= 0).sort((a, b) => a - b);
+  if (!solution.complete) return unproven(problem, greedySelection(problem, chosen));
   const score = scoreOf(problem, chosen);
   return { chosen, filled: chosen.length, score, fillProven: true, scoreUpperBound: score };
 }
 
-function unproven(problem: OptimizationProblem, chosen: number[]): ComponentSolution {
+export function unproven(problem: OptimizationProblem, chosen: number[]): ComponentSolution {
   return { chosen, filled: chosen.length, score: scoreOf(problem, chosen), fillProven: false, scoreUpperBound: Infinity };
 }
 

@@ -1,3 +1,4 @@
+import { Deadline } from './deadline';
 import { OptimizationProblem } from './optimization-problem';
 
 /**
@@ -20,8 +21,12 @@ import { OptimizationProblem } from './optimization-problem';
  *
  * The rule is applied again to the kept pairs until nothing changes: the same argument holds
  * with "an optimum using only the pairs kept so far" in place of X.
+ *
+ * Past the deadline it stops where it is: every cut made so far stands (a round counts the
+ * blocking vacancies among the pairs kept at its start, a superset, so a cut decided in a
+ * round is valid whatever else that round cuts), and keeping more pairs is always safe.
  */
-export function prunePairs(problem: OptimizationProblem, maxRounds = 4): number[] {
+export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline = new Deadline()): number[] {
   const vacancyCount = problem.vacancyPeriods.length;
   const seekerCount = problem.seekerCount;
   const starts = Int32Array.from(problem.vacancyPeriods, (period) => period.start);
@@ -47,7 +52,12 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4): number[
     for (let v = 0; v < vacancyCount; v++) for (let k = 0; k < keptCount[v]; k++) seekerVacancies[fill[pairSeeker[candidates[v][k]]]++] = v;
 
     let changed = false;
+    let stopped = false;
     for (let v = 0; v < vacancyCount; v++) {
+      if ((v & 7) === 0 && deadline.expired()) {
+        stopped = true;
+        break;
+      }
       const list = candidates[v];
       const start = starts[v];
       const end = ends[v];
@@ -71,7 +81,7 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4): number[
       }
     }
     seen.fill(-1);
-    if (!changed) break;
+    if (!changed || stopped) break;
   }
 
   const kept: number[] = [];

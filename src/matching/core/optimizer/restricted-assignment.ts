@@ -9,14 +9,15 @@ import { OptimizationProblem } from './optimization-problem';
  * problem is feasible; the assignment solver finds the best one exactly.
  *
  * `cutsBySeeker[s]` lists the days at which a new segment starts (sorted); with no cuts the
- * seeker is one column and takes at most one vacancy.
+ * seeker is one column and takes at most one vacancy. When the deadline stops the solver,
+ * `chosen` is the feasible part it had (complete: false).
  */
 export function solveRestrictedAssignment(
   problem: OptimizationProblem,
   pairsBySeeker: readonly (readonly number[])[],
   cutsBySeeker: readonly (readonly number[])[],
   deadline: Deadline,
-): number[] | null {
+): { chosen: number[]; complete: boolean } {
   const edgeRow: number[] = [];
   const edgeColumn: number[] = [];
   const edgeScore: number[] = [];
@@ -48,10 +49,10 @@ export function solveRestrictedAssignment(
     },
     deadline,
   );
-  if (!solution.complete) return null;
   const chosen: number[] = [];
   for (const edge of solution.edgeOfRow) if (edge >= 0) chosen.push(pairOfEdge[edge]);
-  return chosen.sort((a, b) => a - b);
+  chosen.sort((a, b) => a - b);
+  return { chosen, complete: solution.complete };
 }
 
 function segmentOf(cuts: readonly number[], day: number): number {

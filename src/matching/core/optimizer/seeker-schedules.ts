@@ -15,6 +15,8 @@ export class SeekerSchedules {
   private readonly next: Int32Array;
   private readonly forward: Float64Array;
   private readonly backward: Float64Array;
+  /** Per pair, the best schedule weight after its period ends (scratch of bestThrough). */
+  private readonly after: Float64Array;
 
   constructor(private readonly problem: OptimizationProblem) {
     const pairCount = problem.pairs.length;
@@ -70,6 +72,7 @@ export class SeekerSchedules {
     }
     this.forward = new Float64Array(pairCount);
     this.backward = new Float64Array(pairCount + 1);
+    this.after = new Float64Array(pairCount);
   }
 
   /**
@@ -129,15 +132,12 @@ export class SeekerSchedules {
     // Map each pair to its position in start order to read "best after its end".
     for (let position = from; position < to; position++) {
       const pair = this.startOrder[position];
-      this.scratchAfter.set(pair, backward[this.next[position]]);
+      this.after[pair] = backward[this.next[position]];
     }
     for (let position = from; position < to; position++) {
       const pair = this.order[position];
       const before = this.previous[position];
-      through[pair] = (before >= 0 ? this.forward[before] : 0) + weight[pair] + this.scratchAfter.get(pair)!;
+      through[pair] = (before >= 0 ? this.forward[before] : 0) + weight[pair] + this.after[pair];
     }
-    this.scratchAfter.clear();
   }
-
-  private readonly scratchAfter = new Map<number, number>();
 }

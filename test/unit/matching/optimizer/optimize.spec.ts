@@ -63,7 +63,7 @@ describe('optimize on components too large for the dense MIP (Lagrangian path)',
     fc.assert(
       fc.property(problemArbitrary(shape), (problem) => {
         const result = optimize(problem);
-        const exact = solveSmallMip(problem, new Deadline());
+        const exact = solveSmallMip(problem, new Deadline())!;
         expect(exact.fillProven).toBe(true);
         expect(isFeasibleSelection(problem, result.chosenPairs)).toBe(true);
         expect(result.filled).toBeLessThanOrEqual(exact.filled);
