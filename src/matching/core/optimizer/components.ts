@@ -62,9 +62,14 @@ export function splitComponents(problem: OptimizationProblem, activePairs?: read
   const sortedPairs = [...pairIndices].sort((a, b) => a - b);
   for (const pairIndex of sortedPairs) groupOf(problem.pairs[pairIndex].vacancy).pairs.push(pairIndex);
 
+  // Every node is in one group, so one array holds each vacancy's and seeker's local index.
+  const localVacancy = new Int32Array(vacancyCount);
+  const localSeeker = new Int32Array(problem.seekerCount);
+  for (const group of groups) {
+    group.vacancies.forEach((global, local) => (localVacancy[global] = local));
+    group.seekers.forEach((global, local) => (localSeeker[global] = local));
+  }
   return groups.map((group) => {
-    const localVacancy = new Map(group.vacancies.map((global, local) => [global, local]));
-    const localSeeker = new Map(group.seekers.map((global, local) => [global, local]));
     return {
       vacancyIds: group.vacancies,
       seekerIds: group.seekers,
@@ -74,7 +79,7 @@ export function splitComponents(problem: OptimizationProblem, activePairs?: read
         seekerCount: group.seekers.length,
         pairs: group.pairs.map((global) => {
           const pair = problem.pairs[global];
-          return { vacancy: localVacancy.get(pair.vacancy)!, seeker: localSeeker.get(pair.seeker)!, score: pair.score };
+          return { vacancy: localVacancy[pair.vacancy], seeker: localSeeker[pair.seeker], score: pair.score };
         }),
       },
     };

@@ -8,14 +8,27 @@ import { FeasibleSelection } from './selection';
  * only extended.
  */
 export function greedySelection(problem: OptimizationProblem, start: readonly number[] = []): number[] {
-  const byVacancy: number[][] = problem.vacancyPeriods.map(() => []);
-  problem.pairs.forEach((pair, index) => byVacancy[pair.vacancy].push(index));
-  const vacancies = byVacancy.map((_, index) => index).sort((a, b) => byVacancy[a].length - byVacancy[b].length || a - b);
+  const vacancyCount = problem.vacancyPeriods.length;
+  const candidateCount = new Int32Array(vacancyCount);
+  for (const pair of problem.pairs) candidateCount[pair.vacancy]++;
+  const pairsStart = new Int32Array(vacancyCount + 1);
+  for (let v = 0; v < vacancyCount; v++) pairsStart[v + 1] = pairsStart[v] + candidateCount[v];
+  const fill = pairsStart.slice(0, vacancyCount);
+  const pairsOfVacancy = new Int32Array(problem.pairs.length);
+  problem.pairs.forEach((pair, index) => (pairsOfVacancy[fill[pair.vacancy]++] = index));
+  const vacancies = Array.from({ length: vacancyCount }, (_, index) => index).sort((a, b) => candidateCount[a] - candidateCount[b] || a - b);
   const selection = new FeasibleSelection(problem);
   for (const pairIndex of start) selection.tryAdd(pairIndex);
+  // The best addable candidate by one scan (highest score, then lowest index): no sort, since
+  // this runs when time is short and a vacancy may have thousands of candidates.
   for (const vacancy of vacancies) {
-    const candidates = byVacancy[vacancy].sort((a, b) => problem.pairs[b].score - problem.pairs[a].score || a - b);
-    for (const pairIndex of candidates) if (selection.tryAdd(pairIndex)) break;
+    let best = -1;
+    for (let slot = pairsStart[vacancy]; slot < pairsStart[vacancy + 1]; slot++) {
+      const pairIndex = pairsOfVacancy[slot];
+      if (best >= 0 && problem.pairs[pairIndex].score <= problem.pairs[best].score) continue;
+      if (selection.canAdd(pairIndex)) best = pairIndex;
+    }
+    if (best >= 0) selection.tryAdd(best);
   }
   return selection.chosen.sort((a, b) => a - b);
 }

@@ -22,8 +22,10 @@ export class SeekerSchedules {
     const pairCount = problem.pairs.length;
     const seekerCount = problem.seekerCount;
     const periods = problem.vacancyPeriods;
-    const startOf = (pair: number) => periods[problem.pairs[pair].vacancy].start;
-    const endOf = (pair: number) => periods[problem.pairs[pair].vacancy].end;
+    const pairStart = Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].start);
+    const pairEnd = Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].end);
+    const startOf = (pair: number) => pairStart[pair];
+    const endOf = (pair: number) => pairEnd[pair];
 
     this.offset = new Int32Array(seekerCount + 1);
     for (const pair of problem.pairs) this.offset[pair.seeker + 1]++;

@@ -90,4 +90,21 @@ describe('optimize with a time limit', () => {
     expect(result.filled).toBe(result.chosenPairs.length);
     expect(result.filled).toBeGreaterThan(0);
   });
+
+  it('with a tiny limit on chaining problems too large for the MIP: feasible, filled, never claimed optimal without proof', () => {
+    const dense = { minVacancies: 30, maxVacancies: 36, maxSeekers: 10, horizon: 200, maxLength: 60, minDensity: 0.6 };
+    fc.assert(
+      fc.property(problemArbitrary(dense), fc.constantFrom(0, 1), (problem, timeLimitMs) => {
+        const result = optimize(problem, { timeLimitMs });
+        const exact = solveSmallMip(problem, new Deadline())!;
+        expect(isFeasibleSelection(problem, result.chosenPairs)).toBe(true);
+        expect(result.totalScore).toBeCloseTo(scoreOf(problem, result.chosenPairs), 9);
+        expect(result.filled).toBeGreaterThan(0);
+        if (timeLimitMs === 0) expect(result.optimal).toBe(false);
+        if (result.optimal) expect(result.totalScore).toBeCloseTo(exact.score, 6);
+        if (result.gap !== null) expect(result.filled).toBe(exact.filled);
+      }),
+      { seed, numRuns: 20 },
+    );
+  });
 });
