@@ -72,6 +72,7 @@ function segmentOf(cuts: readonly number[], day: number): number {
  * periods (ties: earliest), so the segments keep as many alternatives as possible.
  */
 export function cutsForSchedule(problem: OptimizationProblem, schedulePairs: readonly number[], seekerPairs: readonly number[]): number[] {
+  if (schedulePairs.length < 2) return [];
   const periodOf = (pairIndex: number) => problem.vacancyPeriods[problem.pairs[pairIndex].vacancy];
   const scheduled = schedulePairs.map(periodOf).sort((a, b) => a.start - b.start);
   const candidates = seekerPairs.map(periodOf);
