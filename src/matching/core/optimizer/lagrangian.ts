@@ -133,7 +133,6 @@ export function solveChaining(
    * is lowest anywhere between the second-highest bid and the highest: take the middle.
    * Returns false when the deadline stopped it.
    */
-  const FORCE = 1e9;
   // Vacancies sharing a seeker with v: only their bids move when v's price moves.
   const neighbours: Int32Array[] = new Array(vacancyCount);
   const seenBy = new Int32Array(vacancyCount).fill(-1);
@@ -165,11 +164,8 @@ export function solveChaining(
       let first = 0;
       let second = 0;
       for (const pairIndex of pairsByVacancy[v]) {
-        const seeker = pairSeeker[pairIndex];
-        weight[pairIndex] = -1;
-        const without = schedules.best(seeker, weight, null);
-        weight[pairIndex] = FORCE;
-        const bid = schedules.best(seeker, weight, null) - FORCE + fillWeight + scoreWeight * pairScore[pairIndex] - without;
+        const forced = schedules.forcedAndWithout(pairSeeker[pairIndex], pairIndex, weight);
+        const bid = forced + fillWeight + scoreWeight * pairScore[pairIndex] - schedules.withoutValue;
         if (bid > first) {
           second = first;
           first = bid;

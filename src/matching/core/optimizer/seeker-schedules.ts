@@ -17,6 +17,9 @@ export class SeekerSchedules {
   private readonly backward: Float64Array;
   /** Per pair, the best schedule weight after its period ends (scratch of bestThrough). */
   private readonly after: Float64Array;
+  private readonly forcedScratch: Float64Array;
+  /** Position of each pair in `order`. */
+  private readonly positionOf: Int32Array;
 
   constructor(private readonly problem: OptimizationProblem) {
     const pairCount = problem.pairs.length;
@@ -75,6 +78,9 @@ export class SeekerSchedules {
     this.forward = new Float64Array(pairCount);
     this.backward = new Float64Array(pairCount + 1);
     this.after = new Float64Array(pairCount);
+    this.forcedScratch = new Float64Array(pairCount);
+    this.positionOf = new Int32Array(pairCount);
+    for (let position = 0; position < pairCount; position++) this.positionOf[this.order[position]] = position;
   }
 
   /**
@@ -112,6 +118,56 @@ export class SeekerSchedules {
     }
     return value;
   }
+
+  /**
+   * For pair `pair` of seeker s: returns the best schedule weight among schedules that contain
+   * it, its own weight left out, and leaves in `withoutValue` the best among schedules without
+   * it. One pass: positions before the pair's are shared by both DPs.
+   */
+  forcedAndWithout(s: number, pair: number, weight: Float64Array): number {
+    const from = this.offset[s];
+    const to = this.offset[s + 1];
+    const at = this.positionOf[pair];
+    const order = this.order;
+    const previous = this.previous;
+    const without = this.forward;
+    const forced = this.forcedScratch;
+    for (let position = from; position < at; position++) {
+      const skip = position > from ? without[position - 1] : 0;
+      const w = weight[order[position]];
+      if (w > 0) {
+        const before = previous[position];
+        const take = (before >= 0 ? without[before] : 0) + w;
+        without[position] = take > skip ? take : skip;
+      } else {
+        without[position] = skip;
+      }
+    }
+    without[at] = at > from ? without[at - 1] : 0;
+    const beforePair = previous[at];
+    forced[at] = beforePair >= 0 ? without[beforePair] : 0;
+    for (let position = at + 1; position < to; position++) {
+      const w = weight[order[position]];
+      const skip = without[position - 1];
+      const forcedSkip = forced[position - 1];
+      if (w > 0) {
+        const before = previous[position];
+        const take = (before >= 0 ? without[before] : 0) + w;
+        without[position] = take > skip ? take : skip;
+        // A schedule through the pair ending here has the pair at or before `before`.
+        const forcedTake = before >= at ? forced[before] + w : -Infinity;
+        forced[position] = forcedTake > forcedSkip ? forcedTake : forcedSkip;
+      } else {
+        without[position] = skip;
+        forced[position] = forcedSkip;
+      }
+    }
+    this.withoutValue = without[to - 1];
+    return forced[to - 1];
+  }
+
+  /** Set by forcedAndWithout. */
+  withoutValue = 0;
 
   /**
    * For every pair of seeker s, the best schedule weight among schedules that contain that
