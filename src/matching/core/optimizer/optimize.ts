@@ -4,7 +4,7 @@ import { ComponentSolution, isProvenOptimal } from './component-solution';
 import { Deadline } from './deadline';
 import { greedySelection } from './greedy';
 import { solveChaining } from './lagrangian';
-import { provingSlack, scoreGrid } from './lexicographic';
+import { isBetter, provingSlack, scoreGrid } from './lexicographic';
 import { OptimizationOptions, OptimizationProblem, OptimizationResult } from './optimization-problem';
 import { prunePairs } from './prune';
 import { scoreOf } from './selection';
@@ -61,6 +61,14 @@ function solveByComponents(
     const share = needsRelaxation[index] ? deadline.share((deadline.remainingMs() * component.pairIds.length) / pairsLeft) : deadline;
     if (needsRelaxation[index]) pairsLeft -= component.pairIds.length;
     solutions[index] = solveComponent(component.problem, share, grid);
+  }
+  // Time left by components that finished early goes to those their share left unproven.
+  for (const index of order) {
+    if (!needsRelaxation[index] || !Number.isFinite(deadline.remainingMs()) || deadline.expired()) continue;
+    const current = solutions[index];
+    if (isProvenOptimal(current, provingSlack(grid, current.score))) continue;
+    const retry = solveComponent(components[index].problem, deadline, grid);
+    if (openGap(retry) < openGap(current) || (openGap(retry) === openGap(current) && isBetter(retry, current))) solutions[index] = retry;
   }
   return { components, solutions };
 }
@@ -127,6 +135,11 @@ function solveAsAssignment(problem: OptimizationProblem, deadline: Deadline): Co
 
 export function unproven(problem: OptimizationProblem, chosen: number[]): ComponentSolution {
   return { chosen, filled: chosen.length, score: scoreOf(problem, chosen), fillProven: false, scoreUpperBound: Infinity };
+}
+
+/** What is left to prove: Infinity while the fill is unproven. */
+function openGap(solution: ComponentSolution): number {
+  return solution.fillProven ? solution.scoreUpperBound - solution.score : Infinity;
 }
 
 function relativeGap(score: number, upperBound: number): number | null {
