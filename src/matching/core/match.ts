@@ -30,7 +30,10 @@ export function match(instance: Instance, options: MatchOptions = {}): MatchResu
   }
   const startedAt = performance.now();
   const candidateSet = buildCandidates(instance);
-  const optimization = optimize(candidateSet.problem, { timeLimitMs: options.timeLimitMs });
+  // The limit counts from the call: building the pairs (seconds at national scale) spends it too.
+  const timeLimitMs =
+    options.timeLimitMs === undefined ? undefined : Math.max(0, options.timeLimitMs - (performance.now() - startedAt));
+  const optimization = optimize(candidateSet.problem, { timeLimitMs });
 
   const assignedSeeker = new Map<number, number>();
   for (const pairIndex of optimization.chosenPairs) {
