@@ -19,15 +19,23 @@ const POSTGRES_URL = /^postgres(ql)?:\/\/[^/\s]+\/[^/\s?]+(\?\S*)?$/;
 
 const toInteger = ({ value }: { value: unknown }) => (/^-?\d+$/.test(String(value)) ? Number(value) : value);
 
+/** A whole number within [min, max], read from its text; the message names the variable. */
+function IntegerVariable(min: number, max?: number): PropertyDecorator {
+  return (target, property) => {
+    // Registered in the order stacked decorators would be, so the first error reported stays the same.
+    IsInt({ message: `${String(property)} must be an integer` })(target, property);
+    if (max !== undefined) Max(max)(target, property);
+    Min(min)(target, property);
+    Transform(toInteger)(target, property);
+  };
+}
+
 /** Every environment variable the service reads, with its default. */
 export class EnvironmentVariables {
   @IsIn(NODE_ENVIRONMENTS, { message: `NODE_ENV must be one of ${NODE_ENVIRONMENTS.join(', ')}` })
   NODE_ENV: NodeEnvironment = 'development';
 
-  @Transform(toInteger)
-  @Min(0)
-  @Max(65535)
-  @IsInt({ message: 'PORT must be an integer' })
+  @IntegerVariable(0, 65535)
   PORT: number = 3000;
 
   /** PostgreSQL to use; when unset the service starts its embedded database. */
@@ -39,19 +47,13 @@ export class EnvironmentVariables {
   EMBEDDED_DB_DIR: string = '.data/pglite';
 
   /** 0 lets the operating system pick a free port. */
-  @Transform(toInteger)
-  @Min(0)
-  @Max(65535)
-  @IsInt({ message: 'EMBEDDED_DB_PORT must be an integer' })
+  @IntegerVariable(0, 65535)
   EMBEDDED_DB_PORT: number = 5433;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
-  @Transform(toInteger)
-  @Min(1)
-  @Max(100)
-  @IsInt({ message: 'DB_POOL_SIZE must be an integer' })
+  @IntegerVariable(1, 100)
   DB_POOL_SIZE: number = 10;
 
   /** HS256 key for bearer tokens; required in production, a public development default elsewhere. */
@@ -61,10 +63,7 @@ export class EnvironmentVariables {
   JWT_SECRET?: string;
 
   /** Lifetime of the tokens `npm run token` issues. */
-  @Transform(toInteger)
-  @Min(60)
-  @Max(31 * 24 * 3600)
-  @IsInt({ message: 'JWT_TTL_SECONDS must be an integer' })
+  @IntegerVariable(60, 31 * 24 * 3600)
   JWT_TTL_SECONDS: number = 8 * 3600;
 
   /** Browser origins allowed to call the API, comma separated; empty: no CORS at all. */
@@ -72,15 +71,10 @@ export class EnvironmentVariables {
   CORS_ORIGINS: string = '';
 
   /** Rate limit: at most THROTTLE_LIMIT requests per client address within THROTTLE_TTL_SECONDS. */
-  @Transform(toInteger)
-  @Min(1)
-  @Max(86_400)
-  @IsInt({ message: 'THROTTLE_TTL_SECONDS must be an integer' })
+  @IntegerVariable(1, 86_400)
   THROTTLE_TTL_SECONDS: number = 60;
 
-  @Transform(toInteger)
-  @Min(1)
-  @IsInt({ message: 'THROTTLE_LIMIT must be an integer' })
+  @IntegerVariable(1)
   THROTTLE_LIMIT: number = 300;
 
   /** Whether this instance takes match-run jobs from the queue (API-only instances say false). */
@@ -88,24 +82,15 @@ export class EnvironmentVariables {
   MATCH_WORKER: 'true' | 'false' = 'true';
 
   /** Connections of the match-run queue's own pool (pg-boss), on top of DB_POOL_SIZE. */
-  @Transform(toInteger)
-  @Min(1)
-  @Max(10)
-  @IsInt({ message: 'MATCH_QUEUE_POOL_SIZE must be an integer' })
+  @IntegerVariable(1, 10)
   MATCH_QUEUE_POOL_SIZE: number = 2;
 
   /** Retries of a match run whose attempt failed (database trouble, a crashed solver thread). */
-  @Transform(toInteger)
-  @Min(0)
-  @Max(10)
-  @IsInt({ message: 'MATCH_RUN_RETRY_LIMIT must be an integer' })
+  @IntegerVariable(0, 10)
   MATCH_RUN_RETRY_LIMIT: number = 2;
 
   /** A run still running after this long has lost its worker: it is marked failed. */
-  @Transform(toInteger)
-  @Min(30)
-  @Max(86_400)
-  @IsInt({ message: 'MATCH_RUN_EXPIRE_SECONDS must be an integer' })
+  @IntegerVariable(30, 86_400)
   MATCH_RUN_EXPIRE_SECONDS: number = 900;
 }
 
