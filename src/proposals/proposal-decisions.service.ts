@@ -26,6 +26,16 @@ class SeekerDoubleBooked extends Error {
   }
 }
 
+/** The seeker became inactive or withdrew after the run proposed them. */
+class SeekerNotActive extends Error {
+  constructor(
+    readonly proposal: Proposal,
+    readonly status: string,
+  ) {
+    super('seeker not active');
+  }
+}
+
 class GapAlreadyFilled extends Error {
   constructor(readonly proposal: Proposal) {
     super('gap already filled');
@@ -86,7 +96,10 @@ export class ProposalDecisionsService {
     // the other's uncommitted row: a deadlock (40P01) rather than a clean 23P01. Queueing the
     // confirms of one seeker here lets the later one see the committed placement instead.
     // NO KEY UPDATE leaves the foreign-key checks (KEY SHARE) of other writers unblocked.
-    await manager.query('SELECT 1 FROM seekers WHERE id = $1 FOR NO KEY UPDATE', [proposal.seekerId]);
+    const [seeker]: { status: string }[] = await manager.query('SELECT status FROM seekers WHERE id = $1 FOR NO KEY UPDATE', [
+      proposal.seekerId,
+    ]);
+    if (seeker.status !== 'active') throw new SeekerNotActive(proposal, seeker.status);
 
     let placementId: string;
     try {
@@ -145,6 +158,15 @@ export class ProposalDecisionsService {
         `The seeker already has a confirmed placement on overlapping days${conflictingPlacementId ? `: placement ${conflictingPlacementId}` : ''}.`,
         { proposalId: proposal.id, seekerId: proposal.seekerId, conflictingPlacementId },
       );
+    }
+    if (error instanceof SeekerNotActive) {
+      const { proposal, status } = error;
+      await this.retire(proposal, `the seeker is ${status}`);
+      return new ConflictError('seeker.not_active', `The seeker is ${status} and cannot be placed.`, {
+        proposalId: proposal.id,
+        seekerId: proposal.seekerId,
+        status,
+      });
     }
     if (error instanceof GapAlreadyFilled) {
       const { proposal } = error;
