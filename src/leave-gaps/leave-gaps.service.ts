@@ -117,13 +117,13 @@ export class LeaveGapsService {
 
   /** The leave is off: an open gap is cancelled (twice is harmless); a filled one needs its placement cancelled first. */
   async cancel(id: string, principal: Principal): Promise<LeaveGapResponse> {
-    const gap = await this.find(id, firmScopeOf(principal));
+    const withinFirm = firmScopeOf(principal);
+    const found = await this.find(id, withinFirm);
+    // Only while still open: a confirmation committed since the read has filled the gap and wins.
+    if (found.status === 'open') await this.gaps.update({ id: found.id, status: 'open' }, { status: 'cancelled' });
+    const gap = found.status === 'open' ? await this.find(id, withinFirm) : found;
     if (gap.status === 'filled') {
       throw new ConflictError('leave_gap.filled', `leave gap ${id} is filled: cancel its placement first`);
-    }
-    if (gap.status === 'open') {
-      gap.status = 'cancelled';
-      await this.gaps.save(gap);
     }
     return toLeaveGapResponse(gap);
   }

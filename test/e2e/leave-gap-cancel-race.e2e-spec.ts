@@ -1,0 +1,45 @@
+import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './factories';
+import { gap2027, seeker2027, uniqueSkill } from './factories/matching';
+import { TestApp, createTestApp } from './support/test-app';
+
+/** A gap cancelled while a confirmation fills it must not end up cancelled with a confirmed placement. */
+describe('cancelling a leave gap while a confirmation fills it', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('refuses the cancel (409 leave_gap.filled) when the confirmation commits first, and the gap stays filled', async () => {
+    const skill = uniqueSkill('cancel-race');
+    const firm = await createFirm(t);
+    const gap = await createLeaveGap(t, firm.id, gap2027(skill));
+    const seeker = await createSeeker(t, seeker2027(skill));
+
+    // A confirmation in progress: it holds the gap row, as confirm does.
+    const confirming = t.dataSource.createQueryRunner();
+    await confirming.connect();
+    await confirming.startTransaction();
+    try {
+      await confirming.query(`SELECT id FROM leave_gaps WHERE id = $1 FOR UPDATE`, [gap.id]);
+      const cancel = t.api.post(`${API}/leave-gaps/${gap.id}/cancel`).then((response) => response);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await confirming.query(`INSERT INTO placements (seeker_id, leave_gap_id, period) SELECT $1, id, daterange(placement_start, placement_end, '[]') FROM leave_gaps WHERE id = $2`, [
+        seeker.id,
+        gap.id,
+      ]);
+      await confirming.query(`UPDATE leave_gaps SET status = 'filled' WHERE id = $1`, [gap.id]);
+      await confirming.commitTransaction();
+
+      const response = await cancel;
+      expect(response.status).toBe(409);
+      expect(problemOf(response).code).toBe('leave_gap.filled');
+    } finally {
+      if (confirming.isTransactionActive) await confirming.rollbackTransaction();
+      await confirming.release();
+    }
+    const [row] = await t.dataSource.query(`SELECT status FROM leave_gaps WHERE id = $1`, [gap.id]);
+    expect(row.status).toBe('filled');
+  });
+});
