@@ -46,8 +46,8 @@ export class MatchRunsController {
 
   @Get(':id/instance')
   @ApiOkResponse({ description: 'the instance JSON given to the engine (docs/matching-contract.md)' })
-  instance(@Param('id') id: string): Promise<Instance> {
-    return this.runs.instance(id);
+  instance(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<Instance> {
+    return this.runs.instance(id, principal);
   }
 
   @Post(':id/retry')

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AccessLogService } from '../access-log/access-log.service';
+import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { recordEvent } from '../outbox/outbox';
@@ -22,6 +24,8 @@ import { seoulDate } from './run-date';
 /** Serialises the "is an overlapping run active?" check with the insert, across instances. */
 const SCOPE_LOCK_KEY = 0x6368_6165; // "chae"
 const UNBOUNDED_PERIOD = '(,)';
+/** The personal fields of each seeker in a stored instance, as the access log names them. */
+const INSTANCE_SEEKER_FIELDS = ['home', 'skills', 'certifications', 'availability', 'weeklyHours', 'minHourlyWage', 'blockedFirmIds'];
 
 /** Creating, reading and retrying match runs; the work itself is MatchRunExecutor's. */
 @Injectable()
@@ -30,6 +34,7 @@ export class MatchRunsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(MatchRun) private readonly runs: Repository<MatchRun>,
     private readonly queue: MatchQueue,
+    private readonly accessLog: AccessLogService,
   ) {}
 
   async create(dto: CreateMatchRunDto): Promise<MatchRunResponse> {
@@ -70,8 +75,11 @@ export class MatchRunsService {
     return toPage(query, result, toMatchRunResponse);
   }
 
-  /** The exact input the engine was given, for `npm run match -- --input FILE`. */
-  async instance(id: string): Promise<Instance> {
+  /**
+   * The exact input the engine was given, for `npm run match -- --input FILE`. It holds the
+   * seekers' homes, skills, wage wishes and availability: a read of personal data (PIPA).
+   */
+  async instance(id: string, reader: Principal): Promise<Instance> {
     const run = await this.find(id);
     const row = await this.runs.findOne({ where: { id: run.id }, select: { id: true, instance: true } });
     if (!row?.instance) {
@@ -79,6 +87,11 @@ export class MatchRunsService {
         status: run.status,
       });
     }
+    await this.accessLog.recordRead(
+      reader,
+      row.instance.seekers.map((seeker) => seeker.id),
+      { action: 'match-runs.instance', fields: INSTANCE_SEEKER_FIELDS },
+    );
     return row.instance;
   }
 

@@ -175,6 +175,7 @@ export class SeekersService {
           WHERE seeker_id = $1 AND status = 'proposed'`,
         [seeker.id],
       );
+      await manager.query(ERASE_FROM_STORED_INSTANCES, [seeker.id]);
       await manager.update(Seeker, { id: seeker.id }, {
         displayName: null,
         phone: null,
@@ -223,6 +224,25 @@ export class SeekersService {
     if (seekerIds.length === 0) return Promise.resolve([]);
     return this.windows.find({ where: { seekerId: In(seekerIds) }, order: { startDate: 'ASC', id: 'ASC' } });
   }
+}
+
+/**
+ * Match runs keep the instance they solved, with each seeker's home, skills, wage wish and
+ * commute times: erasure must reach those copies too. The seeker leaves the instance whole
+ * (with their blocked pairs and commute minutes), so the rest still loads in the CLI.
+ */
+const ERASE_FROM_STORED_INSTANCES = `
+  UPDATE match_runs SET instance = instance
+    || jsonb_build_object('seekers', ${withoutSeeker('seekers', 'id')})
+    || CASE WHEN instance->'blockedPairs' IS NULL THEN '{}'::jsonb
+            ELSE jsonb_build_object('blockedPairs', ${withoutSeeker('blockedPairs', 'seekerId')}) END
+    || CASE WHEN instance->'commuteMinutes' IS NULL THEN '{}'::jsonb
+            ELSE jsonb_build_object('commuteMinutes', ${withoutSeeker('commuteMinutes', 'seekerId')}) END
+   WHERE instance->'seekers' @> jsonb_build_array(jsonb_build_object('id', $1::text))`;
+
+function withoutSeeker(list: string, idField: string): string {
+  return `COALESCE((SELECT jsonb_agg(item ORDER BY position) FROM jsonb_array_elements(instance->'${list}') WITH ORDINALITY AS element(item, position)
+    WHERE item->>'${idField}' <> $1::text), '[]'::jsonb)`;
 }
 
 function assertSeekerRules(
