@@ -112,7 +112,18 @@ export class LeaveGapsService {
       siteLng: dto.site?.lng ?? gap.siteLng,
       maxCommuteMinutes: mergeNullable(dto.maxCommuteMinutes, gap.maxCommuteMinutes),
     });
-    return toLeaveGapResponse(await this.gaps.save(gap));
+    // Written under the row lock and only while still open: a confirmation committed since the
+    // read has fixed the placement's period to the gap's dates.
+    const saved = await this.gaps.manager.transaction(async (manager) => {
+      const [current]: { status: string }[] = await manager.query(`SELECT status FROM leave_gaps WHERE id = $1 FOR UPDATE`, [gap.id]);
+      if (current.status !== 'open') {
+        throw new ConflictError('leave_gap.not_open', `leave gap ${id} is ${current.status} and can no longer change`, {
+          status: current.status,
+        });
+      }
+      return manager.save(gap);
+    });
+    return toLeaveGapResponse(saved);
   }
 
   /** The leave is off: an open gap is cancelled (twice is harmless); a filled one needs its placement cancelled first. */

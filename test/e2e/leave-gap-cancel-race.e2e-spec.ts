@@ -3,7 +3,7 @@ import { gap2027, seeker2027, uniqueSkill } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
 
 /** A gap cancelled while a confirmation fills it must not end up cancelled with a confirmed placement. */
-describe('cancelling a leave gap while a confirmation fills it', () => {
+describe('cancelling or changing a leave gap while a confirmation fills it', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -41,5 +41,37 @@ describe('cancelling a leave gap while a confirmation fills it', () => {
     }
     const [row] = await t.dataSource.query(`SELECT status FROM leave_gaps WHERE id = $1`, [gap.id]);
     expect(row.status).toBe('filled');
+  });
+
+  it('refuses a change (409 leave_gap.not_open) when the confirmation commits first: the placement keeps the gap\'s period', async () => {
+    const skill = uniqueSkill('update-race');
+    const firm = await createFirm(t);
+    const gap = await createLeaveGap(t, firm.id, gap2027(skill));
+    const seeker = await createSeeker(t, seeker2027(skill));
+    const [before] = await t.dataSource.query(`SELECT placement_start, placement_end, role_title FROM leave_gaps WHERE id = $1`, [gap.id]);
+
+    const confirming = t.dataSource.createQueryRunner();
+    await confirming.connect();
+    await confirming.startTransaction();
+    try {
+      await confirming.query(`SELECT id FROM leave_gaps WHERE id = $1 FOR UPDATE`, [gap.id]);
+      const change = t.api.patch(`${API}/leave-gaps/${gap.id}`).send({ handoverDays: 10, roleTitle: 'changed' }).then((response) => response);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await confirming.query(`INSERT INTO placements (seeker_id, leave_gap_id, period) SELECT $1, id, daterange(placement_start, placement_end, '[]') FROM leave_gaps WHERE id = $2`, [
+        seeker.id,
+        gap.id,
+      ]);
+      await confirming.query(`UPDATE leave_gaps SET status = 'filled' WHERE id = $1`, [gap.id]);
+      await confirming.commitTransaction();
+
+      const response = await change;
+      expect(response.status).toBe(409);
+      expect(problemOf(response).code).toBe('leave_gap.not_open');
+    } finally {
+      if (confirming.isTransactionActive) await confirming.rollbackTransaction();
+      await confirming.release();
+    }
+    const [after] = await t.dataSource.query(`SELECT placement_start, placement_end, role_title FROM leave_gaps WHERE id = $1`, [gap.id]);
+    expect(after).toEqual(before);
   });
 });
