@@ -89,7 +89,10 @@ export class InstanceBuilder {
     const availability = seekerIds.length > 0 ? await this.windows(manager, AVAILABILITY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
     const busy = seekerIds.length > 0 ? await this.windows(manager, BUSY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
     const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIds) : [];
-    const seekers = seekerRows.map((row) => toSeeker(row, availability.get(row.id) ?? [], busy.get(row.id) ?? []));
+    const lastPlacementEnds = seekerIds.length > 0 ? await this.lastPlacementEnds(manager, seekerIds, options.asOf) : new Map<string, string>();
+    const seekers = seekerRows.map((row) =>
+      toSeeker(row, availability.get(row.id) ?? [], busy.get(row.id) ?? [], lastPlacementEnds.get(row.id)),
+    );
     return {
       vacancies,
       seekers,
@@ -155,6 +158,17 @@ export class InstanceBuilder {
     return bySeeker;
   }
 
+  /** The end of each seeker's last confirmed placement begun by `asOf`: waiting starts again there. */
+  private async lastPlacementEnds(manager: EntityManager, seekerIds: string[], asOf: string): Promise<Map<string, string>> {
+    const rows: { seeker_id: string; ended: string }[] = await manager.query(
+      `SELECT seeker_id, max(upper(period)) - 1 AS ended FROM placements
+       WHERE status = 'confirmed' AND seeker_id = ANY($1::uuid[]) AND lower(period) <= $2::date
+       GROUP BY seeker_id`,
+      [seekerIds, asOf],
+    );
+    return new Map(rows.map((row) => [row.seeker_id, row.ended]));
+  }
+
   private async blockedPairs(manager: EntityManager, vacancies: readonly Vacancy[], seekerIds: string[]): Promise<PairReference[]> {
     const rows: { leave_gap_id: string; seeker_id: string }[] = await manager.query(
       `SELECT leave_gap_id, seeker_id FROM rejected_pairs
@@ -202,7 +216,8 @@ function toVacancy(row: VacancyRow): Vacancy {
   };
 }
 
-function toSeeker(row: SeekerRow, availability: DateRange[], busy: DateRange[]): Seeker {
+/** waitingSince per the contract: registered or last placement ended, whichever is later. */
+function toSeeker(row: SeekerRow, availability: DateRange[], busy: DateRange[], lastPlacementEnd: string | undefined): Seeker {
   return {
     id: row.id,
     location: { lat: row.home_lat, lng: row.home_lng },
@@ -215,6 +230,6 @@ function toSeeker(row: SeekerRow, availability: DateRange[], busy: DateRange[]):
     weeklyHours: { min: row.weekly_hours_min, max: row.weekly_hours_max },
     ...(row.min_hourly_wage !== null ? { minHourlyWage: row.min_hourly_wage } : {}),
     blockedFirmIds: row.blocked_firm_ids,
-    waitingSince: row.waiting_since,
+    waitingSince: lastPlacementEnd !== undefined && lastPlacementEnd > row.waiting_since ? lastPlacementEnd : row.waiting_since,
   };
 }
