@@ -5,6 +5,7 @@ import { describeDriverError } from './driver-error';
 import { PROBLEM_CONTENT_TYPE, Problem, problemDetails } from './problem-details';
 import { problemFor } from './problem-mapping';
 import { requestIdOf } from './request-id';
+import { maskResidentNumbersInPath } from './resident-registration-number';
 
 const INTERNAL: Problem = {
   status: 500,
@@ -25,7 +26,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = problemFor(error) ?? INTERNAL;
     if (problem === INTERNAL) this.logUnexpected(error, requestId);
     if (response.headersSent) return;
-    const body = problemDetails(problem, { instance: request.originalUrl.split('?')[0], requestId });
+    const body = problemDetails(problem, { instance: maskResidentNumbersInPath(request.originalUrl.split('?')[0]), requestId });
     response.status(problem.status).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
     response.send(JSON.stringify(body));
   }

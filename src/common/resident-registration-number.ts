@@ -4,11 +4,11 @@ import { DomainError } from './domain-error';
 
 /**
  * 주민등록번호 (and the foreigner registration number of the same shape): YYMMDD, an optional
- * dash, then a digit 1–8 (sex and century) and six more digits. PIPA forbids processing it
+ * dash (any of the dashes word processors put there, spaces around it allowed), then a digit 1–8 (sex and century) and six more digits. PIPA forbids processing it
  * without a legal basis, which chaeum does not have, so it must never enter the service.
  * The check digit is not tested: numbers issued since October 2020 no longer carry one.
  */
-const CANDIDATE = /(?<!\d)(\d{2})(\d{2})(\d{2})-?([1-8])\d{6}(?!\d)/g;
+const CANDIDATE = /(?<!\d)(\d{2})(\d{2})(\d{2})\s?[-‐‑‒–—―−－]?\s?([1-8])\d{6}(?!\d)/g;
 const CENTURY_OF_DIGIT: Record<string, number> = { '1': 1900, '2': 1900, '3': 2000, '4': 2000, '5': 1900, '6': 1900, '7': 2000, '8': 2000 };
 /** Nested deeper than this, a body is not something a client of this API sends. */
 const MAX_DEPTH = 32;
@@ -26,6 +26,17 @@ export function containsResidentNumber(text: string): boolean {
 /** The text with every resident registration number replaced, for anything that gets logged. */
 export function maskResidentNumbers(text: string): string {
   return text.replace(CANDIDATE, (...args) => (isResidentNumberMatch(args as unknown as RegExpMatchArray) ? '[redacted]' : args[0]));
+}
+
+/** A request path fit to quote back or log: decoded and masked when it carries a resident number. */
+export function maskResidentNumbersInPath(path: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = path;
+  }
+  return containsResidentNumber(decoded) ? maskResidentNumbers(decoded) : path;
 }
 
 /** Path of the first key or value (strings and numbers) that carries a resident number, if any. */
