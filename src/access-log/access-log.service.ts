@@ -33,16 +33,12 @@ export class AccessLogService {
     }
     const unique = [...new Set(seekerIds)];
     if (unique.length === 0) return;
-    const repository = manager ? manager.getRepository(AccessLogEntry) : this.entries;
-    await repository.insert(
-      unique.map((seekerId) => ({
-        actorRole: reader.role,
-        actorSubject: reader.subject,
-        actorFirmId: reader.role === 'firm' ? reader.firmId : null,
-        seekerId,
-        action: read.action,
-        fields: [...read.fields],
-      })),
+    // One row per seeker from one array parameter: a national match run names 50,000 seekers,
+    // more than a multi-row VALUES can bind (65,535 parameters).
+    await (manager ?? this.entries.manager).query(
+      `INSERT INTO access_log (actor_role, actor_subject, actor_firm_id, seeker_id, action, fields)
+       SELECT $1, $2, $3, seeker_id, $5, $6 FROM unnest($4::uuid[]) AS seeker_id`,
+      [reader.role, reader.subject, reader.role === 'firm' ? reader.firmId : null, unique, read.action, [...read.fields]],
     );
   }
 

@@ -1,7 +1,9 @@
+import { AccessLogService } from '../../src/access-log/access-log.service';
 import { validateInstance } from '../../src/matching/core/validate-instance';
 import { API, createFirm, createLeaveGap, createSeeker } from './factories';
+import { insertBulkDataset, retireBulkDataset } from './factories/bulk-matching-data';
 import { gap2027, runToSuccess, seeker2027, uniqueSkill } from './factories/matching';
-import { seekerToken } from './support/auth';
+import { coordinator, seekerToken } from './support/auth';
 import { TestApp, createTestApp } from './support/test-app';
 
 /**
@@ -49,5 +51,30 @@ describe('match-run instance: personal data of seekers', () => {
     const [stored] = await t.dataSource.query(`SELECT instance::text AS text FROM match_runs WHERE id = $1`, [runId]);
     expect(stored.text).not.toContain(seeker.id);
     expect(stored.text).not.toContain(String(home.lat));
+  });
+
+  it('records a read of more seekers than one INSERT can bind parameters for (a national instance)', async () => {
+    // 12,000 seekers × 6 columns is more than PostgreSQL's 65,535 bind parameters.
+    const data = await insertBulkDataset(t.dataSource, { gaps: 1, seekers: 12_000 });
+    try {
+      await t.app.get(AccessLogService).recordRead(coordinator('national-download'), data.seekerIds, {
+        action: 'match-runs.instance',
+        fields: ['home'],
+      });
+      const [row] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM access_log WHERE actor_subject = 'national-download' AND seeker_id = ANY($1::uuid[])`,
+        [data.seekerIds],
+      );
+      expect(row.count).toBe(12_000);
+    } finally {
+      await retireBulkDataset(t.dataSource, data);
+      // The access log keeps them forever: out of every later list as withdrawn (erased) seekers too.
+      await t.dataSource.query(
+        `UPDATE seekers SET display_name = NULL, phone = NULL, email = NULL, home_lat = NULL, home_lng = NULL, skills = '[]',
+                certifications = '{}', blocked_firm_ids = '{}', min_hourly_wage = NULL, status = 'withdrawn', withdrawn_at = now()
+          WHERE id = ANY($1::uuid[])`,
+        [data.seekerIds],
+      );
+    }
   });
 });
