@@ -121,7 +121,15 @@ export class LeaveGapsService {
           status: current.status,
         });
       }
-      return manager.save(gap);
+      const saved = await manager.save(gap);
+      // Open proposals were found feasible for the gap as it was; confirming one now could place
+      // a seeker on days or terms the engine never checked. The next run proposes afresh.
+      await manager.query(
+        `UPDATE proposals SET status = 'superseded', decided_at = now(), updated_at = now(), reason = 'the leave gap changed'
+         WHERE leave_gap_id = $1 AND status = 'proposed'`,
+        [gap.id],
+      );
+      return saved;
     });
     return toLeaveGapResponse(saved);
   }
