@@ -136,8 +136,15 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     await this.dataSource.transaction(async (manager) => {
       const [rows]: [{ id: string }[], number] = await manager.query(
         `UPDATE match_runs SET status = $3, error_message = $4, finished_at = CASE WHEN $3 = 'failed' THEN now() END, updated_at = now()
-         WHERE id = $1 AND job_id = $2 AND status = 'running' RETURNING id`,
-        [run.id, context.jobId, final ? 'failed' : 'queued', final ? message : `attempt ${context.retryCount + 1} failed, retrying: ${message}`],
+         WHERE id = $1 AND job_id = $2 AND status = 'running' AND attempts = $5 RETURNING id`,
+        [
+          run.id,
+          context.jobId,
+          final ? 'failed' : 'queued',
+          final ? message : `attempt ${context.retryCount + 1} failed, retrying: ${message}`,
+          // A later attempt of the same job (pg-boss retried one it considered expired) owns the run now.
+          run.attempts,
+        ],
       );
       if (rows.length > 0 && final) {
         await recordEvent(manager, { type: 'match_run.failed', aggregateType: 'match_run', aggregateId: run.id, payload: { attempts: run.attempts } });
