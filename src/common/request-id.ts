@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { containsResidentNumber } from './resident-registration-number';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 /** A caller's id is echoed only if it cannot smuggle anything into logs or headers. */
@@ -14,7 +15,9 @@ type WithRequestId = IncomingMessage & { id?: unknown };
 export function requestIdOf(request: WithRequestId, response?: ServerResponse): string {
   if (typeof request.id === 'string') return request.id;
   const incoming = request.headers[REQUEST_ID_HEADER.toLowerCase()];
-  const id = typeof incoming === 'string' && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+  // The id goes into every log line: a resident number must not ride in on it.
+  const acceptable = typeof incoming === 'string' && ACCEPTABLE_REQUEST_ID.test(incoming) && !containsResidentNumber(incoming);
+  const id = acceptable ? incoming : randomUUID();
   request.id = id;
   if (response && !response.headersSent) response.setHeader(REQUEST_ID_HEADER, id);
   return id;

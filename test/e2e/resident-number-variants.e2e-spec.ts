@@ -32,4 +32,10 @@ describe('resident registration numbers in other spellings', () => {
     expect(problemOf(response).code).toBe('pipa.resident_number_forbidden');
     expect(response.text).not.toMatch(/1234567/);
   });
+
+  it('does not adopt one as the request id (it is logged with every line and echoed)', async () => {
+    const response = await t.api.get(`${API}/health`).set('X-Request-Id', '900101-1234567');
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.text).not.toMatch(/1234567/);
+  });
 });
