@@ -71,6 +71,16 @@ export class MatchRunResultsWriter {
                AND pl.period && daterange(g.placement_start, g.placement_end, '[]')))`,
         [run.id],
       );
+      // So may a gap changed since the run started (the engine saw its old terms) or a seeker
+      // who went inactive or withdrew: the next run proposes afresh for them.
+      await manager.query(
+        `UPDATE proposals p SET status = 'superseded', decided_at = now(), updated_at = now(),
+           reason = 'the leave gap or the seeker changed while the run was solving'
+         FROM leave_gaps g, seekers s, match_runs r
+         WHERE p.match_run_id = $1 AND p.status = 'proposed' AND g.id = p.leave_gap_id AND s.id = p.seeker_id AND r.id = $1
+           AND (g.updated_at > r.started_at OR s.status <> 'active')`,
+        [run.id],
+      );
 
       await manager.update(
         MatchRun,
