@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PlacementResponse } from '../../placements/dto/placement.dto';
 import { PROPOSAL_STATUSES, Proposal, ProposalStatus } from '../proposal.entity';
 
@@ -11,6 +11,7 @@ export class ReasonDto {
   @IsString()
   @MinLength(1)
   @MaxLength(MAX_REASON_LENGTH)
+  @Matches(/\S/, { message: 'reason must not be blank' })
   reason: string;
 }
 
