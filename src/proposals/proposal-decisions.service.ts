@@ -36,6 +36,13 @@ class SeekerNotActive extends Error {
   }
 }
 
+/** The seeker's availability no longer covers the gap's days (changed after the run). */
+class SeekerUnavailable extends Error {
+  constructor(readonly proposal: Proposal) {
+    super('seeker unavailable');
+  }
+}
+
 class GapAlreadyFilled extends Error {
   constructor(readonly proposal: Proposal) {
     super('gap already filled');
@@ -100,6 +107,12 @@ export class ProposalDecisionsService {
       proposal.seekerId,
     ]);
     if (seeker.status !== 'active') throw new SeekerNotActive(proposal, seeker.status);
+    const [availability]: { covered: boolean }[] = await manager.query(
+      `SELECT coalesce(range_agg(daterange(start_date, end_date, '[]')) @> $2::daterange, false) AS covered
+       FROM seeker_availability WHERE seeker_id = $1`,
+      [proposal.seekerId, toDateRangeLiteral(period)],
+    );
+    if (!availability.covered) throw new SeekerUnavailable(proposal);
 
     let placementId: string;
     try {
@@ -166,6 +179,14 @@ export class ProposalDecisionsService {
         proposalId: proposal.id,
         seekerId: proposal.seekerId,
         status,
+      });
+    }
+    if (error instanceof SeekerUnavailable) {
+      const { proposal } = error;
+      await this.retire(proposal, 'the seeker is no longer available on every day of the gap');
+      return new ConflictError('seeker.unavailable', "The seeker's availability no longer covers every day of the leave gap.", {
+        proposalId: proposal.id,
+        seekerId: proposal.seekerId,
       });
     }
     if (error instanceof GapAlreadyFilled) {

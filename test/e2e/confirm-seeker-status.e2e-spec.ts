@@ -38,3 +38,38 @@ describe('confirming a proposal whose seeker is no longer active', () => {
     expect((await t.dataSource.getRepository(Proposal).findOneByOrFail({ id: proposalId })).status).toBe('superseded');
   });
 });
+
+describe('confirming a proposal whose seeker is no longer available on the gap\'s days', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('refuses with 409 seeker.unavailable when the availability changed after the run, and places nobody', async () => {
+    const skill = uniqueSkill('availability');
+    const seeker = await createSeeker(t, seeker2027(skill));
+    const firm = await createFirm(t);
+    const gap = await createLeaveGap(t, firm.id, gap2027(skill));
+    const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: seeker.id }]);
+    // After the run: the seeker is only available until April, the gap runs to May.
+    const [window] = seeker.availability as { id: string }[];
+    await t.api.delete(`${API}/seekers/${seeker.id}/availability/${window.id}`).expect(204);
+    await t.api.post(`${API}/seekers/${seeker.id}/availability`).send({ start: '2027-01-01', end: '2027-04-30' }).expect(201);
+
+    const refused = await t.api.post(`${API}/proposals/${proposalId}/confirm`).expect(409);
+    expect(problemOf(refused)).toMatchObject({ code: 'seeker.unavailable', details: { seekerId: seeker.id, proposalId } });
+    expect(await t.dataSource.getRepository(Placement).countBy({ seekerId: seeker.id })).toBe(0);
+    expect((await t.dataSource.getRepository(Proposal).findOneByOrFail({ id: proposalId })).status).toBe('superseded');
+  });
+
+  it('still confirms when adjacent windows together cover the gap\'s days', async () => {
+    const skill = uniqueSkill('adjacent');
+    const seeker = await createSeeker(t, seeker2027(skill, { availability: [{ start: '2027-01-01', end: '2027-03-31' }, { start: '2027-04-01', end: '2027-12-31' }] }));
+    const firm = await createFirm(t);
+    const gap = await createLeaveGap(t, firm.id, gap2027(skill));
+    const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: seeker.id }]);
+    await t.api.post(`${API}/proposals/${proposalId}/confirm`).expect(201);
+  });
+});
