@@ -30,3 +30,26 @@ describe('changing a leave gap that has open proposals', () => {
     expect(await t.dataSource.getRepository(Placement).countBy({ seekerId: seeker.id })).toBe(0);
   });
 });
+
+describe('cancelling a leave gap that has open proposals', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('supersedes them with the gap: none stays waiting for a decision that can no longer be made', async () => {
+    const skill = uniqueSkill('cancelled-gap');
+    const firm = await createFirm(t);
+    const gap = await createLeaveGap(t, firm.id, gap2027(skill));
+    const seeker = await createSeeker(t, seeker2027(skill));
+    const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: seeker.id }]);
+
+    expect((await t.api.post(`${API}/leave-gaps/${gap.id}/cancel`).expect(200)).body.status).toBe('cancelled');
+
+    const proposal = await t.dataSource.getRepository(Proposal).findOneByOrFail({ id: proposalId });
+    expect(proposal.status).toBe('superseded');
+    expect(proposal.reason).toBe('the leave gap was cancelled');
+  });
+});
