@@ -7,7 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { IndustrialComplex } from '../complexes/industrial-complex.entity';
-import { LeaveGap } from '../leave-gaps/leave-gap.entity';
+import { cancelOpenLeaveGaps } from '../leave-gaps/cancel-open-leave-gaps';
 import { CreateFirmDto, FirmResponse, ListFirmsQuery, UpdateFirmDto, toFirmResponse } from './dto/firm.dto';
 import { Firm } from './firm.entity';
 
@@ -87,7 +87,7 @@ export class FirmsService {
     const firm = await this.find(id);
     if (firm.status === 'cancelled') return toFirmResponse(firm);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(LeaveGap, { firmId: firm.id, status: 'open' }, { status: 'cancelled' });
+      await cancelOpenLeaveGaps(manager, { firmId: firm.id });
       await manager.update(Firm, { id: firm.id }, { status: 'cancelled' });
     });
     return toFirmResponse(await this.find(id));

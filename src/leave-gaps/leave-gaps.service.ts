@@ -15,6 +15,7 @@ import {
   UpdateLeaveGapDto,
   toLeaveGapResponse,
 } from './dto/leave-gap.dto';
+import { cancelOpenLeaveGaps } from './cancel-open-leave-gaps';
 import { LeaveGap } from './leave-gap.entity';
 import { LeaveTerms, deriveVacancy, leaveLawViolations } from './leave-law';
 
@@ -138,17 +139,7 @@ export class LeaveGapsService {
   async cancel(id: string, principal: Principal): Promise<LeaveGapResponse> {
     const withinFirm = firmScopeOf(principal);
     const found = await this.find(id, withinFirm);
-    // Only while still open: a confirmation committed since the read has filled the gap and wins.
-    // Its open proposals go with it, in the same statement.
-    if (found.status === 'open') {
-      await this.gaps.query(
-        `WITH cancelled AS (
-           UPDATE leave_gaps SET status = 'cancelled', updated_at = now() WHERE id = $1 AND status = 'open' RETURNING id)
-         UPDATE proposals SET status = 'superseded', decided_at = now(), updated_at = now(), reason = 'the leave gap was cancelled'
-         WHERE status = 'proposed' AND leave_gap_id IN (SELECT id FROM cancelled)`,
-        [found.id],
-      );
-    }
+    if (found.status === 'open') await cancelOpenLeaveGaps(this.gaps.manager, { gapId: found.id });
     const gap = found.status === 'open' ? await this.find(id, withinFirm) : found;
     if (gap.status === 'filled') {
       throw new ConflictError('leave_gap.filled', `leave gap ${id} is filled: cancel its placement first`);

@@ -53,3 +53,29 @@ describe('cancelling a leave gap that has open proposals', () => {
     expect(proposal.reason).toBe('the leave gap was cancelled');
   });
 });
+
+describe('cancelling a firm whose open leave gaps have open proposals', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('supersedes them with its gaps, so none can be confirmed for a firm that left', async () => {
+    const skill = uniqueSkill('cancelled-firm');
+    const firm = await createFirm(t);
+    const gap = await createLeaveGap(t, firm.id, gap2027(skill));
+    const seeker = await createSeeker(t, seeker2027(skill));
+    const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: seeker.id }]);
+
+    await t.api.post(`${API}/firms/${firm.id}/cancel`).expect(200);
+
+    const proposal = await t.dataSource.getRepository(Proposal).findOneByOrFail({ id: proposalId });
+    expect(proposal.status).toBe('superseded');
+    expect(proposal.reason).toBe('the leave gap was cancelled');
+    const refused = await t.api.post(`${API}/proposals/${proposalId}/confirm`).expect(409);
+    expect(problemOf(refused).code).toBe('proposal.not_proposed');
+    expect(await t.dataSource.getRepository(Placement).countBy({ seekerId: seeker.id })).toBe(0);
+  });
+});
