@@ -1,4 +1,10 @@
-import { DEVELOPMENT_JWT_SECRET, InvalidEnvironmentError, jwtSecretOf, validateEnvironment } from './environment';
+import {
+  DEVELOPMENT_JWT_SECRET,
+  InvalidEnvironmentError,
+  MAX_MATCH_RUN_TIME_LIMIT_SECONDS,
+  jwtSecretOf,
+  validateEnvironment,
+} from './environment';
 
 describe('validateEnvironment', () => {
   it('fills defaults when nothing is set', () => {
@@ -25,6 +31,14 @@ describe('validateEnvironment', () => {
     );
     const secret = 'p'.repeat(32);
     expect(jwtSecretOf(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret }))).toBe(secret);
+  });
+
+  it('refuses a match-run expiry shorter than the longest run a coordinator may ask for', () => {
+    const shortest = MAX_MATCH_RUN_TIME_LIMIT_SECONDS + 60;
+    expect(() => validateEnvironment({ MATCH_RUN_EXPIRE_SECONDS: String(shortest - 1) })).toThrow(
+      new RegExp(`MATCH_RUN_EXPIRE_SECONDS must not be less than ${shortest}`),
+    );
+    expect(validateEnvironment({ MATCH_RUN_EXPIRE_SECONDS: String(shortest) }).MATCH_RUN_EXPIRE_SECONDS).toBe(shortest);
   });
 
   it('refuses a short JWT_SECRET without printing it', () => {

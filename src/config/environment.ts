@@ -15,6 +15,9 @@ export const MIN_JWT_SECRET_LENGTH = 32;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** The longest time limit a match run may ask for (the API refuses more). */
+export const MAX_MATCH_RUN_TIME_LIMIT_SECONDS = 600;
+
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^/\s]+\/[^/\s?]+(\?\S*)?$/;
 
 const toInteger = ({ value }: { value: unknown }) => (/^-?\d+$/.test(String(value)) ? Number(value) : value);
@@ -89,8 +92,12 @@ export class EnvironmentVariables {
   @IntegerVariable(0, 10)
   MATCH_RUN_RETRY_LIMIT: number = 2;
 
-  /** A run still running after this long has lost its worker: it is marked failed. */
-  @IntegerVariable(30, 86_400)
+  /**
+   * A run still running after this long has lost its worker: it is marked failed. At least the
+   * longest time limit a run may ask for plus a minute to build the instance and write the
+   * results, or pg-boss would expire runs that are still solving.
+   */
+  @IntegerVariable(MAX_MATCH_RUN_TIME_LIMIT_SECONDS + 60, 86_400)
   MATCH_RUN_EXPIRE_SECONDS: number = 900;
 }
 

@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
+import { MAX_MATCH_RUN_TIME_LIMIT_SECONDS } from '../../config/environment';
 import { PageOf, PageQuery } from '../../common/pagination';
 import { SCORE_PARTS, type MatchStats, type ScoreWeights } from '../core/types';
 import { MATCH_RUN_STATUSES, MatchRun, MatchRunStatus } from '../match-run.entity';
 
 export const DEFAULT_TIME_LIMIT_MS = 20_000;
-export const MAX_TIME_LIMIT_MS = 600_000;
+export const MAX_TIME_LIMIT_MS = MAX_MATCH_RUN_TIME_LIMIT_SECONDS * 1000;
 
 export class HorizonDto {
   @ApiProperty({ example: '2026-03-01' })
