@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
@@ -61,9 +62,10 @@ export class ProposalDecisionsService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async confirm(proposalId: string, idempotencyKey: string | undefined): Promise<ConfirmationResponse> {
+  async confirm(proposalId: string, principal: Principal, idempotencyKey: string | undefined): Promise<ConfirmationResponse> {
     return this.idempotency.run(
-      { scope: 'proposals.confirm', key: idempotencyKey, request: { proposalId } },
+      // A key is the caller's own: another user's retry with the same key is a request of its own.
+      { scope: `proposals.confirm by ${principal.subject}`, key: idempotencyKey, request: { proposalId } },
       (manager) => this.confirmIn(manager, proposalId),
       (error) => this.explainRefusal(error),
     );

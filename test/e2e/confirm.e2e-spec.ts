@@ -3,6 +3,7 @@ import { Placement } from '../../src/placements/placement.entity';
 import { Proposal } from '../../src/proposals/proposal.entity';
 import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './factories';
 import { gap2027, insertFinishedRun, insertProposals, seeker2027, uniqueSkill } from './factories/matching';
+import { bearer, coordinator } from './support/auth';
 import { TestApp, createTestApp } from './support/test-app';
 
 const REPETITIONS = 10;
@@ -60,6 +61,24 @@ describe('confirming proposals', () => {
       open.delete(winner.body.placement.leaveGapId);
     }
   }, 180_000);
+
+  it("keeps one coordinator's Idempotency-Key apart from another's: the second caller gets a decision of its own", async () => {
+    const skill = uniqueSkill('key-owner');
+    const [gapId] = await overlappingGaps(1, skill);
+    const seeker = await createSeeker(t, seeker2027(skill));
+    const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gapId, seekerId: seeker.id }]);
+    const key = `shared-key-${proposalId}`;
+
+    await t.api.post(`${API}/proposals/${proposalId}/confirm`).set('Idempotency-Key', key).expect(201);
+    const other = await t.anonymous
+      .post(`${API}/proposals/${proposalId}/confirm`)
+      .set('Authorization', bearer(coordinator('another-coordinator')))
+      .set('Idempotency-Key', key);
+
+    expect(other.status).toBe(409);
+    expect(problemOf(other).code).toBe('proposal.not_proposed');
+    expect(await placements().countBy({ leaveGapId: gapId })).toBe(1);
+  });
 
   it('answers a repeated confirm with the same Idempotency-Key with the first answer and creates one placement', async () => {
     const skill = uniqueSkill('lathe');
