@@ -21,7 +21,7 @@ export class SeekerSchedules {
   /** Position of each pair in `order`. */
   private readonly positionOf: Int32Array;
 
-  constructor(private readonly problem: OptimizationProblem) {
+  constructor(problem: OptimizationProblem) {
     const pairCount = problem.pairs.length;
     const seekerCount = problem.seekerCount;
     const periods = problem.vacancyPeriods;
