@@ -3,6 +3,9 @@
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.spec.json' }];
 
 module.exports = {
+  // Jest 30 reads testTimeout at the top level only (inside projects[] it is ignored and every
+  // test gets 5 s, which a loaded CI machine exceeds).
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -19,7 +22,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

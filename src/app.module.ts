@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { ClockModule } from './clock/clock.module';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
@@ -23,6 +24,7 @@ import { SeekersModule } from './seekers/seekers.module';
 @Module({
   imports: [
     AppConfigModule,
+    ClockModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],

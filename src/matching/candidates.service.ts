@@ -4,6 +4,7 @@ import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import type { Principal } from '../auth/principal';
+import { Clock } from '../clock/clock';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
 import { rankCandidates } from './core/rank-candidates';
@@ -11,7 +12,6 @@ import { CandidatesResponse } from './dto/candidates.dto';
 import { SeekerRef } from './dto/run-results.dto';
 import { gapRefs, seekerRefs } from './gap-refs';
 import { InstanceBuilder } from './instance-builder';
-import { seoulDate } from './run-date';
 import { explainUnfilled } from './unfilled-explanation';
 
 /** The live view for one gap: who could take it right now, ranked, built like a one-gap match run. */
@@ -21,6 +21,7 @@ export class CandidatesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly builder: InstanceBuilder,
     private readonly accessLog: AccessLogService,
+    private readonly clock: Clock,
   ) {}
 
   async forGap(gapId: string, limit: number, reader: Principal): Promise<CandidatesResponse> {
@@ -29,7 +30,7 @@ export class CandidatesService {
     if (gap.status !== 'open') {
       throw new ConflictError('leave_gap.not_open', `leave gap ${gap.id} is ${gap.status}: it needs no candidates`, { status: gap.status });
     }
-    const asOf = seoulDate(new Date());
+    const asOf = this.clock.today();
     const instance = await this.builder.build({ leaveGapIds: [gap.id] }, { asOf });
     const ranking = rankCandidates(instance, gap.id, limit);
     if (!ranking) {

@@ -4,6 +4,7 @@ import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import type { Principal } from '../auth/principal';
+import { Clock } from '../clock/clock';
 import { ConflictError, DomainError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { recordEvent } from '../outbox/outbox';
@@ -19,7 +20,6 @@ import {
 } from './dto/match-run.dto';
 import { MatchQueue } from './match-queue';
 import { MatchRun, MatchScope } from './match-run.entity';
-import { seoulDate } from './run-date';
 
 /** Serialises the "is an overlapping run active?" check with the insert, across instances. */
 const SCOPE_LOCK_KEY = 0x6368_6165; // "chae"
@@ -35,6 +35,7 @@ export class MatchRunsService {
     @InjectRepository(MatchRun) private readonly runs: Repository<MatchRun>,
     private readonly queue: MatchQueue,
     private readonly accessLog: AccessLogService,
+    private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateMatchRunDto): Promise<MatchRunResponse> {
@@ -52,7 +53,7 @@ export class MatchRunsService {
           scopePeriod,
           weights: dto.weights ?? null,
           timeLimitMs: dto.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
-          asOf: seoulDate(new Date()),
+          asOf: this.clock.today(),
         }),
       );
       return this.enqueue(manager, created, false);
@@ -109,7 +110,7 @@ export class MatchRunsService {
       await assertScopeFree(manager, failed.scopeComplexIds, failed.scopePeriod);
       const requeued = {
         status: 'queued' as const,
-        asOf: seoulDate(new Date()),
+        asOf: this.clock.today(),
         errorMessage: null,
         queuedAt: new Date(),
         startedAt: null,
