@@ -26,7 +26,7 @@ import { jwtSecretOf, loadEnvironment } from '../src/config/environment';
 import { completeBusinessNumber } from '../src/firms/business-number';
 import { lastDayOfMonthsFrom } from '../src/leave-gaps/leave-law';
 import { LeaveType } from '../src/leave-gaps/leave-types';
-import { minimumHourlyWage } from '../src/leave-gaps/minimum-wage';
+import { MINIMUM_WAGE_RATES } from '../src/leave-gaps/minimum-wage';
 import { DEMO_FIRMS, GUMI_COMPLEX, SEOUL_DIGITAL_COMPLEX } from './demo-data/firms';
 import { FAMILY_WEIGHTS_BY_COMPLEX, OCCUPATIONS, Occupation } from './demo-data/occupations';
 import { GIVEN_NAMES, SURNAMES } from './demo-data/people';
@@ -231,8 +231,8 @@ function leaveGapBody(random: Random, complexName: string, leaveType: LeaveType)
   const requiredSkills = [{ code: required, level: random.int(1, 3) }];
   if (others.length > 1) requiredSkills.push({ code: others.pop()!, level: random.int(1, 2) });
   const dates = leaveDates(random, leaveType);
-  const placementYear = Number(addDays(dates.leaveStart, -dates.handoverDays).slice(0, 4));
-  const wage = Math.max(random.int(job.wage.min, job.wage.max), minimumHourlyWage(placementYear));
+  // The highest published rate covers every year a demo placement may touch.
+  const wage = Math.max(random.int(job.wage.min, job.wage.max), ...MINIMUM_WAGE_RATES.map((rate) => rate.hourlyWage));
   const needsCertification =
     job.certification !== undefined && (roleTitle === '지게차 운전원' || job.family === 'welding' || random.chance(0.25));
   return {
