@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { DATABASE_RETRY_AFTER_SECONDS } from './database-unavailable';
 import { describeDriverError } from './driver-error';
 import { PROBLEM_CONTENT_TYPE, Problem, problemDetails } from './problem-details';
 import { problemFor } from './problem-mapping';
@@ -28,6 +29,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (response.headersSent) return;
     const body = problemDetails(problem, { instance: maskResidentNumbersInPath(request.originalUrl.split('?')[0]), requestId });
     response.status(problem.status).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+    if (problem.status === 503) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     response.send(JSON.stringify(body));
   }
 

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, DomainErrorKind } from './domain-error';
 import { postgresProblem } from './postgres-problems';
 import type { Problem } from './problem-details';
@@ -49,6 +50,7 @@ export function problemFor(error: unknown): Problem | undefined {
   }
   if (error instanceof HttpException) return httpProblem(error);
   if (isBodyParserError(error)) return bodyParserProblem(error);
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
   return postgresProblem(error);
 }
 
