@@ -1,4 +1,8 @@
-/** Two projects: pure unit tests (no database) and end-to-end tests against PostgreSQL. */
+/**
+ * Three projects: pure unit tests (no database, no child processes: `npm run test:unit` is the
+ * fast loop), end-to-end tests against PostgreSQL, and suites that drive other processes (CLI
+ * spawns, embedded-database concurrency, a PostgreSQL cluster of their own stopped mid-run).
+ */
 // Per-file transpiling (isolatedModules in tsconfig.spec.json): fast; `npm run typecheck` checks types.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.spec.json' }];
 // The holiday package ships ES modules only: transpile its JavaScript to CommonJS for Jest.
@@ -30,6 +34,13 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
+    },
+    {
+      displayName: 'processes',
+      testEnvironment: 'node',
+      transform: { '^.+\\.ts$': tsJest },
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      testMatch: ['<rootDir>/test/processes/**/*.spec.ts'],
     },
   ],
 };

@@ -6,10 +6,12 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { InvalidEnvironmentError, loadEnvironment } from './config/environment';
 import { DatabaseConnection } from './database/database-connection';
+import { keepServingOnUnhandledRejections } from './process-guards';
 
 async function bootstrap(): Promise<void> {
   const started = Date.now();
   loadEnvironment(); // fail fast with a readable message before anything starts
+  keepServingOnUnhandledRejections();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...APPLICATION_OPTIONS, abortOnError: false });
   try {
     setUpApplication(app);

@@ -89,4 +89,8 @@ export class AppConfig {
   get matchRunExpireSeconds(): number {
     return this.config.get('MATCH_RUN_EXPIRE_SECONDS', { infer: true });
   }
+
+  get matchRunHeartbeatTimeoutSeconds(): number {
+    return this.config.get('MATCH_RUN_HEARTBEAT_TIMEOUT_SECONDS', { infer: true });
+  }
 }
