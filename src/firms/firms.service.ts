@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-er
 import { Page, toPage } from '../common/pagination';
 import { IndustrialComplex } from '../complexes/industrial-complex.entity';
 import { cancelOpenLeaveGaps } from '../leave-gaps/cancel-open-leave-gaps';
+import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import { CreateFirmDto, FirmResponse, ListFirmsQuery, UpdateFirmDto, toFirmResponse } from './dto/firm.dto';
 import { Firm } from './firm.entity';
 
@@ -17,6 +18,7 @@ export class FirmsService {
     @InjectRepository(Firm) private readonly firms: Repository<Firm>,
     @InjectRepository(IndustrialComplex) private readonly complexes: Repository<IndustrialComplex>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly proposals: ProposalLifecycle,
   ) {}
 
   async create(dto: CreateFirmDto): Promise<FirmResponse> {
@@ -87,7 +89,7 @@ export class FirmsService {
     const firm = await this.find(id);
     if (firm.status === 'cancelled') return toFirmResponse(firm);
     await this.dataSource.transaction(async (manager) => {
-      await cancelOpenLeaveGaps(manager, { firmId: firm.id });
+      await cancelOpenLeaveGaps(manager, this.proposals, { firmId: firm.id });
       await manager.update(Firm, { id: firm.id }, { status: 'cancelled' });
     });
     return toFirmResponse(await this.find(id));

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { FirmsService } from '../firms/firms.service';
+import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import {
   CreateLeaveGapDto,
   LeaveGapResponse,
@@ -24,6 +25,7 @@ export class LeaveGapsService {
   constructor(
     @InjectRepository(LeaveGap) private readonly gaps: Repository<LeaveGap>,
     private readonly firms: FirmsService,
+    private readonly proposals: ProposalLifecycle,
   ) {}
 
   /** Ownership comes from the token: a firm user posting for another firm gets a 404 for that firm. */
@@ -125,11 +127,7 @@ export class LeaveGapsService {
       const saved = await manager.save(gap);
       // Open proposals were found feasible for the gap as it was; confirming one now could place
       // a seeker on days or terms the engine never checked. The next run proposes afresh.
-      await manager.query(
-        `UPDATE proposals SET status = 'superseded', decided_at = now(), updated_at = now(), reason = 'the leave gap changed'
-         WHERE leave_gap_id = $1 AND status = 'proposed'`,
-        [gap.id],
-      );
+      await this.proposals.supersedeOpen(manager, { leaveGapIds: [gap.id] }, 'gap_changed', 'the leave gap changed');
       return saved;
     });
     return toLeaveGapResponse(saved);
@@ -139,7 +137,9 @@ export class LeaveGapsService {
   async cancel(id: string, principal: Principal): Promise<LeaveGapResponse> {
     const withinFirm = firmScopeOf(principal);
     const found = await this.find(id, withinFirm);
-    if (found.status === 'open') await cancelOpenLeaveGaps(this.gaps.manager, { gapId: found.id });
+    if (found.status === 'open') {
+      await this.gaps.manager.transaction((manager) => cancelOpenLeaveGaps(manager, this.proposals, { gapId: found.id }));
+    }
     const gap = found.status === 'open' ? await this.find(id, withinFirm) : found;
     if (gap.status === 'filled') {
       throw new ConflictError('leave_gap.filled', `leave gap ${id} is filled: cancel its placement first`);

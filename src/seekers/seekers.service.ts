@@ -7,6 +7,8 @@ import { seekerScopeOf } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
+import { Clock } from '../clock/clock';
+import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import { AvailabilityWindowDto, AvailabilityWindowResponse, toAvailabilityWindowResponse } from './dto/availability.dto';
 import {
   CreateSeekerDto,
@@ -27,6 +29,8 @@ export class SeekersService {
     @InjectRepository(SeekerAvailability) private readonly windows: Repository<SeekerAvailability>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accessLog: AccessLogService,
+    private readonly proposals: ProposalLifecycle,
+    private readonly clock: Clock,
   ) {}
 
   /** The seeker and their availability windows in one transaction: all or nothing. */
@@ -51,7 +55,7 @@ export class SeekersService {
           blockedFirmIds: dto.blockedFirmIds ?? [],
           consentAt: new Date(),
           status: 'active',
-          ...(dto.waitingSince !== undefined && { waitingSince: dto.waitingSince }),
+          waitingSince: dto.waitingSince ?? this.clock.today(),
         }),
       );
       if (availability.length > 0) {
@@ -161,8 +165,8 @@ export class SeekersService {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT id FROM seekers WHERE id = $1 FOR UPDATE`, [seeker.id]);
       const [ongoing] = await manager.query(
-        `SELECT id FROM placements WHERE seeker_id = $1 AND status = 'confirmed' AND upper(period) > current_date LIMIT 1`,
-        [seeker.id],
+        `SELECT id FROM placements WHERE seeker_id = $1 AND status = 'confirmed' AND upper(period) > $2::date LIMIT 1`,
+        [seeker.id, this.clock.today()],
       );
       if (ongoing) {
         throw new ConflictError('seeker.placement_ongoing', 'the seeker has a confirmed placement that has not ended: cancel it first', {
@@ -170,11 +174,7 @@ export class SeekersService {
         });
       }
       await manager.delete(SeekerAvailability, { seekerId: seeker.id });
-      await manager.query(
-        `UPDATE proposals SET status = 'superseded', decided_at = now(), reason = 'the seeker withdrew', updated_at = now()
-          WHERE seeker_id = $1 AND status = 'proposed'`,
-        [seeker.id],
-      );
+      await this.proposals.supersedeOpen(manager, { seekerId: seeker.id }, 'seeker_withdrew', 'the seeker withdrew');
       await manager.query(ERASE_FROM_STORED_INSTANCES, [seeker.id]);
       await manager.update(Seeker, { id: seeker.id }, {
         displayName: null,
