@@ -30,7 +30,7 @@ export class LeaveGapsService {
 
   /** Ownership comes from the token: a firm user posting for another firm gets a 404 for that firm. */
   async create(firmId: string, dto: CreateLeaveGapDto, principal: Principal): Promise<LeaveGapResponse> {
-    const firm = await this.firms.findActive(firmId, firmScopeOf(principal));
+    await this.firms.findActive(firmId, firmScopeOf(principal));
     const terms: LeaveTerms = {
       leaveType: dto.leaveType,
       leaveStart: dto.leaveStart,
@@ -43,20 +43,25 @@ export class LeaveGapsService {
       hourlyWage: dto.hourlyWage,
     };
     assertLawful(terms);
-    const gap = this.gaps.create({
-      ...terms,
-      ...storedVacancy(terms),
-      firmId: firm.id,
-      roleTitle: dto.roleTitle,
-      requiredSkills: dto.requiredSkills,
-      preferredSkills: dto.preferredSkills ?? [],
-      requiredCertifications: dto.requiredCertifications ?? [],
-      siteLat: dto.site?.lat ?? firm.siteLat,
-      siteLng: dto.site?.lng ?? firm.siteLng,
-      maxCommuteMinutes: dto.maxCommuteMinutes ?? null,
-      status: 'open',
+    // Written under the firm's row lock: a firm cancelled meanwhile either cancels this gap too or refuses it.
+    const saved = await this.gaps.manager.transaction(async (manager) => {
+      const firm = await this.firms.lockActive(manager, firmId, firmScopeOf(principal));
+      const gap = manager.create(LeaveGap, {
+        ...terms,
+        ...storedVacancy(terms),
+        firmId: firm.id,
+        roleTitle: dto.roleTitle,
+        requiredSkills: dto.requiredSkills,
+        preferredSkills: dto.preferredSkills ?? [],
+        requiredCertifications: dto.requiredCertifications ?? [],
+        siteLat: dto.site?.lat ?? firm.siteLat,
+        siteLng: dto.site?.lng ?? firm.siteLng,
+        maxCommuteMinutes: dto.maxCommuteMinutes ?? null,
+        status: 'open',
+      });
+      return manager.save(gap);
     });
-    return toLeaveGapResponse(await this.gaps.save(gap));
+    return toLeaveGapResponse(saved);
   }
 
   async get(id: string, principal: Principal): Promise<LeaveGapResponse> {

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
 import { PlacementResponse } from '../placements/dto/placement.dto';
-import { ReasonDto } from './dto/decision.dto';
+import { CancelPlacementDto } from './dto/decision.dto';
 import { PlacementCancellationService } from './placement-cancellation.service';
 
 /** Cancelling belongs to the coordinator workflow (it reopens the gap for matching). */
@@ -15,7 +15,7 @@ export class PlacementCancellationController {
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: PlacementResponse })
-  cancel(@Param('id') id: string, @Body() body: ReasonDto): Promise<PlacementResponse> {
-    return this.cancellation.cancel(id, body.reason);
+  cancel(@Param('id') id: string, @Body() body: CancelPlacementDto): Promise<PlacementResponse> {
+    return this.cancellation.cancel(id, { note: body.reason, code: body.publicReason ?? 'other' });
   }
 }
