@@ -122,6 +122,7 @@ describe('placements', () => {
           cancellation: null,
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
+          subsidy: expect.objectContaining({ scheme: 'replacement_worker', eligible: true }),
         },
       ]);
       const byGap = await t.api.get(`${API}/placements`).query({ leaveGapId: gapIds[1] }).expect(200);
