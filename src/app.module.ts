@@ -9,6 +9,7 @@ import { ClockModule } from './clock/clock.module';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
+import { ConsoleModule } from './console/console.module';
 import { ComplexesModule } from './complexes/complexes.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -44,6 +45,8 @@ import { SeekersModule } from './seekers/seekers.module';
     PlacementsModule,
     MatchingModule,
     ProposalsModule,
+    // Last: the console answers only what no API route did.
+    ConsoleModule,
   ],
   providers: [
     // Registered here rather than in main.ts so that test apps built from AppModule get them too.
