@@ -21,6 +21,7 @@ import { MatchingModule } from './matching/matching.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { SeekersModule } from './seekers/seekers.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -45,6 +46,7 @@ import { SeekersModule } from './seekers/seekers.module';
     PlacementsModule,
     MatchingModule,
     ProposalsModule,
+    UsersModule,
     // Last: the console answers only what no API route did.
     ConsoleModule,
   ],

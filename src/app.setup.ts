@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { jsonBodyParser } from './common/body-parsing';
 import { assignRequestId } from './common/request-id';
 import { refuseResidentNumbers } from './common/resident-registration-number';
+import { BEARER_SCHEME, COOKIE_SCHEME } from './auth/api-docs';
 import { AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api/v1';
@@ -33,7 +34,7 @@ export function setUpApplication(app: NestExpressApplication): NestExpressApplic
     app.enableCors({
       origin: corsOrigins,
       methods: ['GET', 'POST', 'PATCH', 'DELETE'],
-      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-CSRF-Token'],
       exposedHeaders: ['X-Request-Id'],
       maxAge: 600,
     });
@@ -59,7 +60,8 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
       .setTitle('chaeum (채움)')
       .setDescription('Matches substitute workers to the leave gaps of small firms (Talent Bank, 워라밸 행복산단).')
       .setVersion('1')
-      .addBearerAuth()
+      .addBearerAuth(undefined, BEARER_SCHEME)
+      .addCookieAuth(COOKIE_SCHEME, undefined, COOKIE_SCHEME)
       .build(),
   );
 }

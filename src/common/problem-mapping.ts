@@ -9,6 +9,8 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
+  too_many_requests: 429,
 };
 
 const CODE_OF_HTTP_STATUS: Record<number, string> = {
@@ -45,6 +47,7 @@ export function problemFor(error: unknown): Problem | undefined {
       detail: error.message,
       errors: error.fields,
       details: error.details,
+      retryAfterSeconds: error.retryAfterSeconds,
     };
   }
   if (error instanceof HttpException) return httpProblem(error);
