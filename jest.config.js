@@ -1,27 +1,48 @@
-/** Two projects: pure unit tests (no database) and end-to-end tests against PostgreSQL. */
+/**
+ * Three projects: pure unit tests (no database), end-to-end tests against PostgreSQL, and the
+ * console's browser journeys (Debian Chromium through playwright-core, when it is installed).
+ */
+const { existsSync } = require('node:fs');
+
 // Per-file transpiling (isolatedModules in tsconfig.spec.json): fast; `npm run typecheck` checks types.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.spec.json' }];
+const CHROMIUM = '/usr/bin/chromium';
+
+const projects = [
+  {
+    displayName: 'unit',
+    testEnvironment: 'node',
+    transform: { '^.+\\.ts$': tsJest },
+    moduleFileExtensions: ['ts', 'js', 'json'],
+    testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'],
+  },
+  {
+    displayName: 'e2e',
+    testEnvironment: 'node',
+    transform: { '^.+\\.ts$': tsJest },
+    moduleFileExtensions: ['ts', 'js', 'json'],
+    testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+    globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
+    globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
+  },
+];
+
+if (existsSync(CHROMIUM)) {
+  projects.push({
+    displayName: 'browser',
+    testEnvironment: 'node',
+    transform: { '^.+\\.ts$': tsJest },
+    moduleFileExtensions: ['ts', 'js', 'json'],
+    testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+    globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
+  });
+} else {
+  console.log(`browser journeys skipped: chromium not installed (${CHROMIUM}; apt-get install -y chromium fonts-noto-cjk)`);
+}
 
 module.exports = {
   // Jest 30 reads testTimeout at the top level only (inside projects[] it is ignored and every
   // test gets 5 s, which a loaded CI machine exceeds).
   testTimeout: 60000,
-  projects: [
-    {
-      displayName: 'unit',
-      testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
-      moduleFileExtensions: ['ts', 'js', 'json'],
-      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
-    },
-    {
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
-      moduleFileExtensions: ['ts', 'js', 'json'],
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
-    },
-  ],
+  projects,
 };

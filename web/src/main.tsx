@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
-import { MantineProvider, createTheme } from '@mantine/core';
+import { MantineProvider, createTheme, type CSSVariablesResolver } from '@mantine/core';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
@@ -9,15 +9,24 @@ import { I18nProvider } from './i18n/i18n';
 import { SessionProvider } from './session/session';
 
 const theme = createTheme({
-  primaryColor: 'teal',
+  primaryColor: 'blue',
+  // Shade 8 keeps white button text above WCAG AA contrast (4.5:1).
+  primaryShade: 8,
   // Noto Sans KR / CJK first: Hangul must never fall back to boxes.
   fontFamily: "'Noto Sans KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', system-ui, sans-serif",
   headings: { fontFamily: "'Noto Sans KR', 'Noto Sans CJK KR', 'Apple SD Gothic Neo', 'Malgun Gothic', system-ui, sans-serif" },
 });
 
+// Mantine's default dimmed grey (gray.6) is below 4.5:1 on white.
+const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': resolved.colors.gray[7] },
+  dark: {},
+});
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <I18nProvider>
         <SessionProvider>
           <BrowserRouter>

@@ -491,6 +491,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/demo-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Progress of the demo data load */
+        get: operations["DemoDataController_state"];
+        put?: never;
+        /** Load the demo data (the generator of npm run seed:demo), in the background */
+        post: operations["DemoDataController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1233,6 +1251,7 @@ export interface components {
             /** @example 김채움 */
             displayName: string;
         };
+        DemoLoadStateResponse: Record<string, never>;
     };
     responses: never;
     parameters: never;
@@ -2374,6 +2393,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    DemoDataController_state: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoLoadStateResponse"];
+                };
+            };
+        };
+    };
+    DemoDataController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoLoadStateResponse"];
+                };
             };
         };
     };

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { ApiProblem, call } from '../api/client';
+import { call } from '../api/client';
 
 /** The signed-in account (contract: GET /api/v1/auth/me). */
 export interface User {
@@ -31,18 +31,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const { user: me } = await call<{ user: User }>('GET', '/api/v1/auth/me');
       setUser(me);
       return;
-    } catch (error) {
-      if (!(error instanceof ApiProblem) || error.problem.status !== 401) {
-        setUser(null);
-      }
+    } catch {
+      // Not signed in (401), or the service is down: either way the sign-in page follows.
     }
-    setUser(null);
     try {
       const setup = await call<{ needsFirstCoordinator: boolean }>('GET', '/api/v1/auth/setup');
       setNeedsFirstCoordinator(setup.needsFirstCoordinator);
     } catch {
       setNeedsFirstCoordinator(false);
     }
+    // Only now: the first render without a user must already know whether to ask for setup.
+    setUser(null);
   }, []);
 
   useEffect(() => {
