@@ -20,7 +20,17 @@ const theme = createTheme({
 // Mantine's default dimmed grey (gray.6) is below 4.5:1 on white.
 const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': resolved.colors.gray[7] },
+  light: {
+    '--mantine-color-dimmed': resolved.colors.gray[7],
+    // Light-variant buttons, active links, badges and error texts: dark enough on their pale backgrounds.
+    '--mantine-color-blue-light-color': resolved.colors.blue[9],
+    '--mantine-color-red-light-color': resolved.colors.red[9],
+    '--mantine-color-green-light-color': resolved.colors.green[9],
+    '--mantine-color-yellow-light-color': resolved.colors.yellow[9],
+    '--mantine-color-gray-light-color': resolved.colors.gray[8],
+    '--mantine-color-error': resolved.colors.red[8],
+    '--mantine-color-placeholder': resolved.colors.gray[6],
+  },
   dark: {},
 });
 

@@ -46,6 +46,7 @@ const PROBLEM_TEXT: Record<string, { ko: string; en: string }> = {
   'pipa.resident_number_forbidden': { ko: '주민등록번호는 입력할 수 없습니다.', en: 'Resident registration numbers may not be entered.' },
 };
 
+const FIELD_GENERIC = { ko: '이 값을 확인하세요.', en: 'Check this value.' };
 const GENERIC = { ko: '요청을 처리하지 못했습니다.', en: 'The request failed.' };
 
 /**
@@ -67,8 +68,8 @@ export function fieldMessages(error: unknown, language: Language): Record<string
   const messages: Record<string, string> = {};
   for (const item of problem?.errors ?? []) {
     const inLanguage = language === 'en' || /[가-힣]/.test(item.message);
-    const byCode = item.code ? PROBLEM_TEXT[item.code]?.[language] : undefined;
-    messages[item.field] = inLanguage ? item.message : (byCode ?? item.message);
+    const byCode = (item.code ? PROBLEM_TEXT[item.code]?.[language] : undefined) ?? (problem ? PROBLEM_TEXT[problem.code]?.[language] : undefined);
+    messages[item.field] = inLanguage ? item.message : (byCode ?? FIELD_GENERIC[language]);
   }
   return messages;
 }

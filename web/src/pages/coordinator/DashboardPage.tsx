@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiProblem, api, call, must } from '../../api/client';
 import { allPages, complexes, firms, seoulToday } from '../../api/lists';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLoad } from '../../hooks';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -83,25 +84,25 @@ export function DashboardPage() {
       ) : null}
       {demo === 'done' ? <Alert color="green" role="status">{t.demoLoaded}</Alert> : null}
       {data && !data.empty ? (
-        <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <>
           <Card withBorder>
             <Title order={3} size="h4" mb="sm">
               {t.openGapsByComplexMonth}
             </Title>
-            <Table.ScrollContainer minWidth={400}>
+            <ScrollRegion minWidth={400}>
               <Table striped data-testid="gaps-by-month">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t.complex}</Table.Th>
+                    <Table.Th style={{ whiteSpace: 'nowrap' }}>{t.complex}</Table.Th>
                     {data.months.map((month) => (
-                      <Table.Th key={month}>{language === 'ko' ? `${Number(month.slice(0, 4))}. ${Number(month.slice(5))}.` : month}</Table.Th>
+                      <Table.Th key={month} style={{ whiteSpace: 'nowrap' }}>{language === 'ko' ? `${Number(month.slice(0, 4))}. ${Number(month.slice(5))}.` : month}</Table.Th>
                     ))}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {[...data.counts].map(([complex, byMonth]) => (
                     <Table.Tr key={complex}>
-                      <Table.Td>{complex}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{complex}</Table.Td>
                       {data.months.map((month) => (
                         <Table.Td key={month}>{byMonth.get(month) ?? 0}</Table.Td>
                       ))}
@@ -109,8 +110,9 @@ export function DashboardPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
           </Card>
+        <SimpleGrid cols={{ base: 1, lg: 2 }}>
           <Card withBorder>
             <Title order={3} size="h4" mb="sm">
               {t.startingSoon}
@@ -147,6 +149,7 @@ export function DashboardPage() {
             </Button>
           </Card>
         </SimpleGrid>
+        </>
       ) : null}
     </Stack>
   );

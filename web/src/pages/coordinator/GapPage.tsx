@@ -2,6 +2,7 @@ import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from 
 import { useParams } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import { Breakdown } from '../../components/Breakdown';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { WhyNobody } from '../../components/WhyNobody';
 import { useLoad } from '../../hooks';
@@ -58,7 +59,7 @@ export function GapPage() {
               <ProblemAlert error={candidates.error} />
               {candidates.data && candidates.data.candidates.length === 0 ? <WhyNobody diagnosis={candidates.data} /> : null}
               {candidates.data && candidates.data.candidates.length > 0 ? (
-                <Table.ScrollContainer minWidth={360}>
+                <ScrollRegion minWidth={360}>
                   <Table>
                     <Table.Thead>
                       <Table.Tr>
@@ -84,7 +85,7 @@ export function GapPage() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </Table.ScrollContainer>
+                </ScrollRegion>
               ) : null}
               {!candidates.data && !candidates.error ? <Text c="dimmed">{t.loading}</Text> : null}
             </Card>

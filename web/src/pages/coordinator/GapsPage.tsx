@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import { complexes, firms } from '../../api/lists';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLoad } from '../../hooks';
 import { formatDate, formatWon } from '../../i18n/format';
@@ -49,7 +50,7 @@ export function GapsPage() {
         <Select label={t.leaveType} clearable placeholder={t.all} data={LEAVE_TYPES.map((l) => ({ value: l, label: leaveType(l) }))} value={type} onChange={(v) => { setType(v); setPage(1); }} />
       </Group>
       <ProblemAlert error={gaps.error ?? lookups.error} />
-      <Table.ScrollContainer minWidth={720}>
+      <ScrollRegion minWidth={720}>
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -84,7 +85,7 @@ export function GapsPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
       {gaps.data ? (
         <Group>
           <Pagination total={Math.max(1, Math.ceil(gaps.data.total / 20))} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': control })} />

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Select, Stack, Table, TextInput, Title } from '@m
 import { useState } from 'react';
 import { api, must } from '../../api/client';
 import type { Schema } from '../../api/lists';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLoad } from '../../hooks';
 import { formatPeriod } from '../../i18n/format';
@@ -19,7 +20,7 @@ export function PlacementsPage() {
       <Title order={2}>{t.placementsTitle}</Title>
       <Select label={t.status} clearable placeholder={t.all} w={200} data={['confirmed', 'cancelled'].map((s) => ({ value: s, label: status(s) }))} value={placementStatus} onChange={setPlacementStatus} />
       <ProblemAlert error={placements.error} />
-      <Table.ScrollContainer minWidth={720}>
+      <ScrollRegion minWidth={720}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -35,7 +36,7 @@ export function PlacementsPage() {
             {placements.data?.items.map((placement) => <PlacementRow key={placement.id} placement={placement} onChanged={() => void placements.reload()} />)}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Badge, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { api, must } from '../../api/client';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n/i18n';
@@ -27,7 +28,7 @@ export function SeekersPage() {
         <Select label={t.status} clearable placeholder={t.all} data={['active', 'inactive', 'withdrawn'].map((s) => ({ value: s, label: status(s) }))} value={seekerStatus} onChange={(v) => { setSeekerStatus(v); setPage(1); }} />
       </Group>
       <ProblemAlert error={seekers.error} />
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollRegion minWidth={640}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -59,7 +60,7 @@ export function SeekersPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
       {seekers.data ? (
         <Group>
           <Pagination total={Math.max(1, Math.ceil(seekers.data.total / 20))} value={page} onChange={setPage} />

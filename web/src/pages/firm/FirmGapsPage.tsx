@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Stack, Table, Title } from '@mantine/core';
 import { Link, useLocation } from 'react-router-dom';
 import { api, must } from '../../api/client';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLoad } from '../../hooks';
 import { formatDate, formatWon } from '../../i18n/format';
@@ -20,7 +21,7 @@ export function FirmGapsPage() {
         {t.navNewGap}
       </Button>
       <ProblemAlert error={gaps.error} />
-      <Table.ScrollContainer minWidth={600}>
+      <ScrollRegion minWidth={600}>
         <Table striped data-testid="firm-gaps">
           <Table.Thead>
             <Table.Tr>
@@ -49,7 +50,7 @@ export function FirmGapsPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { api, must } from '../../api/client';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLoad } from '../../hooks';
 import { formatPeriod } from '../../i18n/format';
@@ -14,7 +15,7 @@ export function FirmPlacementsPage() {
       <Title order={2}>{t.placementsTitle}</Title>
       <ProblemAlert error={placements.error} />
       {placements.data?.items.length === 0 ? <Text c="dimmed">{t.none}</Text> : null}
-      <Table.ScrollContainer minWidth={600}>
+      <ScrollRegion minWidth={600}>
         <Table striped>
           <Table.Thead>
             <Table.Tr>
@@ -39,7 +40,7 @@ export function FirmPlacementsPage() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollRegion>
     </Stack>
   );
 }

@@ -37,7 +37,7 @@ export function NewGapPage() {
     reducedWeeklyHours: null as number | null,
     hourlyWage: 12000,
   });
-  const [skills, setSkills] = useState<Skill[]>([{ code: '', level: 2 }]);
+  const [skills, setSkills] = useState<Skill[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm({ ...form, [key]: value });
