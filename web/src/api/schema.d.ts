@@ -7,6 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Reads of seekers’ personal data by others than the seeker, newest first */
         get: operations["AccessLogController_list"];
         put?: never;
         post?: never;
@@ -23,6 +24,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Liveness and database health */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -39,8 +41,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List industrial complexes */
         get: operations["ComplexesController_list"];
         put?: never;
+        /** Register an industrial complex */
         post: operations["ComplexesController_create"];
         delete?: never;
         options?: never;
@@ -55,12 +59,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One industrial complex */
         get: operations["ComplexesController_get"];
         put?: never;
         post?: never;
+        /** Delete a complex that has no firms */
         delete: operations["ComplexesController_remove"];
         options?: never;
         head?: never;
+        /** Change an industrial complex */
         patch: operations["ComplexesController_update"];
         trace?: never;
     };
@@ -71,8 +78,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List firms (a firm user sees its own) */
         get: operations["FirmsController_list"];
         put?: never;
+        /** Register a firm */
         post: operations["FirmsController_create"];
         delete?: never;
         options?: never;
@@ -87,12 +96,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One firm */
         get: operations["FirmsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a firm */
         patch: operations["FirmsController_update"];
         trace?: never;
     };
@@ -105,6 +116,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel a firm and its open leave gaps */
         post: operations["FirmsController_cancel"];
         delete?: never;
         options?: never;
@@ -119,8 +131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List a firm’s leave gaps */
         get: operations["LeaveGapsController_listForFirm"];
         put?: never;
+        /** Post a leave gap for a firm (leave-law rules checked) */
         post: operations["LeaveGapsController_create"];
         delete?: never;
         options?: never;
@@ -135,6 +149,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List leave gaps (a firm user sees its own) */
         get: operations["LeaveGapsController_list"];
         put?: never;
         post?: never;
@@ -151,12 +166,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One leave gap with its derived vacancy */
         get: operations["LeaveGapsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a leave gap */
         patch: operations["LeaveGapsController_update"];
         trace?: never;
     };
@@ -169,6 +186,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel a leave gap */
         post: operations["LeaveGapsController_cancel"];
         delete?: never;
         options?: never;
@@ -183,8 +201,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List job seekers */
         get: operations["SeekersController_list"];
         put?: never;
+        /** Register a job seeker (with consent) */
         post: operations["SeekersController_create"];
         delete?: never;
         options?: never;
@@ -199,12 +219,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One job seeker */
         get: operations["SeekersController_get"];
         put?: never;
         post?: never;
+        /** Withdraw a seeker (PIPA erasure) */
         delete: operations["SeekersController_withdraw"];
         options?: never;
         head?: never;
+        /** Change a seeker’s profile */
         patch: operations["SeekersController_update"];
         trace?: never;
     };
@@ -215,8 +238,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A seeker’s availability windows */
         get: operations["SeekersController_listAvailability"];
         put?: never;
+        /** Add an availability window */
         post: operations["SeekersController_addAvailability"];
         delete?: never;
         options?: never;
@@ -234,6 +259,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove an availability window */
         delete: operations["SeekersController_removeAvailability"];
         options?: never;
         head?: never;
@@ -247,6 +273,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List placements (each role its own) */
         get: operations["PlacementsController_list"];
         put?: never;
         post?: never;
@@ -263,6 +290,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One placement */
         get: operations["PlacementsController_get"];
         put?: never;
         post?: never;
@@ -279,8 +307,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List match runs */
         get: operations["MatchRunsController_list"];
         put?: never;
+        /** Start a match run for a scope */
         post: operations["MatchRunsController_create"];
         delete?: never;
         options?: never;
@@ -295,6 +325,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A match run’s status and progress */
         get: operations["MatchRunsController_get"];
         put?: never;
         post?: never;
@@ -311,6 +342,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A run’s proposals, alternatives and unfilled gaps */
         get: operations["MatchRunsController_proposals"];
         put?: never;
         post?: never;
@@ -327,6 +359,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The instance a run gave the engine */
         get: operations["MatchRunsController_instance"];
         put?: never;
         post?: never;
@@ -345,6 +378,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Retry a failed match run */
         post: operations["MatchRunsController_retry"];
         delete?: never;
         options?: never;
@@ -359,6 +393,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Live candidates for a leave gap with their score breakdown */
         get: operations["CandidatesController_list"];
         put?: never;
         post?: never;
@@ -377,6 +412,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Confirm a proposal: creates the placement */
         post: operations["ProposalsController_confirm"];
         delete?: never;
         options?: never;
@@ -393,6 +429,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a proposal with a reason */
         post: operations["ProposalsController_reject"];
         delete?: never;
         options?: never;
@@ -409,6 +446,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel a placement (reopens the gap) */
         post: operations["PlacementCancellationController_cancel"];
         delete?: never;
         options?: never;
@@ -491,6 +529,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A job seeker signs up: registration (with PIPA consent) and account in one step
+         * @description The seeker and the account are created in one transaction. Sets the HttpOnly session cookie `chaeum_session` and the CSRF cookie `chaeum_csrf`.
+         */
+        post: operations["AuthController_signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite firm staff (for a firm) or a registered seeker to set a password */
+        post: operations["InvitationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an invitation is for, before accepting it */
+        get: operations["InvitationsController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation: set the password and sign in
+         * @description Sets the session cookies.
+         */
+        post: operations["InvitationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demo-data": {
         parameters: {
             query?: never;
@@ -518,6 +630,13 @@ export interface components {
             role: "coordinator" | "firm";
             /** @description the token subject */
             subject: string;
+            /**
+             * Format: uuid
+             * @description the signed-in account; null for API-client tokens
+             */
+            userId: string | null;
+            /** @description that account’s email at the time of the read */
+            email: string | null;
             /** Format: uuid */
             firmId: string | null;
         };
@@ -665,15 +784,32 @@ export interface components {
              */
             leaveEnd: string;
             /**
-             * @description days of handover before the leave
+             * @description days of handover before the leave; from earlier than the same day 2 months before the leave it is lawful but unsubsidised (a warning)
              * @default 0
              */
             handoverDays: number;
+            /**
+             * @description parental only: days the substitute stays after the return (at most 1 month); the placement ends that much after the leave
+             * @default 0
+             */
+            afterReturnDays: number;
             /**
              * @description maternity only: a multiple birth allows 120 days
              * @default false
              */
             multipleBirth: boolean;
+            /**
+             * @description maternity only: a premature birth allows 100 days (since 2025-02-23)
+             * @default false
+             */
+            prematureBirth: boolean;
+            /**
+             * @description maternity and spouse maternity: the day of the birth; maternity then needs 45 days (60 for a multiple birth) after it, spouse leave ends within 120 days of it
+             * @example 2026-04-20
+             */
+            birthDate?: Record<string, never> | null;
+            /** @description reduced_hours only: parental-leave months the employee has not used; absent = all 12 (reduced hours then last up to 3 years) */
+            unusedParentalMonths?: Record<string, never> | null;
             /**
              * @description parental only: allows up to 18 months
              * @enum {string|null}
@@ -699,7 +835,7 @@ export interface components {
             /** @description reduced_hours only: hours a week the employee keeps working; the vacancy is weeklyHours minus this */
             reducedWeeklyHours?: Record<string, never> | null;
             /**
-             * @description KRW; at least the minimum wage of the year the placement starts
+             * @description KRW; at least the minimum wage of every year the placement touches
              * @example 12000
              */
             hourlyWage: number;
@@ -714,7 +850,7 @@ export interface components {
              */
             placementStart: string;
             /**
-             * @description leaveEnd (inclusive)
+             * @description leaveEnd + afterReturnDays (inclusive)
              * @example 2026-05-30
              */
             placementEnd: string;
@@ -723,6 +859,40 @@ export interface components {
              * @example 40
              */
             weeklyHours: number;
+        };
+        LeaveGapWarningResponse: {
+            /** @example leave_gap.handover_unsubsidised */
+            code: string;
+            /** @example handoverDays */
+            field: string;
+            message: string;
+        };
+        SubsidyReasonResponse: {
+            /** @example subsidy.hired_too_early */
+            code: string;
+            message: string;
+        };
+        SubsidyMonthResponse: {
+            /** @example 2026-03 */
+            month: string;
+            /**
+             * @description KRW, rounded down
+             * @example 1400000
+             */
+            amount: number;
+        };
+        SubsidyResponse: {
+            /**
+             * @description 대체인력 지원금 or 업무분담 지원금
+             * @enum {string}
+             */
+            scheme: "replacement_worker" | "workload_sharing";
+            eligible: boolean;
+            /** @description why it is not eligible; empty when it is */
+            reasons: components["schemas"]["SubsidyReasonResponse"][];
+            months: components["schemas"]["SubsidyMonthResponse"][];
+            /** @description KRW */
+            total: number;
         };
         LeaveGapResponse: {
             /** Format: uuid */
@@ -734,9 +904,13 @@ export interface components {
             leaveStart: string;
             leaveEnd: string;
             handoverDays: number;
+            afterReturnDays: number;
             multipleBirth: boolean;
+            prematureBirth: boolean;
+            birthDate: string | null;
             /** @enum {string|null} */
             extendedParentalReason: "both_parents" | "single_parent" | "disabled_child" | null;
+            unusedParentalMonths: number | null;
             roleTitle: string;
             requiredSkills: components["schemas"]["SkillDto"][];
             preferredSkills: components["schemas"]["SkillDto"][];
@@ -750,6 +924,12 @@ export interface components {
             status: "open" | "filled" | "cancelled";
             /** @description derived: what a substitute has to cover */
             vacancy: components["schemas"]["VacancyResponse"];
+            /** @description lawful terms that lose a subsidy or could not be fully checked */
+            warnings: components["schemas"]["LeaveGapWarningResponse"][];
+            /** @description 대체인력 지원금 estimate for a substitute over the vacancy (single-gap responses) */
+            subsidy?: components["schemas"]["SubsidyResponse"];
+            /** @description 업무분담 지원금 estimate should the gap stay unfilled (single-gap responses) */
+            subsidyIfUnfilled?: components["schemas"]["SubsidyResponse"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -775,15 +955,32 @@ export interface components {
              */
             leaveEnd?: string;
             /**
-             * @description days of handover before the leave
+             * @description days of handover before the leave; from earlier than the same day 2 months before the leave it is lawful but unsubsidised (a warning)
              * @default 0
              */
             handoverDays: number;
+            /**
+             * @description parental only: days the substitute stays after the return (at most 1 month); the placement ends that much after the leave
+             * @default 0
+             */
+            afterReturnDays: number;
             /**
              * @description maternity only: a multiple birth allows 120 days
              * @default false
              */
             multipleBirth: boolean;
+            /**
+             * @description maternity only: a premature birth allows 100 days (since 2025-02-23)
+             * @default false
+             */
+            prematureBirth: boolean;
+            /**
+             * @description maternity and spouse maternity: the day of the birth; maternity then needs 45 days (60 for a multiple birth) after it, spouse leave ends within 120 days of it
+             * @example 2026-04-20
+             */
+            birthDate?: Record<string, never> | null;
+            /** @description reduced_hours only: parental-leave months the employee has not used; absent = all 12 (reduced hours then last up to 3 years) */
+            unusedParentalMonths?: Record<string, never> | null;
             /**
              * @description parental only: allows up to 18 months
              * @enum {string|null}
@@ -809,7 +1006,7 @@ export interface components {
             /** @description reduced_hours only: hours a week the employee keeps working; the vacancy is weeklyHours minus this */
             reducedWeeklyHours?: Record<string, never> | null;
             /**
-             * @description KRW; at least the minimum wage of the year the placement starts
+             * @description KRW; at least the minimum wage of every year the placement touches
              * @example 12000
              */
             hourlyWage?: number;
@@ -1030,6 +1227,8 @@ export interface components {
             contact?: components["schemas"]["PlacementContactResponse"];
             /** @description seeker users only */
             job?: components["schemas"]["PlacementJobResponse"];
+            /** @description firm and coordinator only: 대체인력 지원금 estimate over this placement's period */
+            subsidy?: components["schemas"]["SubsidyResponse"];
         };
         PlacementPage: {
             items: components["schemas"]["PlacementResponse"][];
@@ -1251,6 +1450,112 @@ export interface components {
             /** @example 김채움 */
             displayName: string;
         };
+        SelfRegisteredSeekerDto: {
+            /** @example 김민지 */
+            displayName: string;
+            /**
+             * @description personal data
+             * @example 010-1234-5678
+             */
+            phone: string;
+            /**
+             * @description personal data
+             * @example minji@example.com
+             */
+            email?: Record<string, never>;
+            /** @description where the seeker lives (commute estimates start here) */
+            home: components["schemas"]["LocationDto"];
+            /** @enum {string} */
+            commuteMode: "transit" | "car" | "bicycle" | "walk";
+            /** @example 60 */
+            maxCommuteMinutes: number;
+            skills: components["schemas"]["SkillDto"][];
+            /**
+             * @default []
+             * @example [
+             *       "forklift"
+             *     ]
+             */
+            certifications: string[];
+            /** @description hours a week the seeker wants to work */
+            weeklyHours: components["schemas"]["WeeklyHoursRangeDto"];
+            /**
+             * @description KRW an hour
+             * @example 11000
+             */
+            minHourlyWage?: Record<string, never> | null;
+            /**
+             * @description firms never to propose
+             * @default []
+             */
+            blockedFirmIds: string[];
+            /**
+             * @description days free to work (inclusive windows)
+             * @default []
+             */
+            availability: components["schemas"]["AvailabilityWindowDto"][];
+            /**
+             * @description the seeker consents to the processing of their data; the time of registration is recorded as consentAt
+             * @enum {boolean}
+             */
+            consent: true;
+        };
+        SeekerSignUpDto: {
+            /** @example kim@example.kr */
+            email: string;
+            /** Format: password */
+            password: string;
+            /** @description the seeker registration, with `consent: true` (PIPA) */
+            seeker: components["schemas"]["SelfRegisteredSeekerDto"];
+        };
+        CreateInvitationDto: {
+            /** @example hr@example.kr */
+            email: string;
+            /**
+             * @description firm staff (of firmId) or a registered seeker (seekerId)
+             * @enum {string}
+             */
+            role: "firm" | "seeker";
+            /**
+             * Format: uuid
+             * @description required for role firm
+             */
+            firmId?: string;
+            /**
+             * Format: uuid
+             * @description required for role seeker
+             */
+            seekerId?: string;
+        };
+        InvitationResponse: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "firm" | "seeker";
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description the console page that accepts it; shown once, only its hash is stored
+             * @example /invite/3q2-…
+             */
+            acceptPath: string;
+        };
+        InvitationPreviewResponse: {
+            email: string;
+            /** @enum {string} */
+            role: "firm" | "seeker";
+            /** @description the firm for firm staff; null for seekers */
+            firmName: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        AcceptInvitationDto: {
+            /** Format: password */
+            password: string;
+            /** @description the name shown in the console; default: the seeker’s name, or the email */
+            displayName?: string;
+        };
         DemoLoadStateResponse: Record<string, never>;
     };
     responses: never;
@@ -1282,6 +1587,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AccessLogPage"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1423,6 +1742,20 @@ export interface operations {
                     "application/json": components["schemas"]["ComplexPage"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ComplexesController_create: {
@@ -1446,6 +1779,27 @@ export interface operations {
                     "application/json": components["schemas"]["ComplexResponse"];
                 };
             };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ComplexesController_get: {
@@ -1467,6 +1821,27 @@ export interface operations {
                     "application/json": components["schemas"]["ComplexResponse"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ComplexesController_remove: {
@@ -1481,6 +1856,27 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1511,6 +1907,34 @@ export interface operations {
                     "application/json": components["schemas"]["ComplexResponse"];
                 };
             };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     FirmsController_list: {
@@ -1537,6 +1961,20 @@ export interface operations {
                     "application/json": components["schemas"]["FirmPage"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     FirmsController_create: {
@@ -1560,6 +1998,27 @@ export interface operations {
                     "application/json": components["schemas"]["FirmResponse"];
                 };
             };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     FirmsController_get: {
@@ -1580,6 +2039,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["FirmResponse"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1606,6 +2086,34 @@ export interface operations {
                     "application/json": components["schemas"]["FirmResponse"];
                 };
             };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     FirmsController_cancel: {
@@ -1626,6 +2134,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["FirmResponse"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1657,6 +2186,27 @@ export interface operations {
                     "application/json": components["schemas"]["LeaveGapPage"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     LeaveGapsController_create: {
@@ -1681,6 +2231,34 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LeaveGapResponse"];
                 };
+            };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1712,6 +2290,20 @@ export interface operations {
                     "application/json": components["schemas"]["LeaveGapPage"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     LeaveGapsController_get: {
@@ -1732,6 +2324,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LeaveGapResponse"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1758,6 +2371,34 @@ export interface operations {
                     "application/json": components["schemas"]["LeaveGapResponse"];
                 };
             };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     LeaveGapsController_cancel: {
@@ -1778,6 +2419,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LeaveGapResponse"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1802,6 +2464,20 @@ export interface operations {
                     "application/json": components["schemas"]["SeekerPage"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     SeekersController_create: {
@@ -1825,6 +2501,27 @@ export interface operations {
                     "application/json": components["schemas"]["SeekerResponse"];
                 };
             };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     SeekersController_get: {
@@ -1846,6 +2543,27 @@ export interface operations {
                     "application/json": components["schemas"]["SeekerResponse"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     SeekersController_withdraw: {
@@ -1860,6 +2578,27 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1890,6 +2629,34 @@ export interface operations {
                     "application/json": components["schemas"]["SeekerResponse"];
                 };
             };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     SeekersController_listAvailability: {
@@ -1910,6 +2677,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AvailabilityWindowResponse"][];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1936,6 +2724,34 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityWindowResponse"];
                 };
             };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     SeekersController_removeAvailability: {
@@ -1951,6 +2767,27 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1981,6 +2818,20 @@ export interface operations {
                     "application/json": components["schemas"]["PlacementPage"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     PlacementsController_get: {
@@ -2001,6 +2852,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PlacementResponse"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2025,6 +2897,20 @@ export interface operations {
                     "application/json": components["schemas"]["MatchRunPage"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MatchRunsController_create: {
@@ -2048,6 +2934,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MatchRunResponse"];
                 };
+            };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description match_run.scope_busy: a queued or running run overlaps the scope */
             409: {
@@ -2077,6 +2984,27 @@ export interface operations {
                     "application/json": components["schemas"]["MatchRunResponse"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MatchRunsController_proposals: {
@@ -2098,6 +3026,27 @@ export interface operations {
                     "application/json": components["schemas"]["RunResultsResponse"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     MatchRunsController_instance: {
@@ -2113,6 +3062,27 @@ export interface operations {
         responses: {
             /** @description the instance JSON given to the engine (docs/matching-contract.md) */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2139,6 +3109,27 @@ export interface operations {
                     "application/json": components["schemas"]["MatchRunResponse"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CandidatesController_list: {
@@ -2161,6 +3152,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CandidatesResponse"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2186,6 +3198,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ConfirmationResponse"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description placement.seeker_double_booked, placement.gap_already_filled, proposal.not_proposed, idempotency.key_reused */
             409: {
@@ -2219,6 +3252,34 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalDecisionResponse"];
                 };
             };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     PlacementCancellationController_cancel: {
@@ -2243,6 +3304,34 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PlacementResponse"];
                 };
+            };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2389,6 +3478,189 @@ export interface operations {
             };
             /** @description auth.already_set_up: a coordinator exists */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_signUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeekerSignUpDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInResponse"];
+                };
+            };
+            /** @description email, password (at least 10 characters), or a seeker field (consent must be true) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description user.email_taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationResponse"];
+                };
+            };
+            /** @description email, role, or the firmId / seekerId the role needs */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description firm.not_found, seeker.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description user.email_taken, user.seeker_has_account */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreviewResponse"];
+                };
+            };
+            /** @description invitation.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invitation.used or invitation.expired (valid 72 hours, once) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InvitationsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInResponse"];
+                };
+            };
+            /** @description password shorter than 10 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invitation.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description user.email_taken: an account with this email was created meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invitation.used or invitation.expired (valid 72 hours, once) */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
