@@ -27,6 +27,7 @@ async function pageFor(viewport = DESKTOP): Promise<Page> {
 
 async function signIn(page: Page, account: { email: string; password: string }): Promise<void> {
   await page.goto('/login');
+  await page.getByRole('heading', { name: '로그인' }).waitFor();
   await page.getByLabel('이메일').fill(account.email);
   await page.getByLabel('비밀번호').fill(account.password);
   await page.getByRole('button', { name: '로그인' }).click();
@@ -153,9 +154,10 @@ describe('the console', () => {
     const page = await pageFor(PHONE);
     await page.goto('/login');
     await page.getByRole('link', { name: '구직자 회원가입' }).click();
+    await page.getByRole('heading', { name: '구직자 회원가입' }).waitFor();
     await page.getByLabel('이메일').fill(SEEKER.email);
     await page.getByLabel('비밀번호').fill(SEEKER.password);
-    await page.getByLabel('이름', { exact: true }).fill(SEEKER.displayName);
+    await page.getByRole('textbox', { name: '이름', exact: true }).fill(SEEKER.displayName);
     await page.getByLabel('전화번호').fill(SEEKER.phone);
     await page.getByLabel('위도').fill('36.1195');
     await page.getByLabel('경도').fill('128.3446');

@@ -35,6 +35,8 @@ export async function newContext(browser: Browser, baseURL: string, viewport = D
 export async function screenshot(page: Page, journey: string, name: string): Promise<void> {
   const directory = join(SCREENSHOTS, journey);
   mkdirSync(directory, { recursive: true });
+  // From the top: a full-page shot of a scrolled page draws the fixed header mid-page.
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: join(directory, `${name}.png`), fullPage: true });
 }
 

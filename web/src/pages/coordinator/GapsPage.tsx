@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import { complexes, firms } from '../../api/lists';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { paginationControlLabel } from '../../components/paginationLabels';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLoad } from '../../hooks';
 import { formatDate, formatWon } from '../../i18n/format';
@@ -12,7 +13,7 @@ import { useI18n } from '../../i18n/i18n';
 const LEAVE_TYPES = ['maternity', 'parental', 'reduced_hours', 'spouse_maternity', 'infertility_treatment', 'other'] as const;
 
 export function GapsPage() {
-  const { t, leaveType, status } = useI18n();
+  const { t, leaveType, status, language } = useI18n();
   const [q, setQ] = useState('');
   const [complexId, setComplexId] = useState<string | null>(null);
   const [gapStatus, setGapStatus] = useState<string | null>('open');
@@ -88,7 +89,7 @@ export function GapsPage() {
       </ScrollRegion>
       {gaps.data ? (
         <Group>
-          <Pagination total={Math.max(1, Math.ceil(gaps.data.total / 20))} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': control })} />
+          <Pagination total={Math.max(1, Math.ceil(gaps.data.total / 20))} value={page} onChange={setPage} getControlProps={(control) => paginationControlLabel(control, language)} />
           <Text size="sm" c="dimmed">{gaps.data.total}</Text>
         </Group>
       ) : null}

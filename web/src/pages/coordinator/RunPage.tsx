@@ -149,7 +149,7 @@ function ProposalCard({ proposal, onDecided }: { proposal: Schema<'ProposalView'
       ) : null}
       <ProblemAlert error={error} />
       {message ? (
-        <Text size="sm" role="status" c="teal.8">
+        <Text size="sm" role="status" c="green.9">
           {message}
         </Text>
       ) : null}

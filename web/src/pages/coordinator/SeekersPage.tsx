@@ -2,12 +2,13 @@ import { Badge, Group, Pagination, Select, Stack, Table, Text, TextInput, Title 
 import { useState } from 'react';
 import { api, must } from '../../api/client';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { paginationControlLabel } from '../../components/paginationLabels';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLoad } from '../../hooks';
 import { useI18n } from '../../i18n/i18n';
 
 export function SeekersPage() {
-  const { t, status, commuteMode } = useI18n();
+  const { t, status, commuteMode, language } = useI18n();
   const [q, setQ] = useState('');
   const [seekerStatus, setSeekerStatus] = useState<string | null>('active');
   const [page, setPage] = useState(1);
@@ -63,7 +64,7 @@ export function SeekersPage() {
       </ScrollRegion>
       {seekers.data ? (
         <Group>
-          <Pagination total={Math.max(1, Math.ceil(seekers.data.total / 20))} value={page} onChange={setPage} />
+          <Pagination total={Math.max(1, Math.ceil(seekers.data.total / 20))} value={page} onChange={setPage} getControlProps={(control) => paginationControlLabel(control, language)} />
           <Text size="sm" c="dimmed">{seekers.data.total}</Text>
         </Group>
       ) : null}

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, List, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { deriveVacancy, leaveDays, leaveLawViolations, type LeaveTerms } from '@server/leave-gaps/leave-law';
+import { deriveVacancy, leaveDays, leaveLawViolations, leaveLawWarnings, type LeaveTerms } from '@server/leave-gaps/leave-law';
 import { LEAVE_TYPES, type LeaveType } from '@server/leave-gaps/leave-types';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -30,7 +30,9 @@ export function NewGapPage() {
     leaveStart: null as string | null,
     leaveEnd: null as string | null,
     handoverDays: 14,
+    afterReturnDays: 0,
     multipleBirth: false,
+    prematureBirth: false,
     extendedParentalReason: null as (typeof REASONS)[number] | null,
     roleTitle: '',
     weeklyHours: 40,
@@ -40,7 +42,11 @@ export function NewGapPage() {
   const [skills, setSkills] = useState<Skill[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm({ ...form, [key]: value });
+  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => {
+    setForm({ ...form, [key]: value });
+    // The refusal was about the form as sent; once it changes, the live checks speak.
+    setError(undefined);
+  };
 
   const terms: LeaveTerms | null =
     form.leaveStart && form.leaveEnd
@@ -50,10 +56,15 @@ export function NewGapPage() {
           leaveEnd: form.leaveEnd,
           extendedParentalReason: form.leaveType === 'parental' ? form.extendedParentalReason : null,
           multipleBirth: form.leaveType === 'maternity' && form.multipleBirth,
+          prematureBirth: form.leaveType === 'maternity' && form.prematureBirth,
+          afterReturnDays: form.leaveType === 'parental' ? form.afterReturnDays : 0,
+          birthDate: null,
+          unusedParentalMonths: null,
           reducedWeeklyHours: form.leaveType === 'reduced_hours' ? form.reducedWeeklyHours : null,
         }
       : null;
   const violations = useMemo(() => (terms ? leaveLawViolations(terms) : []), [JSON.stringify(terms)]);
+  const warnings = useMemo(() => (terms && violations.length === 0 ? leaveLawWarnings(terms) : []), [JSON.stringify(terms), violations.length]);
   const vacancy = terms && violations.length === 0 ? deriveVacancy(terms) : null;
   const serverFields = fields(error);
   const liveFields: Record<string, string> = {};
@@ -72,7 +83,8 @@ export function NewGapPage() {
         leaveStart: form.leaveStart ?? '',
         leaveEnd: form.leaveEnd ?? '',
         handoverDays: form.handoverDays,
-        ...(form.leaveType === 'maternity' ? { multipleBirth: form.multipleBirth } : {}),
+        ...(form.leaveType === 'maternity' ? { multipleBirth: form.multipleBirth, prematureBirth: form.prematureBirth } : {}),
+        ...(form.leaveType === 'parental' ? { afterReturnDays: form.afterReturnDays } : {}),
         ...(form.leaveType === 'parental' && form.extendedParentalReason ? { extendedParentalReason: form.extendedParentalReason } : {}),
         ...(form.leaveType === 'reduced_hours' ? { reducedWeeklyHours: form.reducedWeeklyHours ?? undefined } : {}),
         roleTitle: form.roleTitle,
@@ -104,7 +116,22 @@ export function NewGapPage() {
         <DateField label={t.leaveStart} required value={form.leaveStart} onChange={(value) => set('leaveStart', value)} error={fieldError('leaveStart')} />
         <DateField label={t.leaveEnd} required value={form.leaveEnd} onChange={(value) => set('leaveEnd', value)} error={fieldError('leaveEnd')} />
       </Group>
-      {form.leaveType === 'maternity' ? <Checkbox label={t.multipleBirth} checked={form.multipleBirth} onChange={(e) => set('multipleBirth', e.currentTarget.checked)} /> : null}
+      {form.leaveType === 'maternity' ? (
+        <Group>
+          <Checkbox label={t.multipleBirth} checked={form.multipleBirth} onChange={(e) => set('multipleBirth', e.currentTarget.checked)} />
+          <Checkbox label={language === 'ko' ? '미숙아 출산' : 'Premature birth'} checked={form.prematureBirth} onChange={(e) => set('prematureBirth', e.currentTarget.checked)} />
+        </Group>
+      ) : null}
+      {form.leaveType === 'parental' ? (
+        <NumberInput
+          label={language === 'ko' ? '복귀 후 함께 근무 일수' : 'Days after return'}
+          min={0}
+          max={31}
+          value={form.afterReturnDays}
+          onChange={(n) => set('afterReturnDays', Number(n))}
+          error={fieldError('afterReturnDays')}
+        />
+      ) : null}
       {form.leaveType === 'parental' ? (
         <Select
           label={t.extendedParentalReason}
@@ -140,6 +167,9 @@ export function NewGapPage() {
             <List.Item>
               {t.hourlyWage}: {formatWon(form.hourlyWage)}
             </List.Item>
+            {warnings.map((warning) => (
+              <List.Item key={warning.code}>⚠ {codeText(warning.code, language) ?? warning.message}</List.Item>
+            ))}
           </List>
         ) : (
           <Text size="sm" c="dimmed">
