@@ -1,13 +1,13 @@
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Roles } from '../auth/auth.decorators';
 import { API_PREFIX } from '../app.setup';
 import { DemoDataService, type DemoLoadState } from './demo-data.service';
 
 class DemoLoadStateResponse {
-  status: 'idle' | 'running' | 'succeeded' | 'failed';
-  error?: string;
+  @ApiProperty({ enum: ['idle', 'running', 'succeeded', 'failed'] }) status: 'idle' | 'running' | 'succeeded' | 'failed';
+  @ApiPropertyOptional({ description: "when failed: the generator's last lines" }) error?: string;
 }
 
 @ApiTags('demo')

@@ -3,12 +3,14 @@ import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { useI18n } from './i18n/i18n';
+import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage';
 import { LoginPage } from './pages/auth/LoginPage';
 import { SetupPage } from './pages/auth/SetupPage';
 import { SignupPage } from './pages/auth/SignupPage';
 import { DashboardPage } from './pages/coordinator/DashboardPage';
 import { GapPage } from './pages/coordinator/GapPage';
 import { GapsPage } from './pages/coordinator/GapsPage';
+import { InvitationsPage } from './pages/coordinator/InvitationsPage';
 import { MatchPage } from './pages/coordinator/MatchPage';
 import { PlacementsPage } from './pages/coordinator/PlacementsPage';
 import { RunPage } from './pages/coordinator/RunPage';
@@ -50,6 +52,8 @@ export function App() {
       <Route path="/setup" element={user ? <Navigate to={HOME[user.role]} replace /> : <SetupPage />} />
       <Route path="/login" element={user ? <Navigate to={HOME[user.role]} replace /> : <LoginPage />} />
       <Route path="/signup" element={user ? <Navigate to={HOME[user.role]} replace /> : <SignupPage />} />
+      <Route path="/invite/:token" element={user ? <Navigate to={HOME[user.role]} replace /> : <AcceptInvitationPage />} />
+      <Route path="/invitations" element={<For role="coordinator"><InvitationsPage /></For>} />
       <Route path="/" element={user ? <For role="coordinator"><DashboardPage /></For> : <Navigate to={signedOutHome} replace />} />
       <Route path="/gaps" element={<For role="coordinator"><GapsPage /></For>} />
       <Route path="/gaps/:id" element={<For role="coordinator"><GapPage /></For>} />

@@ -1556,7 +1556,12 @@ export interface components {
             /** @description the name shown in the console; default: the seeker’s name, or the email */
             displayName?: string;
         };
-        DemoLoadStateResponse: Record<string, never>;
+        DemoLoadStateResponse: {
+            /** @enum {string} */
+            status: "idle" | "running" | "succeeded" | "failed";
+            /** @description when failed: the generator's last lines */
+            error?: string;
+        };
     };
     responses: never;
     parameters: never;

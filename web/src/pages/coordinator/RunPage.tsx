@@ -149,7 +149,7 @@ function ProposalCard({ proposal, onDecided }: { proposal: Schema<'ProposalView'
       ) : null}
       <ProblemAlert error={error} />
       {message ? (
-        <Text size="sm" role="status" c="green.9">
+        <Text size="sm" role="status" fw={700}>
           {message}
         </Text>
       ) : null}

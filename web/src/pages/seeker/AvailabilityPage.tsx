@@ -73,7 +73,11 @@ export function AvailabilityPage() {
         onChange={(value) => setRange([isoDay(value[0]), isoDay(value[1])])}
         allowSingleDateInRange
         size="sm"
-        ariaLabels={{ nextMonth: language === 'ko' ? '다음 달' : 'Next month', previousMonth: language === 'ko' ? '이전 달' : 'Previous month', nextYear: '', previousYear: '', nextDecade: '', previousDecade: '', monthLevelControl: language === 'ko' ? '월 선택' : 'Pick month', yearLevelControl: language === 'ko' ? '연도 선택' : 'Pick year' }}
+        // Visible month and year stay the controls' names; no weekend red or outside days, both too pale to read.
+        ariaLabels={{ nextMonth: language === 'ko' ? '다음 달' : 'Next month', previousMonth: language === 'ko' ? '이전 달' : 'Previous month' }}
+        weekendDays={[]}
+        hideOutsideDates
+        firstDayOfWeek={0}
       />
       <Text size="sm" aria-live="polite">
         {range[0] ? formatPeriod({ start: range[0], end: range[1] ?? range[0] }) : ''}
