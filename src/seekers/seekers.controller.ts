@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
@@ -22,8 +22,13 @@ export class SeekersController {
   @Post()
   @Roles('coordinator')
   @ApiCreatedResponse({ type: SeekerResponse })
-  create(@Body() dto: CreateSeekerDto): Promise<SeekerResponse> {
-    return this.seekers.create(dto);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key gets the same seeker, not a second one' })
+  create(
+    @Body() dto: CreateSeekerDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<SeekerResponse> {
+    return this.seekers.create(dto, principal, idempotencyKey);
   }
 
   @Get()

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { seekerScopeOf } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { AvailabilityWindowDto, AvailabilityWindowResponse, toAvailabilityWindowResponse } from './dto/availability.dto';
 import {
   CreateSeekerDto,
@@ -27,13 +28,20 @@ export class SeekersService {
     @InjectRepository(SeekerAvailability) private readonly windows: Repository<SeekerAvailability>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accessLog: AccessLogService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** The seeker and their availability windows in one transaction: all or nothing. */
-  async create(dto: CreateSeekerDto): Promise<SeekerResponse> {
+  /**
+   * The seeker and their availability windows in one transaction: all or nothing, and the
+   * answer read inside it (after a commit, an outage cannot turn a stored seeker into an
+   * error). With an Idempotency-Key a retry gets the same seeker instead of a second one; the
+   * key keeps only the seeker's id, never their personal data.
+   */
+  async create(dto: CreateSeekerDto, principal: Principal, idempotencyKey?: string): Promise<SeekerResponse> {
     const availability = dto.availability ?? [];
     assertSeekerRules({ weeklyHours: dto.weeklyHours, availability });
-    const id = await this.dataSource.transaction(async (manager) => {
+    const request = { scope: `seekers.create by ${principal.subject}`, key: idempotencyKey, request: dto };
+    return this.idempotency.run(request, async (manager) => {
       const seeker = await manager.save(
         manager.create(Seeker, {
           displayName: dto.displayName,
@@ -60,11 +68,18 @@ export class SeekersService {
           availability.map((window) => ({ seekerId: seeker.id, startDate: window.start, endDate: window.end })),
         );
       }
-      return seeker.id;
+      // The registering coordinator just sent these data: echoing them back is not a read to log.
+      return this.createdSeeker(seeker.id, manager);
+    }, undefined, {
+      store: (answer) => ({ seekerId: answer.id }),
+      replay: async (stored) => this.createdSeeker((stored as { seekerId: string }).seekerId, this.dataSource.manager),
     });
-    // The registering coordinator just sent these data: echoing them back is not a read to log.
-    const seeker = await this.find(id);
-    return toSeekerResponse(seeker, await this.windowsOf([seeker.id]));
+  }
+
+  private async createdSeeker(id: string, manager: EntityManager): Promise<SeekerResponse> {
+    const seeker = await manager.findOneByOrFail(Seeker, { id });
+    const windows = await manager.find(SeekerAvailability, { where: { seekerId: id }, order: { startDate: 'ASC', id: 'ASC' } });
+    return toSeekerResponse(seeker, windows);
   }
 
   /** A seeker reads their own profile; anyone else's read is written to the access log before it is answered. */
