@@ -15,7 +15,9 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...APPLICATION_OPTIONS, abortOnError: false });
   try {
     setUpApplication(app);
-    await app.listen(app.get(AppConfig).port);
+    const config = app.get(AppConfig);
+    if (config.listenHost === undefined) await app.listen(config.port);
+    else await app.listen(config.port, config.listenHost);
   } catch (error) {
     await app.close(); // stops the embedded database cleanly, e.g. when the port is taken
     throw error;

@@ -32,4 +32,5 @@ export const DATABASE_UNAVAILABLE: Problem = {
   status: 503,
   code: 'service.unavailable',
   detail: 'The database is unavailable; retry later.',
+  retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
 };

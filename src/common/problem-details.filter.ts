@@ -1,7 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DATABASE_RETRY_AFTER_SECONDS } from './database-unavailable';
 import { describeDriverError } from './driver-error';
 import { PROBLEM_CONTENT_TYPE, Problem, problemDetails } from './problem-details';
 import { problemFor } from './problem-mapping';
@@ -29,7 +28,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (response.headersSent) return;
     const body = problemDetails(problem, { instance: maskResidentNumbersInPath(request.originalUrl.split('?')[0]), requestId });
     response.status(problem.status).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
-    if (problem.status === 503) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    if (problem.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(problem.retryAfterSeconds));
     response.send(JSON.stringify(body));
   }
 

@@ -10,6 +10,8 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
+  too_many_requests: 429,
 };
 
 const CODE_OF_HTTP_STATUS: Record<number, string> = {
@@ -46,6 +48,7 @@ export function problemFor(error: unknown): Problem | undefined {
       detail: error.message,
       errors: error.fields,
       details: error.details,
+      retryAfterSeconds: error.retryAfterSeconds,
     };
   }
   if (error instanceof HttpException) return httpProblem(error);
@@ -56,7 +59,7 @@ export function problemFor(error: unknown): Problem | undefined {
 
 function httpProblem(error: HttpException): Problem | undefined {
   const status = error.getStatus();
-  if (status === 503) return { status, code: 'service.unavailable', detail: 'A service dependency is unavailable; retry later.' };
+  if (status === 503) return { ...DATABASE_UNAVAILABLE, detail: 'A service dependency is unavailable; retry later.' };
   if (status >= 500) return undefined;
   // Body-parser failures reach Nest wrapped in an HttpException with the original as cause.
   if (isBodyParserError(error.cause)) return bodyParserProblem(error.cause);

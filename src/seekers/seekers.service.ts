@@ -38,48 +38,58 @@ export class SeekersService {
    * key keeps only the seeker's id, never their personal data.
    */
   async create(dto: CreateSeekerDto, principal: Principal, idempotencyKey?: string): Promise<SeekerResponse> {
-    const availability = dto.availability ?? [];
-    assertSeekerRules({ weeklyHours: dto.weeklyHours, availability });
     const request = { scope: `seekers.create by ${principal.subject}`, key: idempotencyKey, request: dto };
-    return this.idempotency.run(request, async (manager) => {
-      const seeker = await manager.save(
-        manager.create(Seeker, {
-          displayName: dto.displayName,
-          phone: dto.phone,
-          email: dto.email ?? null,
-          homeLat: dto.home.lat,
-          homeLng: dto.home.lng,
-          commuteMode: dto.commuteMode,
-          maxCommuteMinutes: dto.maxCommuteMinutes,
-          skills: dto.skills,
-          certifications: dto.certifications ?? [],
-          weeklyHoursMin: dto.weeklyHours.min,
-          weeklyHoursMax: dto.weeklyHours.max,
-          minHourlyWage: dto.minHourlyWage ?? null,
-          blockedFirmIds: dto.blockedFirmIds ?? [],
-          consentAt: new Date(),
-          status: 'active',
-          ...(dto.waitingSince !== undefined && { waitingSince: dto.waitingSince }),
-        }),
-      );
-      if (availability.length > 0) {
-        await manager.insert(
-          SeekerAvailability,
-          availability.map((window) => ({ seekerId: seeker.id, startDate: window.start, endDate: window.end })),
-        );
-      }
+    return this.idempotency.run(
+      request,
       // The registering coordinator just sent these data: echoing them back is not a read to log.
-      return this.createdSeeker(seeker.id, manager);
-    }, undefined, {
-      store: (answer) => ({ seekerId: answer.id }),
-      replay: async (stored) => this.createdSeeker((stored as { seekerId: string }).seekerId, this.dataSource.manager),
-    });
+      async (manager) => this.responseOf(await this.insertWithin(manager, dto), manager),
+      undefined,
+      { store: (answer) => ({ seekerId: answer.id }), replay: async (stored) => this.responseOf((stored as { seekerId: string }).seekerId) },
+    );
   }
 
-  private async createdSeeker(id: string, manager: EntityManager): Promise<SeekerResponse> {
-    const seeker = await manager.findOneByOrFail(Seeker, { id });
+  /** The seeker as stored, for whoever just created it (sign-up answers with it); read in `manager`'s transaction when given. */
+  async responseOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<SeekerResponse> {
+    const seeker = await manager.findOneBy(Seeker, { id });
+    if (!seeker) throw new NotFoundError('seeker', id);
     const windows = await manager.find(SeekerAvailability, { where: { seekerId: id }, order: { startDate: 'ASC', id: 'ASC' } });
     return toSeekerResponse(seeker, windows);
+  }
+
+  /**
+   * Inserts the seeker and their availability within the caller's transaction (seeker sign-up
+   * creates the account in the same one); the new seeker's id.
+   */
+  async insertWithin(manager: EntityManager, dto: CreateSeekerDto): Promise<string> {
+    const availability = dto.availability ?? [];
+    assertSeekerRules({ weeklyHours: dto.weeklyHours, availability });
+    const seeker = await manager.save(
+      manager.create(Seeker, {
+        displayName: dto.displayName,
+        phone: dto.phone,
+        email: dto.email ?? null,
+        homeLat: dto.home.lat,
+        homeLng: dto.home.lng,
+        commuteMode: dto.commuteMode,
+        maxCommuteMinutes: dto.maxCommuteMinutes,
+        skills: dto.skills,
+        certifications: dto.certifications ?? [],
+        weeklyHoursMin: dto.weeklyHours.min,
+        weeklyHoursMax: dto.weeklyHours.max,
+        minHourlyWage: dto.minHourlyWage ?? null,
+        blockedFirmIds: dto.blockedFirmIds ?? [],
+        consentAt: new Date(),
+        status: 'active',
+        ...(dto.waitingSince !== undefined && { waitingSince: dto.waitingSince }),
+      }),
+    );
+    if (availability.length > 0) {
+      await manager.insert(
+        SeekerAvailability,
+        availability.map((window) => ({ seekerId: seeker.id, startDate: window.start, endDate: window.end })),
+      );
+    }
+    return seeker.id;
   }
 
   /** A seeker reads their own profile; anyone else's read is written to the access log before it is answered. */
