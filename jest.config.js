@@ -38,7 +38,8 @@ module.exports = {
     {
       displayName: 'processes',
       testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.ts$': tsJest, ...esmTransform },
+      transformIgnorePatterns,
       moduleFileExtensions: ['ts', 'js', 'json'],
       testMatch: ['<rootDir>/test/processes/**/*.spec.ts'],
     },
