@@ -14,32 +14,31 @@ const esmTransform = {
   [`^.+/node_modules/(${esmPackages.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
 };
 const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
+/** What every project shares: the app's TypeScript and the ES-module packages it imports. */
+const typescript = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': tsJest, ...esmTransform },
+  transformIgnorePatterns,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 const CHROMIUM = '/usr/bin/chromium';
 
 const projects = [
   {
     displayName: 'unit',
-    testEnvironment: 'node',
-    transform: { '^.+\\.ts$': tsJest, ...esmTransform },
-    transformIgnorePatterns,
-    moduleFileExtensions: ['ts', 'js', 'json'],
+    ...typescript,
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'],
   },
   {
     displayName: 'e2e',
-    testEnvironment: 'node',
-    transform: { '^.+\\.ts$': tsJest, ...esmTransform },
-    transformIgnorePatterns,
-    moduleFileExtensions: ['ts', 'js', 'json'],
+    ...typescript,
     testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
     globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
     globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
   },
   {
     displayName: 'processes',
-    testEnvironment: 'node',
-    transform: { '^.+\\.ts$': tsJest },
-    moduleFileExtensions: ['ts', 'js', 'json'],
+    ...typescript,
     testMatch: ['<rootDir>/test/processes/**/*.spec.ts'],
   },
 ];
@@ -47,10 +46,7 @@ const projects = [
 if (existsSync(CHROMIUM)) {
   projects.push({
     displayName: 'browser',
-    testEnvironment: 'node',
-    transform: { '^.+\\.ts$': tsJest, ...esmTransform },
-    transformIgnorePatterns,
-    moduleFileExtensions: ['ts', 'js', 'json'],
+    ...typescript,
     testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
     globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
   });
