@@ -1191,6 +1191,12 @@ export interface components {
              */
             end: string;
         };
+        CancellationResponse: {
+            /** @enum {string} */
+            code: "firm_request" | "seeker_request" | "leave_changed" | "other";
+            /** @example 업체 요청으로 배치가 취소되었습니다. */
+            message: string;
+        };
         PlacementContactResponse: {
             displayName: string;
             phone: string;
@@ -1218,7 +1224,10 @@ export interface components {
             period: components["schemas"]["PeriodResponse"];
             /** @enum {string} */
             status: "confirmed" | "cancelled";
+            /** @description the coordinator's internal note: coordinators only, null for the firm and the seeker */
             cancelledReason: string | null;
+            /** @description once cancelled: the coded reason every party is shown */
+            cancellation: components["schemas"]["CancellationResponse"] | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1416,6 +1425,16 @@ export interface components {
         ReasonDto: {
             /** @example 회사 사정으로 채용 보류 */
             reason: string;
+        };
+        CancelPlacementDto: {
+            /** @example 회사 사정으로 채용 보류 */
+            reason: string;
+            /**
+             * @description what the firm and the seeker are told
+             * @default other
+             * @enum {string}
+             */
+            publicReason: "firm_request" | "seeker_request" | "leave_changed" | "other";
         };
         SignInDto: {
             /** @example kim@example.kr */
@@ -2488,7 +2507,11 @@ export interface operations {
     SeekersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description a retry with the same key gets the same seeker, not a second one */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3298,7 +3321,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonDto"];
+                "application/json": components["schemas"]["CancelPlacementDto"];
             };
         };
         responses: {
