@@ -3732,6 +3732,13 @@ export interface operations {
                     "application/json": components["schemas"]["DemoLoadStateResponse"];
                 };
             };
+            /** @description demo.not_empty (the database has firms) or demo.running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
