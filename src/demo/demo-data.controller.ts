@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ApiSignedIn } from '../auth/api-docs';
 import { Roles } from '../auth/auth.decorators';
 import { API_PREFIX } from '../app.setup';
 import { DemoDataService, type DemoLoadState } from './demo-data.service';
@@ -11,6 +12,7 @@ class DemoLoadStateResponse {
 }
 
 @ApiTags('demo')
+@ApiSignedIn()
 @Roles('coordinator')
 @Controller('demo-data')
 export class DemoDataController {

@@ -3713,6 +3713,20 @@ export interface operations {
                     "application/json": components["schemas"]["DemoLoadStateResponse"];
                 };
             };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     DemoDataController_start: {
@@ -3731,6 +3745,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DemoLoadStateResponse"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description demo.not_empty (the database has firms) or demo.running */
             409: {
