@@ -52,7 +52,7 @@ export class DemoDataService implements OnModuleDestroy {
     // The script reads its target and token from its environment (it is a script, not the service).
     const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join('scripts', 'seed-demo.ts')], {
       cwd: ROOT,
-      env: { ...process.env, CHAEUM_API_URL: apiUrl, CHAEUM_TOKEN: token },
+      env: this.config.childProcessEnvironment({ CHAEUM_API_URL: apiUrl, CHAEUM_TOKEN: token }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
