@@ -2,7 +2,7 @@
  * Services signal failures with domain errors, never HTTP exceptions; one exception filter
  * maps `kind` to an HTTP status and answers application/problem+json with `code`.
  */
-export type DomainErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized';
+export type DomainErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable';
 
 export interface FieldProblem {
   /** Path of the offending field in the request, e.g. `requiredSkills[0].level`. */
@@ -41,5 +41,16 @@ export class RuleViolation extends DomainError {
 export class ConflictError extends DomainError {
   constructor(code: string, message: string, details?: Record<string, unknown>) {
     super('conflict', code, message, [], details);
+  }
+}
+
+/** Too busy right now, not broken: the client should retry after `retryAfterSeconds` (503 + Retry-After). */
+export class UnavailableError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('unavailable', code, message, [], { retryAfterSeconds });
   }
 }

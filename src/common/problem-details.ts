@@ -23,6 +23,8 @@ export interface Problem {
   detail: string;
   errors?: readonly FieldProblem[];
   details?: Readonly<Record<string, unknown>>;
+  /** Sent as the Retry-After header (503, 429). */
+  retryAfterSeconds?: number;
 }
 
 export function problemDetails(problem: Problem, context: { instance: string; requestId: string }): ProblemDetails {

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, DomainErrorKind } from './domain-error';
+import { DomainError, DomainErrorKind, UnavailableError } from './domain-error';
 import { postgresProblem } from './postgres-problems';
 import type { Problem } from './problem-details';
 
@@ -9,6 +9,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unavailable: 503,
 };
 
 const CODE_OF_HTTP_STATUS: Record<number, string> = {
@@ -45,7 +46,11 @@ export function problemFor(error: unknown): Problem | undefined {
       detail: error.message,
       errors: error.fields,
       details: error.details,
+      ...(error instanceof UnavailableError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };
+  }
+  if (isPoolExhausted(error)) {
+    return { status: 503, code: 'service.overloaded', detail: 'All database connections are busy; retry shortly.', retryAfterSeconds: 1 };
   }
   if (error instanceof HttpException) return httpProblem(error);
   if (isBodyParserError(error)) return bodyParserProblem(error);
@@ -81,4 +86,12 @@ function bodyParserProblem(error: BodyParserError): Problem {
     default:
       return { status: error.status, code: CODE_OF_HTTP_STATUS[error.status] ?? 'request.invalid', detail: 'The request body could not be read.' };
   }
+}
+
+/**
+ * pg's pool gives up waiting for a free connection after connectionTimeoutMillis with this
+ * message: an overload (503, retry), not a bug (500).
+ */
+function isPoolExhausted(error: unknown): boolean {
+  return error instanceof Error && !(error instanceof HttpException) && /timeout exceeded when trying to connect/.test(error.message);
 }
