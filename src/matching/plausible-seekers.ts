@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { COMMUTE_MODEL, EARTH_RADIUS_KM } from './core/commute';
 import { CommuteMode, FEASIBILITY_RULES, FeasibilityRule, Vacancy } from './core/types';
-import { seekerReachBoxSql } from './seeker-reach';
+import { seekerReachBoxSql, widestReachBoxSql } from './seeker-reach';
 
 /**
  * Within this many minutes of a limit the database's floating-point commute is not trusted to
@@ -37,7 +37,8 @@ export async function plausibleSeekers(manager: EntityManager, vacancy: Vacancy)
   const [row]: Record<string, unknown>[] = await manager.query(
     `WITH neighbourhood AS (
        SELECT s.* FROM seekers s
-       WHERE s.status = 'active' AND ${seekerReachBoxSql('s', '$1', '$1', '$2', '$2')}),
+       WHERE s.status = 'active' AND ${widestReachBoxSql('s', '$1', '$2')}
+         AND ${seekerReachBoxSql('s', '$1', '$1', '$2', '$2')}),
      judged AS (
        SELECT s.id,
          EXISTS (SELECT 1 FROM jsonb_to_recordset($3::jsonb) AS need(code text, level int)
