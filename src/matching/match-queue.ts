@@ -28,7 +28,7 @@ export interface MatchRunJobContext {
 export class MatchQueue implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(MatchQueue.name);
   private readonly boss: PgBoss;
-  private workerId?: string;
+  private readonly workerIds: string[] = [];
 
   constructor(
     private readonly config: AppConfig,
@@ -72,14 +72,21 @@ export class MatchQueue implements OnModuleInit, OnModuleDestroy {
 
   /** Wakes this instance's worker now rather than at its next poll. */
   wakeWorker(): void {
-    if (this.workerId) this.boss.notifyWorker(this.workerId);
+    for (const workerId of this.workerIds) this.boss.notifyWorker(workerId);
   }
 
+  /**
+   * MATCH_CONCURRENCY pollers, each taking one job at a time: this instance runs that many at
+   * once, and instances that poll the same queue share the runs between them.
+   */
   async work(handler: (job: MatchRunJob, context: MatchRunJobContext) => Promise<void>): Promise<void> {
-    this.workerId = await this.boss.work<MatchRunJob>(
-      MATCH_RUN_QUEUE,
-      { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS },
-      async ([job]) => handler(job.data, { jobId: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit }),
-    );
+    for (let poller = 0; poller < this.config.matchConcurrency; poller++) {
+      const workerId = await this.boss.work<MatchRunJob>(
+        MATCH_RUN_QUEUE,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS },
+        async ([job]) => handler(job.data, { jobId: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit }),
+      );
+      this.workerIds.push(workerId);
+    }
   }
 }

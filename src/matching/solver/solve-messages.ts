@@ -11,4 +11,8 @@ export interface SolveRequest {
   readonly options: MatchOptions;
 }
 
-export type SolveReply = { readonly id: number; readonly result: MatchResult } | { readonly id: number; readonly error: string };
+export type SolveReply =
+  | { readonly id: number; readonly result: MatchResult }
+  /** The instance broke the contract: the builder has a bug, a retry would only repeat it. */
+  | { readonly id: number; readonly invalid: string[] }
+  | { readonly id: number; readonly error: string };
