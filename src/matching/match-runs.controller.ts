@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
 import type { Instance } from './core/types';
 import { CreateMatchRunDto, ListMatchRunsQuery, MatchRunPage, MatchRunResponse } from './dto/match-run.dto';
-import { RunResultsResponse } from './dto/run-results.dto';
+import { RunResultsQuery, RunResultsResponse } from './dto/run-results.dto';
 import { MatchRunsService } from './match-runs.service';
 import { RunResultsService } from './run-results.service';
 
@@ -40,8 +40,8 @@ export class MatchRunsController {
 
   @Get(':id/proposals')
   @ApiOkResponse({ type: RunResultsResponse })
-  proposals(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<RunResultsResponse> {
-    return this.results.get(id, principal);
+  proposals(@Param('id') id: string, @Query() query: RunResultsQuery, @CurrentPrincipal() principal: Principal): Promise<RunResultsResponse> {
+    return this.results.get(id, query, principal);
   }
 
   @Get(':id/instance')
