@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
-import type { Instance } from './core/types';
 import { CreateMatchRunDto, ListMatchRunsQuery, MatchRunPage, MatchRunResponse } from './dto/match-run.dto';
 import { RunResultsQuery, RunResultsResponse } from './dto/run-results.dto';
 import { MatchRunsService } from './match-runs.service';
@@ -46,8 +46,8 @@ export class MatchRunsController {
 
   @Get(':id/instance')
   @ApiOkResponse({ description: 'the instance JSON given to the engine (docs/matching-contract.md)' })
-  instance(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<Instance> {
-    return this.runs.instance(id, principal);
+  async instance(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    return new StreamableFile(Readable.from([await this.runs.instance(id, principal)]), { type: 'application/json; charset=utf-8' });
   }
 
   @Post(':id/retry')
