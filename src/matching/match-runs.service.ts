@@ -90,9 +90,8 @@ export class MatchRunsService {
       [run.id],
     );
     if (!row?.text) {
-      throw new ConflictError('match_run.no_instance', `match run ${run.id} has not built its instance yet (status ${run.status})`, {
-        status: run.status,
-      });
+      const why = run.status === 'queued' || run.status === 'running' ? 'has not built its instance yet' : 'has no stored instance (not built before it failed, or dropped by the retention policy)';
+      throw new ConflictError('match_run.no_instance', `match run ${run.id} ${why} (status ${run.status})`, { status: run.status });
     }
     await this.accessLog.recordRead(reader, row.seeker_ids ?? [], { action: 'match-runs.instance', fields: INSTANCE_SEEKER_FIELDS });
     return row.text;
