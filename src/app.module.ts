@@ -19,6 +19,7 @@ import { LeaveGapsModule } from './leave-gaps/leave-gaps.module';
 import { MatchingModule } from './matching/matching.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { RuntimeMetricsModule } from './runtime-metrics/runtime-metrics.module';
 import { SeekersModule } from './seekers/seekers.module';
 
 @Module({
@@ -36,6 +37,7 @@ import { SeekersModule } from './seekers/seekers.module';
     AuthModule,
     AccessLogModule,
     HealthModule,
+    RuntimeMetricsModule,
     // Feature modules (complexes, firms, leave gaps, seekers, placements, ...) go below.
     ComplexesModule,
     FirmsModule,

@@ -1,0 +1,26 @@
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { RuntimeMetricsResponse } from './runtime-metrics.dto';
+import { RuntimeMetricsService } from './runtime-metrics.service';
+
+/** This instance's event-loop delay and memory (each instance answers for itself). */
+@ApiTags('runtime-metrics')
+@Roles('coordinator')
+@Controller('runtime-metrics')
+export class RuntimeMetricsController {
+  constructor(private readonly metrics: RuntimeMetricsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: RuntimeMetricsResponse })
+  read(): RuntimeMetricsResponse {
+    return this.metrics.read();
+  }
+
+  @Post('reset')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RuntimeMetricsResponse, description: 'the window that ended; a new one starts' })
+  reset(): RuntimeMetricsResponse {
+    return this.metrics.reset();
+  }
+}
