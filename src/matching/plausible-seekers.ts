@@ -51,7 +51,9 @@ export async function plausibleSeekers(manager: EntityManager, vacancy: Vacancy)
      neighbourhood AS (
        SELECT s.* FROM seekers s, widest
        WHERE s.status = 'active' AND ${widestReachBoxSql('s', '$1', '$2', 'widest.minutes')}
-         AND ${seekerReachBoxSql('s', '$1', '$1', '$2', '$2')}),
+         AND ${seekerReachBoxSql('s', '$1', '$1', '$2', '$2')}
+         -- Always true; it types $3 and $12 when no skill is required (nothing else names them then).
+         AND cardinality($3::text[]) = cardinality($12::int[])),
      profiled AS MATERIALIZED (
        SELECT s.*,
          coalesce((SELECT range_agg(daterange(a.start_date, a.end_date, '[]')) FROM seeker_availability a
@@ -61,14 +63,13 @@ export async function plausibleSeekers(manager: EntityManager, vacancy: Vacancy)
          ${overhead} + ${minutesPerKm} * 2 * ${EARTH_RADIUS_KM}::float8 * asin(least(1, sqrt(
            sin(radians($1::float8 - s.home_lat) / 2) ^ 2
            + cos(radians(s.home_lat)) * cos(radians($1::float8)) * sin(radians($2::float8 - s.home_lng) / 2) ^ 2))) AS minutes,
-         least(s.max_commute_minutes::float8, coalesce($11::float8, 'Infinity'::float8)) AS commute_limit
+         least(s.max_commute_minutes::float8, coalesce($11::float8, 'Infinity'::float8)) AS commute_limit,
+         (SELECT coalesce(jsonb_object_agg(own->>'code', (own->>'level')::int), '{}') FROM jsonb_array_elements(s.skills) AS own) AS levels
        FROM neighbourhood s),
      judged AS MATERIALIZED (
-       SELECT s.id, s.free, s.minutes, s.commute_limit, s.skills AS own_skills, s.certifications AS own_certifications,
+       SELECT s.id, s.free, s.minutes, s.commute_limit, s.levels, s.certifications AS own_certifications,
          s.weekly_hours_min, s.weekly_hours_max, s.min_hourly_wage,
-         EXISTS (SELECT 1 FROM jsonb_to_recordset($3::jsonb) AS need(code text, level int)
-                 WHERE NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(s.skills) AS own(code text, level int)
-                                   WHERE own.code = need.code AND own.level >= need.level)) AS skills,
+         ${skillsFailSql('s.levels', vacancy)} AS skills,
          NOT (s.certifications @> $4::text[]) AS certifications,
          NOT (s.free @> daterange($5::date, $6::date, '[]')) AS dates,
          NOT (s.weekly_hours_min <= $7::float8 AND $7::float8 <= s.weekly_hours_max) AS hours,
@@ -80,9 +81,7 @@ export async function plausibleSeekers(manager: EntityManager, vacancy: Vacancy)
        FROM profiled s),
      near AS MATERIALIZED (
        SELECT j.id, CASE
-         WHEN j.skills THEN (SELECT coalesce(sum(greatest(0, need.level - coalesce(own.level, 0))::float8 / 5), 0)
-                             FROM jsonb_to_recordset($3::jsonb) AS need(code text, level int)
-                             LEFT JOIN jsonb_to_recordset(j.own_skills) AS own(code text, level int) ON own.code = need.code)
+         WHEN j.skills THEN ${skillsShortfallSql('j.levels', vacancy)}
          WHEN j.certifications THEN (SELECT count(*)::float8 FROM unnest($4::text[]) AS code WHERE NOT code = ANY (j.own_certifications))
          WHEN j.dates THEN (SELECT coalesce(sum(upper(missing) - lower(missing)), 0)::float8
                             FROM unnest(datemultirange(daterange($5::date, $6::date, '[]')) - j.free) AS missing)
@@ -93,7 +92,7 @@ export async function plausibleSeekers(manager: EntityManager, vacancy: Vacancy)
          ELSE ${UNFIXABLE_SHORTFALL}::float8 END AS shortfall
        FROM judged j WHERE ${failures} = 1 AND NOT j.uncertain),
      cut AS (SELECT shortfall FROM near ORDER BY shortfall, id OFFSET ${DEFAULT_NEAR_MISS_LIMIT - 1} LIMIT 1),
-     classified AS (
+     classified AS MATERIALIZED (
        SELECT j.*, (${failures} = 0 OR j.uncertain
                     OR j.id IN (SELECT id FROM near WHERE NOT EXISTS (SELECT 1 FROM cut)
                                                     OR near.shortfall <= (SELECT shortfall FROM cut) + ${SHORTFALL_SLACK})) AS plausible
@@ -104,7 +103,7 @@ export async function plausibleSeekers(manager: EntityManager, vacancy: Vacancy)
     [
       vacancy.location.lat,
       vacancy.location.lng,
-      JSON.stringify(vacancy.requiredSkills),
+      vacancy.requiredSkills.map((skill) => skill.code),
       vacancy.requiredCertifications,
       vacancy.start,
       vacancy.end,
@@ -113,10 +112,28 @@ export async function plausibleSeekers(manager: EntityManager, vacancy: Vacancy)
       vacancy.firmId,
       vacancy.id,
       vacancy.maxCommuteMinutes ?? null,
+      vacancy.requiredSkills.map((skill) => skill.level),
     ],
   );
   return {
     seekerIds: row.seeker_ids as string[],
     excludedElsewhere: Object.fromEntries(FEASIBILITY_RULES.map((rule) => [rule, row[rule] as number])) as ExcludedCounts,
   };
+}
+
+/** The seeker's level of the vacancy's i-th required skill (0 when missing); `levels` maps code → level. */
+const levelSql = (levels: string, index: number) => `coalesce((${levels} ->> ($3::text[])[${index + 1}])::int, 0)`;
+
+/** Whether some required skill is missing or below its level ($3: codes, $12: levels, in order). */
+function skillsFailSql(levels: string, vacancy: Vacancy): string {
+  if (vacancy.requiredSkills.length === 0) return 'false';
+  return `(${vacancy.requiredSkills.map((_, index) => `${levelSql(levels, index)} < ($12::int[])[${index + 1}]`).join(' OR ')})`;
+}
+
+/** feasibility.ts's skills shortfall: Σ max(0, required − held) / 5, summed in the same order. */
+function skillsShortfallSql(levels: string, vacancy: Vacancy): string {
+  if (vacancy.requiredSkills.length === 0) return '0::float8';
+  return `(0::float8 ${vacancy.requiredSkills
+    .map((_, index) => `+ greatest(0, ($12::int[])[${index + 1}] - ${levelSql(levels, index)})::float8 / 5`)
+    .join(' ')})`;
 }
