@@ -23,8 +23,8 @@ export class BulkAccessLogEntries1795670100000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX ix_access_log_seeker_ids`);
     await queryRunner.query(`ALTER TABLE access_log DROP CONSTRAINT ck_access_log_one_or_many_seekers`);
     await queryRunner.query(`
-      INSERT INTO access_log (accessed_at, actor_role, actor_subject, actor_firm_id, seeker_id, action, fields)
-      SELECT accessed_at, actor_role, actor_subject, actor_firm_id, unnest(seeker_ids), action, fields
+      INSERT INTO access_log (accessed_at, actor_role, actor_subject, actor_firm_id, actor_user_id, actor_email, seeker_id, action, fields)
+      SELECT accessed_at, actor_role, actor_subject, actor_firm_id, actor_user_id, actor_email, unnest(seeker_ids), action, fields
       FROM access_log WHERE seeker_ids IS NOT NULL ORDER BY id`);
     await queryRunner.query(`ALTER TABLE access_log DISABLE TRIGGER tr_access_log_no_update_or_delete`);
     await queryRunner.query(`DELETE FROM access_log WHERE seeker_ids IS NOT NULL`);

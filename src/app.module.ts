@@ -21,6 +21,7 @@ import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { RuntimeMetricsModule } from './runtime-metrics/runtime-metrics.module';
 import { SeekersModule } from './seekers/seekers.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -46,6 +47,7 @@ import { SeekersModule } from './seekers/seekers.module';
     PlacementsModule,
     MatchingModule,
     ProposalsModule,
+    UsersModule,
   ],
   providers: [
     // Registered here rather than in main.ts so that test apps built from AppModule get them too.

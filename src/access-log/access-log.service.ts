@@ -35,8 +35,8 @@ export class AccessLogService {
     if (unique.length === 0) return;
     // One entry per read: a national instance names 50,000 seekers, listed in one array.
     await (manager ?? this.entries.manager).query(
-      `INSERT INTO access_log (actor_role, actor_subject, actor_firm_id, seeker_id, seeker_ids, action, fields)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO access_log (actor_role, actor_subject, actor_firm_id, actor_user_id, actor_email, seeker_id, seeker_ids, action, fields)
+       VALUES ($1, $2, $3, $8::uuid, (SELECT email FROM users WHERE id = $8::uuid), $4, $5, $6, $7)`,
       [
         reader.role,
         reader.subject,
@@ -45,6 +45,7 @@ export class AccessLogService {
         unique.length === 1 ? null : unique,
         read.action,
         [...read.fields],
+        reader.userId ?? null,
       ],
     );
   }
@@ -58,6 +59,7 @@ export class AccessLogService {
     // A bulk entry's seekers are counted in the database: a page must not carry 20 × 50,000 ids.
     const { entities, raw } = await entries
       .select(['entry.id', 'entry.accessedAt', 'entry.actorRole', 'entry.actorSubject', 'entry.actorFirmId', 'entry.seekerId'])
+      .addSelect(['entry.actorUserId', 'entry.actorEmail'])
       .addSelect(['entry.action', 'entry.fields'])
       .addSelect('coalesce(cardinality(entry.seeker_ids), 1)::int', 'seeker_count')
       .orderBy('entry.id', 'DESC')

@@ -2,7 +2,18 @@
  * Services signal failures with domain errors, never HTTP exceptions; one exception filter
  * maps `kind` to an HTTP status and answers application/problem+json with `code`.
  */
-export type DomainErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable';
+export type DomainErrorKind =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthorized'
+  /** Existed once, no longer usable (a used or expired invitation). */
+  | 'gone'
+  /** Refused for now; `retryAfterSeconds` says when to try again. */
+  | 'too_many_requests'
+  /** Too busy right now, not broken: 503 with `retryAfterSeconds`. */
+  | 'unavailable';
 
 export interface FieldProblem {
   /** Path of the offending field in the request, e.g. `requiredSkills[0].level`. */
@@ -12,6 +23,9 @@ export interface FieldProblem {
 }
 
 export class DomainError extends Error {
+  /** When set, the answer carries `Retry-After` with this many seconds. */
+  readonly retryAfterSeconds?: number;
+
   constructor(
     readonly kind: DomainErrorKind,
     /** Stable, machine-readable code, e.g. `leave_gap.maternity_too_long`. */
@@ -49,7 +63,7 @@ export class UnavailableError extends DomainError {
   constructor(
     code: string,
     message: string,
-    readonly retryAfterSeconds: number,
+    override readonly retryAfterSeconds: number,
   ) {
     super('unavailable', code, message, [], { retryAfterSeconds });
   }

@@ -23,7 +23,7 @@ export interface Problem {
   detail: string;
   errors?: readonly FieldProblem[];
   details?: Readonly<Record<string, unknown>>;
-  /** Sent as the Retry-After header (503, 429). */
+  /** Sent as the `Retry-After` header, not in the body. */
   retryAfterSeconds?: number;
 }
 

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, DomainErrorKind, UnavailableError } from './domain-error';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './database-unavailable';
+import { DomainError, DomainErrorKind } from './domain-error';
 import { postgresProblem } from './postgres-problems';
 import type { Problem } from './problem-details';
 
@@ -9,6 +10,8 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
+  too_many_requests: 429,
   unavailable: 503,
 };
 
@@ -46,20 +49,18 @@ export function problemFor(error: unknown): Problem | undefined {
       detail: error.message,
       errors: error.fields,
       details: error.details,
-      ...(error instanceof UnavailableError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      retryAfterSeconds: error.retryAfterSeconds,
     };
-  }
-  if (isPoolExhausted(error)) {
-    return { status: 503, code: 'service.overloaded', detail: 'All database connections are busy; retry shortly.', retryAfterSeconds: 1 };
   }
   if (error instanceof HttpException) return httpProblem(error);
   if (isBodyParserError(error)) return bodyParserProblem(error);
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
   return postgresProblem(error);
 }
 
 function httpProblem(error: HttpException): Problem | undefined {
   const status = error.getStatus();
-  if (status === 503) return { status, code: 'service.unavailable', detail: 'A service dependency is unavailable; retry later.' };
+  if (status === 503) return { ...DATABASE_UNAVAILABLE, detail: 'A service dependency is unavailable; retry later.' };
   if (status >= 500) return undefined;
   // Body-parser failures reach Nest wrapped in an HttpException with the original as cause.
   if (isBodyParserError(error.cause)) return bodyParserProblem(error.cause);
@@ -86,12 +87,4 @@ function bodyParserProblem(error: BodyParserError): Problem {
     default:
       return { status: error.status, code: CODE_OF_HTTP_STATUS[error.status] ?? 'request.invalid', detail: 'The request body could not be read.' };
   }
-}
-
-/**
- * pg's pool gives up waiting for a free connection after connectionTimeoutMillis with this
- * message: an overload (503, retry), not a bug (500).
- */
-function isPoolExhausted(error: unknown): boolean {
-  return error instanceof Error && !(error instanceof HttpException) && /timeout exceeded when trying to connect/.test(error.message);
 }

@@ -101,6 +101,14 @@ export class EnvironmentVariables {
   MATCH_RUN_EXPIRE_SECONDS: number = 900;
 
   /**
+   * A running attempt whose worker has not beaten its heartbeat for this long lost that worker
+   * (killed, crashed, cut off from the database): any instance's worker hands it back to the
+   * queue, which retries it. Beats come every sixth of it, sweeps every third.
+   */
+  @IntegerVariable(3, 600)
+  MATCH_RUN_HEARTBEAT_TIMEOUT_SECONDS: number = 30;
+
+  /**
    * Match runs this instance solves at once, each in its own worker thread (runs on overlapping
    * scopes never run together: the API refuses them). More than the cores only queues in the OS.
    */

@@ -5,8 +5,12 @@ import { AppConfig } from '../config/app-config';
 import { DatabaseConnection } from '../database/database-connection';
 
 export const MATCH_RUN_QUEUE = 'match-run';
-const POLLING_INTERVAL_SECONDS = 1;
+const POLLING_INTERVAL_MS = 1_000;
 const RETRY_DELAY_SECONDS = 5;
+/** How long shutting down waits for the attempt in hand before the pool closes under it. */
+const STOP_WAIT_MS = 10_000;
+
+type Handler = (job: MatchRunJob, context: MatchRunJobContext) => Promise<void>;
 
 export interface MatchRunJob {
   readonly matchRunId: string;
@@ -23,12 +27,20 @@ export interface MatchRunJobContext {
  * service (embedded included), so that any instance's worker can take a run and a crashed
  * one is retried. Jobs are inserted through the caller's transaction: a run and its job
  * exist together or not at all.
+ *
+ * The worker loop is ours rather than pg-boss's `work()`: pg-boss 10 settles a job with
+ * `complete()`/`fail()` calls nobody awaits, so a database outage as an attempt ends became an
+ * unhandled rejection that killed the process. Here every settling call is awaited and a
+ * failure only logged: the job then stays active, and the run's missing heartbeat gets it
+ * retried (MatchRunExecutor.takeOverStalledRuns).
  */
 @Injectable()
 export class MatchQueue implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(MatchQueue.name);
   private readonly boss: PgBoss;
-  private readonly workerIds: string[] = [];
+  private stopping = false;
+  private loops?: Promise<void>[];
+  private readonly wakeUps = new Set<() => void>();
 
   constructor(
     private readonly config: AppConfig,
@@ -56,7 +68,10 @@ export class MatchQueue implements OnModuleInit, OnModuleDestroy {
 
   /** Lets in-flight work finish (bounded) before the database pool closes. */
   async onModuleDestroy(): Promise<void> {
-    await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
+    this.stopping = true;
+    this.wakeWorker();
+    if (this.loops) await Promise.race([Promise.all(this.loops), new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+    await this.boss.stop({ graceful: true, timeout: STOP_WAIT_MS, wait: true });
   }
 
   /** Enqueues a run through the caller's transaction; returns the job id. */
@@ -70,23 +85,73 @@ export class MatchQueue implements OnModuleInit, OnModuleDestroy {
     return jobId;
   }
 
+  /** Hands a job back to pg-boss as failed, in the caller's transaction: it is retried while retries remain. */
+  async failInTransaction(jobId: string, reason: string, manager: EntityManager): Promise<void> {
+    const queryRunner = manager.queryRunner;
+    if (!queryRunner?.isTransactionActive) throw new Error('MatchQueue.failInTransaction needs a transaction');
+    await this.boss.fail(MATCH_RUN_QUEUE, jobId, { reason }, {
+      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await queryRunner.query(text, values, true)).records }) },
+    });
+  }
+
   /** Wakes this instance's worker now rather than at its next poll. */
   wakeWorker(): void {
-    for (const workerId of this.workerIds) this.boss.notifyWorker(workerId);
+    for (const wakeUp of [...this.wakeUps]) wakeUp();
   }
 
   /**
-   * MATCH_CONCURRENCY pollers, each taking one job at a time: this instance runs that many at
-   * once, and instances that poll the same queue share the runs between them.
+   * Starts MATCH_CONCURRENCY loops, each taking one job at a time, until the module stops: this
+   * instance runs that many at once, and instances polling the same queue share the runs.
    */
-  async work(handler: (job: MatchRunJob, context: MatchRunJobContext) => Promise<void>): Promise<void> {
-    for (let poller = 0; poller < this.config.matchConcurrency; poller++) {
-      const workerId = await this.boss.work<MatchRunJob>(
-        MATCH_RUN_QUEUE,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: POLLING_INTERVAL_SECONDS },
-        async ([job]) => handler(job.data, { jobId: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit }),
-      );
-      this.workerIds.push(workerId);
+  async work(handler: Handler): Promise<void> {
+    this.loops ??= Array.from({ length: this.config.matchConcurrency }, () => this.takeJobs(handler));
+  }
+
+  private async takeJobs(handler: Handler): Promise<void> {
+    while (!this.stopping) {
+      let took = false;
+      try {
+        const [job] = await this.boss.fetch<MatchRunJob>(MATCH_RUN_QUEUE, { batchSize: 1, includeMetadata: true });
+        if (job) {
+          took = true;
+          await this.attempt(job, handler);
+        }
+      } catch (error) {
+        this.logger.warn(`could not fetch a match-run job: ${messageOf(error)}`);
+      }
+      if (!took && !this.stopping) await this.idle();
     }
   }
+
+  private async attempt(job: PgBoss.JobWithMetadata<MatchRunJob>, handler: Handler): Promise<void> {
+    let failure: unknown;
+    try {
+      await handler(job.data, { jobId: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+    } catch (error) {
+      failure = error ?? new Error('unknown failure');
+    }
+    try {
+      if (failure === undefined) await this.boss.complete(MATCH_RUN_QUEUE, job.id);
+      // Only the error's name: driver messages may quote values; the run keeps a safe message.
+      else await this.boss.fail(MATCH_RUN_QUEUE, job.id, { reason: failure instanceof Error ? failure.name : 'failure' });
+    } catch (error) {
+      this.logger.warn(`could not settle match-run job ${job.id} (${messageOf(error)}); its run will be taken over when its heartbeat stops`);
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const wakeUp = () => {
+        clearTimeout(timer);
+        this.wakeUps.delete(wakeUp);
+        resolve();
+      };
+      const timer = setTimeout(wakeUp, POLLING_INTERVAL_MS);
+      this.wakeUps.add(wakeUp);
+    });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

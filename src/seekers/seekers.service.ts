@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { seekerScopeOf } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
@@ -31,40 +31,51 @@ export class SeekersService {
 
   /** The seeker and their availability windows in one transaction: all or nothing. */
   async create(dto: CreateSeekerDto): Promise<SeekerResponse> {
-    const availability = dto.availability ?? [];
-    assertSeekerRules({ weeklyHours: dto.weeklyHours, availability });
-    const id = await this.dataSource.transaction(async (manager) => {
-      const seeker = await manager.save(
-        manager.create(Seeker, {
-          displayName: dto.displayName,
-          phone: dto.phone,
-          email: dto.email ?? null,
-          homeLat: dto.home.lat,
-          homeLng: dto.home.lng,
-          commuteMode: dto.commuteMode,
-          maxCommuteMinutes: dto.maxCommuteMinutes,
-          skills: dto.skills,
-          certifications: dto.certifications ?? [],
-          weeklyHoursMin: dto.weeklyHours.min,
-          weeklyHoursMax: dto.weeklyHours.max,
-          minHourlyWage: dto.minHourlyWage ?? null,
-          blockedFirmIds: dto.blockedFirmIds ?? [],
-          consentAt: new Date(),
-          status: 'active',
-          ...(dto.waitingSince !== undefined && { waitingSince: dto.waitingSince }),
-        }),
-      );
-      if (availability.length > 0) {
-        await manager.insert(
-          SeekerAvailability,
-          availability.map((window) => ({ seekerId: seeker.id, startDate: window.start, endDate: window.end })),
-        );
-      }
-      return seeker.id;
-    });
+    const id = await this.dataSource.transaction((manager) => this.insertWithin(manager, dto));
     // The registering coordinator just sent these data: echoing them back is not a read to log.
+    return this.responseOf(id);
+  }
+
+  /** The seeker as stored, for whoever just created it (sign-up answers with it). */
+  async responseOf(id: string): Promise<SeekerResponse> {
     const seeker = await this.find(id);
     return toSeekerResponse(seeker, await this.windowsOf([seeker.id]));
+  }
+
+  /**
+   * Inserts the seeker and their availability within the caller's transaction (seeker sign-up
+   * creates the account in the same one); the new seeker's id.
+   */
+  async insertWithin(manager: EntityManager, dto: CreateSeekerDto): Promise<string> {
+    const availability = dto.availability ?? [];
+    assertSeekerRules({ weeklyHours: dto.weeklyHours, availability });
+    const seeker = await manager.save(
+      manager.create(Seeker, {
+        displayName: dto.displayName,
+        phone: dto.phone,
+        email: dto.email ?? null,
+        homeLat: dto.home.lat,
+        homeLng: dto.home.lng,
+        commuteMode: dto.commuteMode,
+        maxCommuteMinutes: dto.maxCommuteMinutes,
+        skills: dto.skills,
+        certifications: dto.certifications ?? [],
+        weeklyHoursMin: dto.weeklyHours.min,
+        weeklyHoursMax: dto.weeklyHours.max,
+        minHourlyWage: dto.minHourlyWage ?? null,
+        blockedFirmIds: dto.blockedFirmIds ?? [],
+        consentAt: new Date(),
+        status: 'active',
+        ...(dto.waitingSince !== undefined && { waitingSince: dto.waitingSince }),
+      }),
+    );
+    if (availability.length > 0) {
+      await manager.insert(
+        SeekerAvailability,
+        availability.map((window) => ({ seekerId: seeker.id, startDate: window.start, endDate: window.end })),
+      );
+    }
+    return seeker.id;
   }
 
   /** A seeker reads their own profile; anyone else's read is written to the access log before it is answered. */
