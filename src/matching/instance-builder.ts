@@ -15,7 +15,10 @@ export class InvalidInstanceError extends Error {
 }
 
 export interface InstanceOptions {
-  /** The day the instance is for: gaps that ended before it are not open any more. */
+  /**
+   * The day the instance is for: gaps that ended before it are not open any more, and a gap
+   * that has already started is given with only the days that remain (its start is `asOf`).
+   */
   readonly asOf: string;
   readonly weights?: ScoreWeights | null;
   /**
@@ -25,6 +28,12 @@ export interface InstanceOptions {
   readonly seekerFilter?: (manager: EntityManager, vacancies: readonly Vacancy[]) => Promise<readonly string[] | null>;
   /** The solver thread validates the instance itself: a match run skips the event-loop pass. */
   readonly skipValidation?: boolean;
+}
+
+/** Which pairs to re-check: these gaps (open, not ended) and these seekers (active), whatever their distance. */
+export interface PairScope {
+  readonly leaveGapIds: readonly string[];
+  readonly seekerIds: readonly string[];
 }
 
 interface VacancyRow {
@@ -81,15 +90,41 @@ export class InstanceBuilder {
     return instance;
   }
 
+  /**
+   * The same instance as a run would build, for named gaps and seekers only, read through the
+   * caller's transaction (which holds their locks): confirm and seeker edits re-check
+   * feasibility with the engine's own rules on it. Confirmed placements are left out of
+   * `busy`: the exclusion constraint has the last word on those, naming the placement.
+   */
+  async pairs(manager: EntityManager, scope: PairScope, asOf: string): Promise<Instance> {
+    const vacancies = scope.leaveGapIds.length > 0 ? (await this.vacancyRows(manager, { leaveGapIds: [...scope.leaveGapIds] }, asOf)).map((row) => toVacancy(row, asOf)) : [];
+    const seekerRows: SeekerRow[] =
+      vacancies.length > 0 && scope.seekerIds.length > 0
+        ? await manager.query(`SELECT ${SEEKER_COLUMNS} FROM seekers WHERE status = 'active' AND id = ANY($1::uuid[]) ORDER BY id`, [[...scope.seekerIds]])
+        : [];
+    return this.complete(manager, vacancies, seekerRows, { asOf }, false);
+  }
+
   private async read(manager: EntityManager, scope: MatchScope, options: InstanceOptions): Promise<Instance> {
-    const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map(toVacancy);
+    const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map((row) => toVacancy(row, options.asOf));
     const only = vacancies.length > 0 && options.seekerFilter ? await options.seekerFilter(manager, vacancies) : null;
     const seekerRows = vacancies.length > 0 ? await this.seekerRows(manager, vacancies, only) : [];
+    return this.complete(manager, vacancies, seekerRows, options, true);
+  }
+
+  /** Availability, busy days, blocked pairs and waiting time of the seekers around the vacancies. */
+  private async complete(
+    manager: EntityManager,
+    vacancies: Vacancy[],
+    seekerRows: SeekerRow[],
+    options: InstanceOptions,
+    withBusy: boolean,
+  ): Promise<Instance> {
     const seekerIds = seekerRows.map((row) => row.id);
     const span = spanOf(vacancies);
     // One after the other: a transaction is one connection, and pg queues rather than parallelises.
     const availability = seekerIds.length > 0 ? await this.windows(manager, AVAILABILITY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
-    const busy = seekerIds.length > 0 ? await this.windows(manager, BUSY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
+    const busy = withBusy && seekerIds.length > 0 ? await this.windows(manager, BUSY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
     const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIds) : [];
     const lastPlacementEnds = seekerIds.length > 0 ? await this.lastPlacementEnds(manager, seekerIds, options.asOf) : new Map<string, string>();
     const seekers = seekerRows.map((row) =>
@@ -130,8 +165,7 @@ export class InstanceBuilder {
     const lats = vacancies.map((vacancy) => vacancy.location.lat);
     const lngs = vacancies.map((vacancy) => vacancy.location.lng);
     return manager.query(
-      `SELECT id, home_lat, home_lng, commute_mode, max_commute_minutes, skills, certifications,
-              weekly_hours_min, weekly_hours_max, min_hourly_wage, blocked_firm_ids, waiting_since
+      `SELECT ${SEEKER_COLUMNS}
        FROM seekers s
        WHERE s.status = 'active' AND ${seekerReachBoxSql('s', '$1', '$2', '$3', '$4')}
          AND ($5::uuid[] IS NULL OR s.id = ANY($5::uuid[]))
@@ -174,6 +208,9 @@ export class InstanceBuilder {
   }
 }
 
+const SEEKER_COLUMNS = `id, home_lat, home_lng, commute_mode, max_commute_minutes, skills, certifications,
+  weekly_hours_min, weekly_hours_max, min_hourly_wage, blocked_firm_ids, waiting_since`;
+
 const AVAILABILITY_SQL = `
   SELECT seeker_id, start_date AS start, end_date AS "end" FROM seeker_availability
   WHERE seeker_id = ANY($1::uuid[]) AND end_date >= $2::date AND start_date <= $3::date
@@ -194,12 +231,13 @@ function spanOf(vacancies: readonly Vacancy[]): DateRange {
 
 const skillsOf = (skills: readonly SkillLevel[]): SkillLevel[] => skills.map(({ code, level }) => ({ code, level }));
 
-function toVacancy(row: VacancyRow): Vacancy {
+/** A gap that has already started is matched for the days that remain (the contract's rule). */
+function toVacancy(row: VacancyRow, asOf: string): Vacancy {
   return {
     id: row.id,
     firmId: row.firm_id,
     location: { lat: row.site_lat, lng: row.site_lng },
-    start: row.placement_start,
+    start: row.placement_start < asOf ? asOf : row.placement_start,
     end: row.placement_end,
     weeklyHours: row.vacancy_weekly_hours,
     hourlyWage: row.hourly_wage,

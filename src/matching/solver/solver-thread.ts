@@ -5,7 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import type { MatchOptions } from '../core/match';
 import type { MatchResult } from '../core/types';
 import { InvalidInstanceError } from '../instance-builder';
-import type { SolveReply, SolveRequest } from './solve-messages';
+import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
 
 /** Beyond its own time limit the engine gets this long to answer before the thread is replaced. */
 const GRACE_MS = 60_000;
@@ -15,7 +15,8 @@ const STOPPING = 'the service is stopping';
 /** The compiled worker (dist/**.js), or under ts-jest / ts-node the TypeScript source. */
 const WORKER_FILE = join(__dirname, `solve.worker${extname(__filename)}`);
 
-function startWorker(): Worker {
+/** A thread running solve.worker (also used by the command line, without Nest). */
+export function startSolverWorker(): Worker {
   if (WORKER_FILE.endsWith('.ts')) {
     // No compiled file exists under ts-jest and ts-node: compile the worker's imports on the fly.
     const bootstrap = `require('ts-node').register({ transpileOnly: true, projectSearchDir: ${JSON.stringify(__dirname)} });
@@ -77,7 +78,7 @@ class SolverSlot {
         this.fail(worker, new Error(`the solver did not answer within ${(options.timeLimitMs ?? 0) + GRACE_MS} ms`));
       }, (options.timeLimitMs ?? 0) + GRACE_MS);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, instanceJson, options } satisfies SolveRequest);
+      worker.postMessage({ id, instanceJson, options, validate: true } satisfies SolveRequest);
     });
   }
 
@@ -88,8 +89,9 @@ class SolverSlot {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker();
-    worker.on('message', (reply: SolveReply) => {
+    const worker = startSolverWorker();
+    worker.on('message', (reply: SolveReply | SolverReady) => {
+      if ('ready' in reply) return;
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       this.pending.delete(reply.id);
