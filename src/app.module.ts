@@ -21,6 +21,7 @@ import { LeaveGapsModule } from './leave-gaps/leave-gaps.module';
 import { MatchingModule } from './matching/matching.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { RuntimeMetricsModule } from './runtime-metrics/runtime-metrics.module';
 import { SeekersModule } from './seekers/seekers.module';
 import { UsersModule } from './users/users.module';
 
@@ -39,6 +40,7 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     AccessLogModule,
     HealthModule,
+    RuntimeMetricsModule,
     // Feature modules (complexes, firms, leave gaps, seekers, placements, ...) go below.
     ComplexesModule,
     FirmsModule,

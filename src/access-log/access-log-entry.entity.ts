@@ -26,8 +26,13 @@ export class AccessLogEntry {
   @Column('uuid', { name: 'actor_firm_id', nullable: true })
   actorFirmId: string | null;
 
-  @Column('uuid', { name: 'seeker_id' })
-  seekerId: string;
+  /** The seeker read, when the read named one; otherwise `seekerIds`. */
+  @Column('uuid', { name: 'seeker_id', nullable: true })
+  seekerId: string | null;
+
+  /** The seekers of a read that named several (one entry per read, however many seekers). */
+  @Column('uuid', { name: 'seeker_ids', array: true, nullable: true })
+  seekerIds: string[] | null;
 
   /** Which read, e.g. `seekers.get` or `placements.contact`. */
   @Column('text')

@@ -33,17 +33,16 @@ export class AccessLogService {
     }
     const unique = [...new Set(seekerIds)];
     if (unique.length === 0) return;
-    // One row per seeker from one array parameter: a national match run names 50,000 seekers,
-    // more than a multi-row VALUES can bind (65,535 parameters).
+    // One entry per read: a national instance names 50,000 seekers, listed in one array.
     await (manager ?? this.entries.manager).query(
-      `INSERT INTO access_log (actor_role, actor_subject, actor_firm_id, actor_user_id, actor_email, seeker_id, action, fields)
-       SELECT $1, $2, $3, $7::uuid, (SELECT email FROM users WHERE id = $7::uuid), seeker_id, $5, $6
-         FROM unnest($4::uuid[]) AS seeker_id`,
+      `INSERT INTO access_log (actor_role, actor_subject, actor_firm_id, actor_user_id, actor_email, seeker_id, seeker_ids, action, fields)
+       VALUES ($1, $2, $3, $8::uuid, (SELECT email FROM users WHERE id = $8::uuid), $4, $5, $6, $7)`,
       [
         reader.role,
         reader.subject,
         reader.role === 'firm' ? reader.firmId : null,
-        unique,
+        unique.length === 1 ? unique[0] : null,
+        unique.length === 1 ? null : unique,
         read.action,
         [...read.fields],
         reader.userId ?? null,
@@ -52,12 +51,23 @@ export class AccessLogService {
   }
 
   async list(query: ListAccessLogQuery): Promise<Page<AccessLogEntryResponse>> {
-    const result = await this.entries.findAndCount({
-      where: query.seekerId !== undefined ? { seekerId: query.seekerId } : {},
-      order: { id: 'DESC' },
-      skip: query.offset,
-      take: query.pageSize,
-    });
-    return toPage(query, result, toAccessLogEntryResponse);
+    const entries = this.entries.createQueryBuilder('entry');
+    if (query.seekerId !== undefined) {
+      entries.where('(entry.seekerId = :seekerId OR entry.seekerIds @> ARRAY[:seekerId]::uuid[])', { seekerId: query.seekerId });
+    }
+    const total = await entries.getCount();
+    // A bulk entry's seekers are counted in the database: a page must not carry 20 × 50,000 ids.
+    const { entities, raw } = await entries
+      .select(['entry.id', 'entry.accessedAt', 'entry.actorRole', 'entry.actorSubject', 'entry.actorFirmId', 'entry.seekerId'])
+      .addSelect(['entry.actorUserId', 'entry.actorEmail'])
+      .addSelect(['entry.action', 'entry.fields'])
+      .addSelect('coalesce(cardinality(entry.seeker_ids), 1)::int', 'seeker_count')
+      .orderBy('entry.id', 'DESC')
+      .offset(query.offset)
+      .limit(query.pageSize)
+      .getRawAndEntities<{ seeker_count: number }>();
+    return toPage(query, [entities.map((entry, index) => ({ entry, seekerCount: raw[index].seeker_count })), total], ({ entry, seekerCount }) =>
+      toAccessLogEntryResponse(entry, seekerCount, query.seekerId),
+    );
   }
 }

@@ -11,7 +11,9 @@ export type DomainErrorKind =
   /** Existed once, no longer usable (a used or expired invitation). */
   | 'gone'
   /** Refused for now; `retryAfterSeconds` says when to try again. */
-  | 'too_many_requests';
+  | 'too_many_requests'
+  /** Too busy right now, not broken: 503 with `retryAfterSeconds`. */
+  | 'unavailable';
 
 export interface FieldProblem {
   /** Path of the offending field in the request, e.g. `requiredSkills[0].level`. */
@@ -53,5 +55,16 @@ export class RuleViolation extends DomainError {
 export class ConflictError extends DomainError {
   constructor(code: string, message: string, details?: Record<string, unknown>) {
     super('conflict', code, message, [], details);
+  }
+}
+
+/** Too busy right now, not broken: the client should retry after `retryAfterSeconds` (503 + Retry-After). */
+export class UnavailableError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    override readonly retryAfterSeconds: number,
+  ) {
+    super('unavailable', code, message, [], { retryAfterSeconds });
   }
 }

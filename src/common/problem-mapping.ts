@@ -12,6 +12,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   conflict: 409,
   gone: 410,
   too_many_requests: 429,
+  unavailable: 503,
 };
 
 const CODE_OF_HTTP_STATUS: Record<number, string> = {

@@ -101,4 +101,24 @@ export class AppConfig {
   get matchRunHeartbeatTimeoutSeconds(): number {
     return this.config.get('MATCH_RUN_HEARTBEAT_TIMEOUT_SECONDS', { infer: true });
   }
+
+  get matchConcurrency(): number {
+    return this.config.get('MATCH_CONCURRENCY', { infer: true });
+  }
+
+  get candidatesConcurrency(): number {
+    return this.config.get('CANDIDATES_CONCURRENCY', { infer: true });
+  }
+
+  get candidatesQueueLimit(): number {
+    return this.config.get('CANDIDATES_QUEUE_LIMIT', { infer: true });
+  }
+
+  get matchRunRetentionDays(): number {
+    return this.config.get('MATCH_RUN_RETENTION_DAYS', { infer: true });
+  }
+
+  get matchRunRetentionKeepPerScope(): number {
+    return this.config.get('MATCH_RUN_RETENTION_KEEP_PER_SCOPE', { infer: true });
+  }
 }

@@ -33,6 +33,13 @@ describe('validateEnvironment', () => {
     expect(jwtSecretOf(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: secret }))).toBe(secret);
   });
 
+  it('defaults and bounds the concurrency of match runs and live candidates', () => {
+    expect(validateEnvironment({})).toMatchObject({ MATCH_CONCURRENCY: 1, CANDIDATES_CONCURRENCY: 4, CANDIDATES_QUEUE_LIMIT: 100 });
+    expect(validateEnvironment({ MATCH_CONCURRENCY: '2' }).MATCH_CONCURRENCY).toBe(2);
+    expect(() => validateEnvironment({ MATCH_CONCURRENCY: '0' })).toThrow(/MATCH_CONCURRENCY must not be less than 1/);
+    expect(() => validateEnvironment({ CANDIDATES_CONCURRENCY: 'many' })).toThrow(/CANDIDATES_CONCURRENCY must be an integer/);
+  });
+
   it('refuses a match-run expiry shorter than the longest run a coordinator may ask for', () => {
     const shortest = MAX_MATCH_RUN_TIME_LIMIT_SECONDS + 60;
     expect(() => validateEnvironment({ MATCH_RUN_EXPIRE_SECONDS: String(shortest - 1) })).toThrow(

@@ -107,6 +107,29 @@ export class EnvironmentVariables {
    */
   @IntegerVariable(3, 600)
   MATCH_RUN_HEARTBEAT_TIMEOUT_SECONDS: number = 30;
+
+  /**
+   * Match runs this instance solves at once, each in its own worker thread (runs on overlapping
+   * scopes never run together: the API refuses them). More than the cores only queues in the OS.
+   */
+  @IntegerVariable(1, 16)
+  MATCH_CONCURRENCY: number = 1;
+
+  /** Live-candidate computations at once; beyond them callers wait in a bounded queue. */
+  @IntegerVariable(1, 64)
+  CANDIDATES_CONCURRENCY: number = 4;
+
+  /** Callers that may wait for a live-candidate slot; more are answered 503 with Retry-After. */
+  @IntegerVariable(0, 10_000)
+  CANDIDATES_QUEUE_LIMIT: number = 100;
+
+  /** Retention: superseded proposals and stored instances of runs older than this are deleted. */
+  @IntegerVariable(1, 3650)
+  MATCH_RUN_RETENTION_DAYS: number = 90;
+
+  /** Retention: the newest runs per scope that keep their stored instance and proposals whatever their age. */
+  @IntegerVariable(1, 1000)
+  MATCH_RUN_RETENTION_KEEP_PER_SCOPE: number = 3;
 }
 
 export class InvalidEnvironmentError extends Error {

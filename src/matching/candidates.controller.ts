@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ApiSignedIn } from '../auth/api-docs';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -15,6 +15,7 @@ export class CandidatesController {
 
   @Get(':id/candidates')
   @ApiOperation({ summary: 'Live candidates for a leave gap with their score breakdown' })
+  @ApiServiceUnavailableResponse({ description: 'candidates.saturated: too many live-candidate requests at once; retry after Retry-After' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: CandidatesResponse })
   list(@Param('id') id: string, @Query() query: CandidatesQuery, @CurrentPrincipal() principal: Principal): Promise<CandidatesResponse> {

@@ -5,34 +5,70 @@ import { DataSource } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import type { Principal } from '../auth/principal';
 import { Clock } from '../clock/clock';
+import { ConcurrencyGate } from '../common/concurrency-gate';
 import { ConflictError, NotFoundError } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
-import { rankCandidates } from './core/rank-candidates';
+import { CandidateRanking, rankCandidates } from './core/rank-candidates';
+import { FEASIBILITY_RULES } from './core/types';
 import { CandidatesResponse } from './dto/candidates.dto';
 import { SeekerRef } from './dto/run-results.dto';
 import { gapRefs, seekerRefs } from './gap-refs';
 import { InstanceBuilder } from './instance-builder';
+import { ExcludedCounts, plausibleSeekers } from './plausible-seekers';
 import { explainUnfilled } from './unfilled-explanation';
 
 /** The live view for one gap: who could take it right now, ranked, built like a one-gap match run. */
 @Injectable()
 export class CandidatesService {
+  private readonly gate: ConcurrencyGate;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly builder: InstanceBuilder,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.gate = new ConcurrencyGate('candidates', config.candidatesConcurrency, config.candidatesQueueLimit);
+  }
 
-  async forGap(gapId: string, limit: number, reader: Principal): Promise<CandidatesResponse> {
+  forGap(gapId: string, limit: number, reader: Principal): Promise<CandidatesResponse> {
+    return this.gate.run(() => this.answer(gapId, limit, reader));
+  }
+
+  /**
+   * The gap's ranking, reading only the seekers the database finds plausible (see
+   * plausibleSeekers): the same ranking and diagnostics as over the whole neighbourhood.
+   */
+  async rank(gapId: string, asOf: string, limit: number): Promise<CandidateRanking | undefined> {
+    let excludedElsewhere: ExcludedCounts | undefined;
+    const instance = await this.builder.build(
+      { leaveGapIds: [gapId] },
+      {
+        asOf,
+        seekerFilter: async (manager, [vacancy]) => {
+          const plausible = await plausibleSeekers(manager, vacancy);
+          excludedElsewhere = plausible.excludedElsewhere;
+          return plausible.seekerIds;
+        },
+      },
+    );
+    const ranking = rankCandidates(instance, gapId, limit);
+    if (!ranking || !excludedElsewhere) return ranking;
+    const counted = excludedElsewhere;
+    const excludedBy = Object.fromEntries(FEASIBILITY_RULES.map((rule) => [rule, ranking.excludedBy[rule] + counted[rule]]));
+    return { ...ranking, excludedBy: excludedBy as ExcludedCounts };
+  }
+
+  private async answer(gapId: string, limit: number, reader: Principal): Promise<CandidatesResponse> {
     const gap = isUUID(gapId) ? await this.dataSource.manager.findOneBy(LeaveGap, { id: gapId }) : null;
     if (!gap) throw new NotFoundError('leave_gap', gapId);
     if (gap.status !== 'open') {
       throw new ConflictError('leave_gap.not_open', `leave gap ${gap.id} is ${gap.status}: it needs no candidates`, { status: gap.status });
     }
     const asOf = this.clock.today();
-    const instance = await this.builder.build({ leaveGapIds: [gap.id] }, { asOf });
-    const ranking = rankCandidates(instance, gap.id, limit);
+    const ranking = await this.rank(gap.id, asOf, limit);
     if (!ranking) {
       throw new ConflictError('leave_gap.not_matchable', `leave gap ${gap.id} ended before ${asOf} or its firm is no longer active`, {
         placementEnd: gap.placementEnd,

@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { COMMUTE_MODEL } from './core/commute';
 import { CommuteMode, DateRange, Instance, PairReference, ScoreWeights, Seeker, SkillLevel, Vacancy } from './core/types';
 import { validateInstance } from './core/validate-instance';
 import type { MatchScope } from './match-run.entity';
-
-/**
- * Seekers farther than this multiple of their own commute reach are left out of an instance.
- * Above 1 so that near misses ("72 min > 60") still show up in the diagnostics.
- */
-const NEAR_MISS_REACH_FACTOR = 1.5;
-const KM_PER_DEGREE_LATITUDE = 111.0;
+import { seekerReachBoxSql } from './seeker-reach';
 
 /** The database produced an instance the engine refuses: a bug, never retried. */
 export class InvalidInstanceError extends Error {
@@ -28,6 +21,13 @@ export interface InstanceOptions {
    */
   readonly asOf: string;
   readonly weights?: ScoreWeights | null;
+  /**
+   * Narrows the seekers read to those it names (null: no narrowing), given the vacancies as
+   * built, inside the same snapshot. The live candidates use it to read only plausible seekers.
+   */
+  readonly seekerFilter?: (manager: EntityManager, vacancies: readonly Vacancy[]) => Promise<readonly string[] | null>;
+  /** The solver thread validates the instance itself: a match run skips the event-loop pass. */
+  readonly skipValidation?: boolean;
 }
 
 /** Which pairs to re-check: these gaps (open, not ended) and these seekers (active), whatever their distance. */
@@ -84,6 +84,7 @@ export class InstanceBuilder {
 
   async build(scope: MatchScope, options: InstanceOptions): Promise<Instance> {
     const instance = await this.dataSource.transaction('REPEATABLE READ', (manager) => this.read(manager, scope, options));
+    if (options.skipValidation) return instance;
     const validation = validateInstance(instance);
     if (!validation.ok) throw new InvalidInstanceError(validation.problems);
     return instance;
@@ -106,7 +107,8 @@ export class InstanceBuilder {
 
   private async read(manager: EntityManager, scope: MatchScope, options: InstanceOptions): Promise<Instance> {
     const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map((row) => toVacancy(row, options.asOf));
-    const seekerRows = vacancies.length > 0 ? await this.seekerRows(manager, vacancies) : [];
+    const only = vacancies.length > 0 && options.seekerFilter ? await options.seekerFilter(manager, vacancies) : null;
+    const seekerRows = vacancies.length > 0 ? await this.seekerRows(manager, vacancies, only) : [];
     return this.complete(manager, vacancies, seekerRows, options, true);
   }
 
@@ -156,27 +158,19 @@ export class InstanceBuilder {
 
   /**
    * Active seekers whose home lies within 1.5 × their own commute reach of the box around the
-   * vacancies' sites: a linear scan with no join, cheap even for a national pool.
+   * vacancies' sites: a linear scan with no join, cheap even for a national pool. `only`, when
+   * given, narrows them further to those seekers (see InstanceOptions.seekerFilter).
    */
-  private seekerRows(manager: EntityManager, vacancies: readonly Vacancy[]): Promise<SeekerRow[]> {
+  private seekerRows(manager: EntityManager, vacancies: readonly Vacancy[], only: readonly string[] | null): Promise<SeekerRow[]> {
     const lats = vacancies.map((vacancy) => vacancy.location.lat);
     const lngs = vacancies.map((vacancy) => vacancy.location.lng);
-    const [minLat, maxLat] = [Math.min(...lats), Math.max(...lats)];
-    const [minLng, maxLng] = [Math.min(...lngs), Math.max(...lngs)];
-    const kmPerMinute = (mode: CommuteMode) =>
-      (NEAR_MISS_REACH_FACTOR * COMMUTE_MODEL[mode].speedKmPerHour) / (60 * COMMUTE_MODEL[mode].detour);
     return manager.query(
-      `WITH reach AS (
-         SELECT s.*, s.max_commute_minutes * CASE s.commute_mode
-           WHEN 'transit' THEN $5::float8 WHEN 'car' THEN $6::float8 WHEN 'bicycle' THEN $7::float8 ELSE $8::float8 END AS km
-         FROM seekers s WHERE s.status = 'active')
-       SELECT ${SEEKER_COLUMNS}
-       FROM reach
-       WHERE home_lat BETWEEN $1 - km / ${KM_PER_DEGREE_LATITUDE} AND $2 + km / ${KM_PER_DEGREE_LATITUDE}
-         AND home_lng BETWEEN $3 - km / (${KM_PER_DEGREE_LATITUDE} * cos(radians(least(89.0, greatest(abs($1), abs($2)) + km / ${KM_PER_DEGREE_LATITUDE}))))
-                          AND $4 + km / (${KM_PER_DEGREE_LATITUDE} * cos(radians(least(89.0, greatest(abs($1), abs($2)) + km / ${KM_PER_DEGREE_LATITUDE}))))
+      `SELECT ${SEEKER_COLUMNS}
+       FROM seekers s
+       WHERE s.status = 'active' AND ${seekerReachBoxSql('s', '$1', '$2', '$3', '$4')}
+         AND ($5::uuid[] IS NULL OR s.id = ANY($5::uuid[]))
        ORDER BY id`,
-      [minLat, maxLat, minLng, maxLng, kmPerMinute('transit'), kmPerMinute('car'), kmPerMinute('bicycle'), kmPerMinute('walk')],
+      [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs), only],
     );
   }
 

@@ -39,8 +39,8 @@ export class MatchQueue implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(MatchQueue.name);
   private readonly boss: PgBoss;
   private stopping = false;
-  private loop?: Promise<void>;
-  private wakeUp?: () => void;
+  private loops?: Promise<void>[];
+  private readonly wakeUps = new Set<() => void>();
 
   constructor(
     private readonly config: AppConfig,
@@ -69,8 +69,8 @@ export class MatchQueue implements OnModuleInit, OnModuleDestroy {
   /** Lets in-flight work finish (bounded) before the database pool closes. */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
-    this.wakeUp?.();
-    if (this.loop) await Promise.race([this.loop, new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
+    this.wakeWorker();
+    if (this.loops) await Promise.race([Promise.all(this.loops), new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref())]);
     await this.boss.stop({ graceful: true, timeout: STOP_WAIT_MS, wait: true });
   }
 
@@ -96,12 +96,15 @@ export class MatchQueue implements OnModuleInit, OnModuleDestroy {
 
   /** Wakes this instance's worker now rather than at its next poll. */
   wakeWorker(): void {
-    this.wakeUp?.();
+    for (const wakeUp of [...this.wakeUps]) wakeUp();
   }
 
-  /** Starts taking jobs, one at a time, until the module stops. */
+  /**
+   * Starts MATCH_CONCURRENCY loops, each taking one job at a time, until the module stops: this
+   * instance runs that many at once, and instances polling the same queue share the runs.
+   */
   async work(handler: Handler): Promise<void> {
-    this.loop ??= this.takeJobs(handler);
+    this.loops ??= Array.from({ length: this.config.matchConcurrency }, () => this.takeJobs(handler));
   }
 
   private async takeJobs(handler: Handler): Promise<void> {
@@ -138,11 +141,13 @@ export class MatchQueue implements OnModuleInit, OnModuleDestroy {
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, POLLING_INTERVAL_MS);
-      this.wakeUp = () => {
+      const wakeUp = () => {
         clearTimeout(timer);
+        this.wakeUps.delete(wakeUp);
         resolve();
       };
+      const timer = setTimeout(wakeUp, POLLING_INTERVAL_MS);
+      this.wakeUps.add(wakeUp);
     });
   }
 }

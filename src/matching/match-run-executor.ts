@@ -5,6 +5,7 @@ import { describeDriverError } from '../common/driver-error';
 import { AppConfig } from '../config/app-config';
 import { recordEvent } from '../outbox/outbox';
 import { InstanceBuilder, InvalidInstanceError } from './instance-builder';
+import { stringifyYielding } from './instance-json';
 import { MatchQueue, MatchRunJob, MatchRunJobContext } from './match-queue';
 import { MatchRun } from './match-run.entity';
 import { MatchRunResultsWriter } from './match-run-results.writer';
@@ -56,8 +57,9 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     const heartbeat = setInterval(() => void this.beat(run), (this.heartbeatTimeoutSeconds * 1000) / 6);
     try {
       const startedAt = performance.now();
-      const instance = await this.builder.build(run.scope, { asOf: run.asOf, weights: run.weights });
-      const instanceJson = JSON.stringify(instance);
+      // The solver thread validates the instance; serialising yields between slices (no event-loop stall).
+      const instance = await this.builder.build(run.scope, { asOf: run.asOf, weights: run.weights, skipValidation: true });
+      const instanceJson = await stringifyYielding(instance);
       await this.keepInstance(run, context.jobId, instanceJson);
       const builtAt = performance.now();
       const result = await this.solver.solve(instanceJson, { timeLimitMs: run.timeLimitMs });

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -12,9 +13,8 @@ import { ApiSignedIn } from '../auth/api-docs';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
-import type { Instance } from './core/types';
 import { CreateMatchRunDto, ListMatchRunsQuery, MatchRunPage, MatchRunResponse } from './dto/match-run.dto';
-import { RunResultsResponse } from './dto/run-results.dto';
+import { RunResultsQuery, RunResultsResponse } from './dto/run-results.dto';
 import { MatchRunsService } from './match-runs.service';
 import { RunResultsService } from './run-results.service';
 
@@ -57,16 +57,16 @@ export class MatchRunsController {
   @ApiOperation({ summary: 'A run’s proposals, alternatives and unfilled gaps' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: RunResultsResponse })
-  proposals(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<RunResultsResponse> {
-    return this.results.get(id, principal);
+  proposals(@Param('id') id: string, @Query() query: RunResultsQuery, @CurrentPrincipal() principal: Principal): Promise<RunResultsResponse> {
+    return this.results.get(id, query, principal);
   }
 
   @Get(':id/instance')
   @ApiOperation({ summary: 'The instance a run gave the engine' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ description: 'the instance JSON given to the engine (docs/matching-contract.md)' })
-  instance(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<Instance> {
-    return this.runs.instance(id, principal);
+  async instance(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    return new StreamableFile(Readable.from([await this.runs.instance(id, principal)]), { type: 'application/json; charset=utf-8' });
   }
 
   @Post(':id/retry')

@@ -9,7 +9,6 @@ import { ConflictError, DomainError, NotFoundError, RuleViolation } from '../com
 import { Page, toPage } from '../common/pagination';
 import { recordEvent } from '../outbox/outbox';
 import { toDateRangeLiteral } from '../placements/placement-period';
-import type { Instance } from './core/types';
 import { validateInstance } from './core/validate-instance';
 import {
   CreateMatchRunDto,
@@ -77,23 +76,25 @@ export class MatchRunsService {
   }
 
   /**
-   * The exact input the engine was given, for `npm run match -- --input FILE`. It holds the
-   * seekers' homes, skills, wage wishes and availability: a read of personal data (PIPA).
+   * The exact input the engine was given, for `npm run match -- --input FILE`, as the JSON text
+   * the database keeps: never parsed and re-serialised here (a national instance is tens of MB).
+   * It holds the seekers' homes, skills, wage wishes and availability: a read of personal data
+   * (PIPA), logged as one entry naming every seeker in it.
    */
-  async instance(id: string, reader: Principal): Promise<Instance> {
+  async instance(id: string, reader: Principal): Promise<string> {
     const run = await this.find(id);
-    const row = await this.runs.findOne({ where: { id: run.id }, select: { id: true, instance: true } });
-    if (!row?.instance) {
-      throw new ConflictError('match_run.no_instance', `match run ${run.id} has not built its instance yet (status ${run.status})`, {
-        status: run.status,
-      });
-    }
-    await this.accessLog.recordRead(
-      reader,
-      row.instance.seekers.map((seeker) => seeker.id),
-      { action: 'match-runs.instance', fields: INSTANCE_SEEKER_FIELDS },
+    const [row]: { text: string | null; seeker_ids: string[] | null }[] = await this.dataSource.query(
+      `SELECT instance::text AS text,
+              (SELECT array_agg(seeker->>'id') FROM jsonb_array_elements(instance->'seekers') AS seeker) AS seeker_ids
+       FROM match_runs WHERE id = $1`,
+      [run.id],
     );
-    return row.instance;
+    if (!row?.text) {
+      const why = run.status === 'queued' || run.status === 'running' ? 'has not built its instance yet' : 'has no stored instance (not built before it failed, or dropped by the retention policy)';
+      throw new ConflictError('match_run.no_instance', `match run ${run.id} ${why} (status ${run.status})`, { status: run.status });
+    }
+    await this.accessLog.recordRead(reader, row.seeker_ids ?? [], { action: 'match-runs.instance', fields: INSTANCE_SEEKER_FIELDS });
+    return row.text;
   }
 
   /** A failed run goes back into the queue as it was asked for, on today's data. */

@@ -10,6 +10,7 @@ import { InstanceModule } from './instance.module';
 import { MatchQueue } from './match-queue';
 import { MatchRunExecutor } from './match-run-executor';
 import { MatchRunResultsWriter } from './match-run-results.writer';
+import { MatchRunRetention } from './match-run-retention';
 import { MatchRun } from './match-run.entity';
 import { MatchRunsController } from './match-runs.controller';
 import { MatchRunsService } from './match-runs.service';
@@ -29,6 +30,7 @@ import { UnfilledGap } from './unfilled-gap.entity';
     MatchRunsService,
     RunResultsService,
     CandidatesService,
+    MatchRunRetention,
   ],
 })
 export class MatchingModule {}

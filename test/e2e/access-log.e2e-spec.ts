@@ -29,12 +29,21 @@ describe('access log', () => {
         accessedAt: expect.any(String),
         actor: { role: 'firm', subject: 'lee', userId: null, email: null, firmId: firm.id },
         seekerId: seeker.id,
+        seekerCount: 1,
         action: 'placements.contact',
         fields: ['phone'],
       },
     ]);
     const second = await t.api.get(`${API}/access-log?seekerId=${seeker.id}&page=2&pageSize=1`).expect(200);
-    expect(second.body.items[0]).toMatchObject({ actor: { role: 'coordinator', subject: 'kim', firmId: null }, action: 'seekers.list' });
+    // The list read both seekers: one entry naming both, found under either.
+    expect(second.body.items[0]).toMatchObject({
+      actor: { role: 'coordinator', subject: 'kim', firmId: null },
+      action: 'seekers.list',
+      seekerId: seeker.id,
+      seekerCount: 2,
+    });
+    const underOther = await t.api.get(`${API}/access-log?seekerId=${other.id}`).expect(200);
+    expect(underOther.body.items).toEqual([expect.objectContaining({ id: second.body.items[0].id, seekerId: other.id, seekerCount: 2 })]);
   });
 
   it('names the signed-in account (id and email) that read, and keeps the email when the account changes', async () => {

@@ -24,14 +24,22 @@ export class AccessLogEntryResponse {
   @ApiProperty() id: string;
   @ApiProperty() accessedAt: Date;
   @ApiProperty({ type: AccessLogActorResponse }) actor: AccessLogActorResponse;
-  @ApiProperty({ format: 'uuid' }) seekerId: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'the seeker read; for a read of several, the seeker filtered on (else null)',
+  })
+  seekerId: string | null;
+  @ApiProperty({ description: 'how many seekers this one read named (a match-run instance names thousands)' }) seekerCount: number;
   @ApiProperty({ example: 'placements.contact' }) action: string;
   @ApiProperty({ type: [String], example: ['displayName', 'phone', 'email'] }) fields: string[];
 }
 
 export class AccessLogPage extends PageOf(AccessLogEntryResponse) {}
 
-export function toAccessLogEntryResponse(entry: AccessLogEntry): AccessLogEntryResponse {
+/** A read of several seekers is listed once; its seekers are counted, not listed (there may be 50,000). */
+export function toAccessLogEntryResponse(entry: AccessLogEntry, seekerCount: number, filteredSeekerId?: string): AccessLogEntryResponse {
   return {
     id: entry.id,
     accessedAt: entry.accessedAt,
@@ -42,7 +50,8 @@ export function toAccessLogEntryResponse(entry: AccessLogEntry): AccessLogEntryR
       email: entry.actorEmail,
       firmId: entry.actorFirmId,
     },
-    seekerId: entry.seekerId,
+    seekerId: entry.seekerId ?? filteredSeekerId ?? null,
+    seekerCount,
     action: entry.action,
     fields: entry.fields,
   };

@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { FEASIBILITY_RULES, type FeasibilityRule, type ScoreBreakdown } from '../core/types';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../proposals/proposal.entity';
 import { MATCH_RUN_STATUSES, type MatchRunStatus } from '../match-run.entity';
@@ -57,9 +59,53 @@ export class UnfilledGapView {
   explanation: string[];
 }
 
+export const MAX_RESULTS_LIMIT = 5_000;
+
+/** A window of a run's results, narrowed to a complex, a gap or a proposal status. */
+export class RunResultsQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'only gaps of firms in this complex' })
+  @IsOptional()
+  @IsUUID()
+  complexId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only this gap' })
+  @IsOptional()
+  @IsUUID()
+  leaveGapId?: string;
+
+  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES, description: 'only proposals in this status (unfilled gaps are then left out)' })
+  @IsOptional()
+  @IsIn(PROPOSAL_STATUSES)
+  status?: ProposalStatus;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'skip this many proposals and as many unfilled gaps' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset: number = 0;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_RESULTS_LIMIT, default: 1000, description: 'at most this many of each list' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_RESULTS_LIMIT)
+  limit: number = 1000;
+}
+
+export class RunResultsTotals {
+  @ApiProperty({ description: 'proposals matching the filters, all pages' }) proposals: number;
+  @ApiProperty({ description: 'unfilled gaps matching the filters, all pages' }) unfilled: number;
+}
+
 export class RunResultsResponse {
   @ApiProperty({ format: 'uuid' }) matchRunId: string;
   @ApiProperty({ enum: MATCH_RUN_STATUSES }) status: MatchRunStatus;
-  @ApiProperty({ type: [ProposalView] }) proposals: ProposalView[];
-  @ApiProperty({ type: [UnfilledGapView] }) unfilled: UnfilledGapView[];
+  @ApiProperty({ type: [ProposalView], description: 'by firm name, period start, gap id; offset..offset+limit' })
+  proposals: ProposalView[];
+  @ApiProperty({ type: [UnfilledGapView], description: 'same order and window as proposals' }) unfilled: UnfilledGapView[];
+  @ApiProperty() offset: number;
+  @ApiProperty() limit: number;
+  @ApiProperty({ type: RunResultsTotals }) totals: RunResultsTotals;
 }

@@ -9,9 +9,15 @@ export interface SolveRequest {
    */
   readonly instanceJson: string;
   readonly options: MatchOptions;
+  /** Validate before solving (the service skips the pass on its event loop; the command line has validated already). */
+  readonly validate?: boolean;
 }
 
-export type SolveReply = { readonly id: number; readonly result: MatchResult } | { readonly id: number; readonly error: string };
+export type SolveReply =
+  | { readonly id: number; readonly result: MatchResult }
+  /** The instance broke the contract: the builder has a bug, a retry would only repeat it. */
+  | { readonly id: number; readonly invalid: string[] }
+  | { readonly id: number; readonly error: string };
 
 /** Sent once when the thread has loaded the engine; replies to requests carry their id. */
 export interface SolverReady {

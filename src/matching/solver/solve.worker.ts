@@ -1,13 +1,19 @@
 import { parentPort } from 'node:worker_threads';
 import { match } from '../core/match';
 import type { Instance } from '../core/types';
+import { validateInstance } from '../core/validate-instance';
 import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
 
 /** Runs in a worker thread: the engine's CPU time never blocks the HTTP event loop. */
 parentPort?.on('message', (request: SolveRequest) => {
   let reply: SolveReply;
   try {
-    reply = { id: request.id, result: match(JSON.parse(request.instanceJson) as Instance, request.options) };
+    // Validated here rather than on the event loop: at national size the pass takes seconds.
+    const instance: unknown = JSON.parse(request.instanceJson);
+    const validation = request.validate ? validateInstance(instance) : ({ ok: true } as const);
+    reply = validation.ok
+      ? { id: request.id, result: match(instance as Instance, request.options) }
+      : { id: request.id, invalid: validation.problems };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }

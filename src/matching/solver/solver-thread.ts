@@ -1,8 +1,10 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
 import type { MatchOptions } from '../core/match';
 import type { MatchResult } from '../core/types';
+import { InvalidInstanceError } from '../instance-builder';
 import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
 
 /** Beyond its own time limit the engine gets this long to answer before the thread is replaced. */
@@ -31,17 +33,43 @@ interface Pending {
 }
 
 /**
- * One long-lived worker thread running the matching engine, started on first use. A thread
- * that crashes or overruns its time limit is terminated and the next solve starts a new one.
+ * MATCH_CONCURRENCY long-lived worker threads running the matching engine, each started on
+ * first use; a solve goes to the thread with the fewest solves in flight, so runs taken at the
+ * same time (the queue hands out at most MATCH_CONCURRENCY) solve in parallel.
  */
 @Injectable()
 export class SolverThread implements OnModuleDestroy {
+  private readonly slots: SolverSlot[];
+
+  constructor(config: AppConfig) {
+    this.slots = Array.from({ length: config.matchConcurrency }, () => new SolverSlot());
+  }
+
+  /** Solves an instance given as JSON text (see SolveRequest); the thread validates it first. */
+  solve(instanceJson: string, options: MatchOptions): Promise<MatchResult> {
+    const idlest = this.slots.reduce((best, slot) => (slot.inFlight < best.inFlight ? slot : best));
+    return idlest.solve(instanceJson, options);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    for (const slot of this.slots) slot.stop();
+  }
+}
+
+/**
+ * One worker thread, started on first use. A thread that crashes or overruns its time limit
+ * is terminated and the next solve starts a new one.
+ */
+class SolverSlot {
   private readonly logger = new Logger(SolverThread.name);
   private worker?: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  /** Solves a validated instance given as JSON text (see SolveRequest). */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   solve(instanceJson: string, options: MatchOptions): Promise<MatchResult> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
@@ -50,11 +78,11 @@ export class SolverThread implements OnModuleDestroy {
         this.fail(worker, new Error(`the solver did not answer within ${(options.timeLimitMs ?? 0) + GRACE_MS} ms`));
       }, (options.timeLimitMs ?? 0) + GRACE_MS);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, instanceJson, options } satisfies SolveRequest);
+      worker.postMessage({ id, instanceJson, options, validate: true } satisfies SolveRequest);
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  stop(): void {
     const worker = this.worker;
     if (worker) this.fail(worker, new Error(STOPPING));
   }
@@ -68,7 +96,8 @@ export class SolverThread implements OnModuleDestroy {
       if (!pending) return;
       this.pending.delete(reply.id);
       clearTimeout(pending.timer);
-      if ('error' in reply) pending.reject(new Error(`the matching engine failed: ${reply.error}`));
+      if ('invalid' in reply) pending.reject(new InvalidInstanceError(reply.invalid));
+      else if ('error' in reply) pending.reject(new Error(`the matching engine failed: ${reply.error}`));
       else pending.resolve(reply.result);
     });
     worker.on('error', (error) => this.fail(worker, new Error(`the solver thread crashed: ${error.message}`)));

@@ -34,6 +34,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runtime-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This instance’s event-loop delay and memory since the last reset */
+        get: operations["RuntimeMetricsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runtime-metrics/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a new measuring window (returns the one that ended) */
+        post: operations["RuntimeMetricsController_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complexes": {
         parameters: {
             query?: never;
@@ -645,8 +679,13 @@ export interface components {
             /** Format: date-time */
             accessedAt: string;
             actor: components["schemas"]["AccessLogActorResponse"];
-            /** Format: uuid */
-            seekerId: string;
+            /**
+             * Format: uuid
+             * @description the seeker read; for a read of several, the seeker filtered on (else null)
+             */
+            seekerId: string | null;
+            /** @description how many seekers this one read named (a match-run instance names thousands) */
+            seekerCount: number;
             /** @example placements.contact */
             action: string;
             /**
@@ -663,6 +702,21 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        EventLoopDelayView: {
+            p50: number;
+            p99: number;
+            max: number;
+            mean: number;
+        };
+        RuntimeMetricsResponse: {
+            /** @description start of the measuring window */
+            since: string;
+            /** @description ms, perf_hooks.monitorEventLoopDelay (10 ms resolution) */
+            eventLoopDelayMs: components["schemas"]["EventLoopDelayView"];
+            rssBytes: number;
+            /** @description peak resident set size in the window, sampled each second */
+            peakRssBytes: number;
         };
         LocationDto: {
             /** @example 37.4813 */
@@ -1373,13 +1427,24 @@ export interface components {
              */
             explanation: string[];
         };
+        RunResultsTotals: {
+            /** @description proposals matching the filters, all pages */
+            proposals: number;
+            /** @description unfilled gaps matching the filters, all pages */
+            unfilled: number;
+        };
         RunResultsResponse: {
             /** Format: uuid */
             matchRunId: string;
             /** @enum {string} */
             status: "queued" | "running" | "succeeded" | "failed";
+            /** @description by firm name, period start, gap id; offset..offset+limit */
             proposals: components["schemas"]["ProposalView"][];
+            /** @description same order and window as proposals */
             unfilled: components["schemas"]["UnfilledGapView"][];
+            offset: number;
+            limit: number;
+            totals: components["schemas"]["RunResultsTotals"];
         };
         CandidateView: {
             seeker: components["schemas"]["SeekerRef"];
@@ -1743,6 +1808,73 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    RuntimeMetricsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuntimeMetricsResponse"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RuntimeMetricsController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the window that ended; a new one starts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuntimeMetricsResponse"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3037,7 +3169,18 @@ export interface operations {
     };
     MatchRunsController_proposals: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description only gaps of firms in this complex */
+                complexId?: string;
+                /** @description only this gap */
+                leaveGapId?: string;
+                /** @description only proposals in this status (unfilled gaps are then left out) */
+                status?: "proposed" | "confirmed" | "rejected" | "superseded";
+                /** @description skip this many proposals and as many unfilled gaps */
+                offset?: number;
+                /** @description at most this many of each list */
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3197,6 +3340,13 @@ export interface operations {
             };
             /** @description unknown id, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description candidates.saturated: too many live-candidate requests at once; retry after Retry-After */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,312 @@
+/**
+ * The service end to end, on real PostgreSQL, against a RUNNING service:
+ *
+ *   createdb -h 127.0.0.1 -U postgres bench_h8test
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_h8test PORT=3108 THROTTLE_LIMIT=100000000 npm start   # in one shell
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_h8test BENCH_URL=http://127.0.0.1:3108 npm run bench:service -- --size regional
+ *
+ * Per size (`--size regional|national`, repeatable; default regional): writes the bench
+ * generator's instance (bench/instance-generator.ts) into the database with SQL, with uuid
+ * ids, the real mix of leave types (maternity, parental, reduced hours, spouse maternity,
+ * other) and confirmed placements for the seekers' busy periods; then
+ *   1. POST /match-runs for its complexes → succeeded: wall time, optimality;
+ *   2. meanwhile 50 connections request GET /leave-gaps?pageSize=20 back to back (latencies);
+ *   3. the service's own event-loop delay and peak RSS over the run (GET /runtime-metrics);
+ *   4. live candidates of random gaps from 50 concurrent callers (latencies, status codes).
+ * Prints a table. The dataset is retired afterwards (gaps cancelled, seekers inactive). The
+ * database name must contain "test": this writes rows.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { BENCH_SIZES, generateInstance } from './instance-generator';
+import { completeBusinessNumber } from '../src/firms/business-number';
+import { addDays } from '../src/common/calendar-date';
+import type { Instance } from '../src/matching/core/types';
+import { bearer } from '../test/e2e/support/auth';
+
+const CONNECTIONS = 50;
+const CANDIDATE_REQUESTS = 500;
+const BATCH = 5_000;
+
+interface Latencies {
+  ms: number[];
+  statuses: Map<number, number>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function describe(latencies: Latencies): { n: number; p50: string; p99: string; max: string; codes: string } {
+  const sorted = [...latencies.ms].sort((a, b) => a - b);
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50).toFixed(0),
+    p99: percentile(sorted, 99).toFixed(0),
+    max: (sorted[sorted.length - 1] ?? NaN).toFixed(0),
+    codes: [...latencies.statuses.entries()].map(([code, count]) => `${code}×${count}`).join(' '),
+  };
+}
+
+class Api {
+  private readonly authorization = bearer({ role: 'coordinator', subject: 'bench-service-e2e' });
+
+  constructor(private readonly base: string) {}
+
+  async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const response = await fetch(`${this.base}/api/v1${path}`, {
+      method,
+      headers: { authorization: this.authorization, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text };
+  }
+
+  async timed(path: string, into: Latencies): Promise<void> {
+    const started = performance.now();
+    let status: number;
+    try {
+      status = (await this.request('GET', path)).status;
+    } catch {
+      status = 0; // connection refused or reset
+    }
+    into.ms.push(performance.now() - started);
+    into.statuses.set(status, (into.statuses.get(status) ?? 0) + 1);
+  }
+}
+
+const LEAVE_TYPE_OF_ID_HASH = ['maternity', 'parental', 'parental', 'reduced_hours', 'spouse_maternity', 'other'] as const;
+
+interface Loaded {
+  complexIds: string[];
+  gapIds: string[];
+  seekerIds: string[];
+}
+
+/**
+ * The generator's instance as rows: every id a uuid, dates moved so that its asOf is today.
+ * Leave types follow the generator's mix, told apart by the gap's hours and length.
+ */
+async function load(db: Client, instance: Instance, shiftDays: number, tag: string): Promise<Loaded> {
+  const shift = (day: string) => addDays(day, shiftDays);
+  const firmUuid = new Map<string, string>();
+  const complexes = new Map<string, { id: string; lat: number; lng: number }>();
+  for (const vacancy of instance.vacancies) {
+    if (firmUuid.has(vacancy.firmId)) continue;
+    firmUuid.set(vacancy.firmId, randomUUID());
+  }
+  // One complex per ~0.5° cell of firm sites: scopes the run to this dataset only.
+  const cellOf = (lat: number, lng: number) => `${Math.round(lat * 2)}:${Math.round(lng * 2)}`;
+  const firmRows = [...new Map(instance.vacancies.map((v) => [v.firmId, v])).values()].map((vacancy) => {
+    const cell = cellOf(vacancy.location.lat, vacancy.location.lng);
+    if (!complexes.has(cell)) complexes.set(cell, { id: randomUUID(), lat: vacancy.location.lat, lng: vacancy.location.lng });
+    return {
+      id: firmUuid.get(vacancy.firmId)!,
+      complex_id: complexes.get(cell)!.id,
+      business_number: completeBusinessNumber(String(100_000_000 + Math.floor(Math.random() * 899_999_999))),
+      lat: vacancy.location.lat,
+      lng: vacancy.location.lng,
+    };
+  });
+  await insert(
+    db,
+    [...complexes.values()].map((c, index) => ({ ...c, name: `bench ${tag} ${index}` })),
+    `INSERT INTO industrial_complexes (id, name, region, centroid_lat, centroid_lng)
+     SELECT id, name, 'bench', lat, lng FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, lat float8, lng float8)`,
+  );
+  await insert(
+    db,
+    firmRows,
+    `INSERT INTO firms (id, name, business_number, employee_count, complex_id, address, site_lat, site_lng)
+     SELECT id, 'bench firm ' || left(id::text, 8), business_number, 30, complex_id, 'bench address', lat, lng
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, complex_id uuid, business_number text, lat float8, lng float8)`,
+  );
+  const gapRows = instance.vacancies.map((vacancy) => {
+    const days = (Date.parse(vacancy.end) - Date.parse(vacancy.start)) / 86_400_000 + 1;
+    const reduced = vacancy.weeklyHours < 35;
+    const type = reduced ? 'reduced_hours' : days <= 25 ? 'spouse_maternity' : days >= 85 && days <= 110 ? 'maternity' : days < 85 ? 'other' : 'parental';
+    const handover = type === 'spouse_maternity' ? 0 : 7;
+    const reducedWeekly = reduced ? Math.max(15, 40 - vacancy.weeklyHours) : null;
+    return {
+      id: randomUUID(),
+      firm_id: firmUuid.get(vacancy.firmId)!,
+      leave_type: type,
+      placement_start: shift(vacancy.start),
+      leave_start: addDays(shift(vacancy.start), handover),
+      leave_end: shift(vacancy.end),
+      handover,
+      required_skills: vacancy.requiredSkills,
+      preferred_skills: vacancy.preferredSkills,
+      certs: vacancy.requiredCertifications,
+      weekly_hours: reduced ? vacancy.weeklyHours + reducedWeekly! : vacancy.weeklyHours,
+      reduced_weekly_hours: reducedWeekly,
+      vacancy_weekly_hours: vacancy.weeklyHours,
+      wage: vacancy.hourlyWage,
+      lat: vacancy.location.lat,
+      lng: vacancy.location.lng,
+      max_commute: vacancy.maxCommuteMinutes ?? null,
+    };
+  });
+  // Spouse-maternity gaps shorter than the handover would break the period check: they have none.
+  await insert(
+    db,
+    gapRows,
+    `INSERT INTO leave_gaps (id, firm_id, leave_type, leave_start, leave_end, handover_days, role_title, required_skills, preferred_skills,
+                             required_certifications, weekly_hours, reduced_weekly_hours, hourly_wage, site_lat, site_lng, max_commute_minutes,
+                             placement_start, placement_end, vacancy_weekly_hours)
+     SELECT id, firm_id, leave_type, leave_start, leave_end, handover, 'bench role', required_skills, preferred_skills,
+            ARRAY(SELECT jsonb_array_elements_text(certs)), weekly_hours, reduced_weekly_hours, wage, lat, lng, max_commute,
+            placement_start, leave_end, vacancy_weekly_hours
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, firm_id uuid, leave_type text, leave_start date, leave_end date, handover int,
+       required_skills jsonb, preferred_skills jsonb, certs jsonb, weekly_hours int, reduced_weekly_hours int, wage int, lat float8,
+       lng float8, max_commute int, placement_start date, vacancy_weekly_hours int)`,
+  );
+  const seekerUuid = new Map(instance.seekers.map((seeker) => [seeker.id, randomUUID()]));
+  await insert(
+    db,
+    instance.seekers.map((seeker, index) => ({
+      id: seekerUuid.get(seeker.id)!,
+      name: `벤치 ${index}`,
+      lat: seeker.location.lat,
+      lng: seeker.location.lng,
+      mode: seeker.commuteMode,
+      max_commute: seeker.maxCommuteMinutes,
+      skills: seeker.skills,
+      certs: seeker.certifications,
+      hours_min: seeker.weeklyHours.min,
+      hours_max: seeker.weeklyHours.max,
+      wage: seeker.minHourlyWage ?? null,
+      blocked: seeker.blockedFirmIds?.map((id) => firmUuid.get(id)) ?? [],
+      waiting_since: shift(seeker.waitingSince ?? instance.asOf!),
+    })),
+    `INSERT INTO seekers (id, display_name, phone, home_lat, home_lng, commute_mode, max_commute_minutes, skills, certifications,
+                          weekly_hours_min, weekly_hours_max, min_hourly_wage, blocked_firm_ids, consent_at, waiting_since)
+     SELECT id, name, '010-0000-0000', lat, lng, mode, max_commute, skills, ARRAY(SELECT jsonb_array_elements_text(certs)),
+            hours_min, hours_max, wage, ARRAY(SELECT jsonb_array_elements_text(blocked))::uuid[], now(), waiting_since
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, name text, lat float8, lng float8, mode text, max_commute int, skills jsonb,
+       certs jsonb, hours_min int, hours_max int, wage int, blocked jsonb, waiting_since date)`,
+  );
+  await insert(
+    db,
+    instance.seekers.flatMap((seeker) =>
+      seeker.availability.map((window) => ({ seeker_id: seekerUuid.get(seeker.id)!, start: shift(window.start), end: shift(window.end) })),
+    ),
+    `INSERT INTO seeker_availability (seeker_id, start_date, end_date)
+     SELECT seeker_id, start, "end" FROM jsonb_to_recordset($1::jsonb) AS r(seeker_id uuid, start date, "end" date)`,
+  );
+  // Busy periods are confirmed placements, each on a filled gap of the first firm.
+  const anyFirm = firmRows[0];
+  await insert(
+    db,
+    instance.seekers.flatMap((seeker) =>
+      seeker.busy.map((busy) => ({ gap_id: randomUUID(), seeker_id: seekerUuid.get(seeker.id)!, start: shift(busy.start), end: shift(busy.end) })),
+    ),
+    `WITH rows AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(gap_id uuid, seeker_id uuid, start date, "end" date)),
+          gaps AS (
+            INSERT INTO leave_gaps (id, firm_id, leave_type, leave_start, leave_end, role_title, weekly_hours, hourly_wage, site_lat, site_lng,
+                                    placement_start, placement_end, vacancy_weekly_hours, status)
+            SELECT gap_id, '${anyFirm.id}', 'other', start, "end", 'bench busy', 40, 11000, ${anyFirm.lat}, ${anyFirm.lng}, start, "end", 40, 'filled'
+            FROM rows RETURNING id)
+     INSERT INTO placements (seeker_id, leave_gap_id, period) SELECT seeker_id, gap_id, daterange(start, "end", '[]') FROM rows`,
+  );
+  await db.query('ANALYZE');
+  return { complexIds: [...complexes.values()].map((c) => c.id), gapIds: gapRows.map((g) => g.id), seekerIds: [...seekerUuid.values()] };
+}
+
+async function insert(db: Client, rows: object[], sql: string): Promise<void> {
+  for (let start = 0; start < rows.length; start += BATCH) await db.query(sql, [JSON.stringify(rows.slice(start, start + BATCH))]);
+}
+
+async function retire(db: Client, data: Loaded): Promise<void> {
+  await db.query(`UPDATE leave_gaps SET status = 'cancelled' WHERE id = ANY($1::uuid[]) AND status = 'open'`, [data.gapIds]);
+  await db.query(`UPDATE seekers SET status = 'inactive' WHERE id = ANY($1::uuid[])`, [data.seekerIds]);
+}
+
+/** `connections` loops requesting `path()` until `until()` is true (checked between requests). */
+async function load50(api: Api, path: () => string, until: () => boolean, connections = CONNECTIONS): Promise<Latencies> {
+  const latencies: Latencies = { ms: [], statuses: new Map() };
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (!until()) await api.timed(path(), latencies);
+    }),
+  );
+  return latencies;
+}
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url || !/test/.test(new URL(url).pathname)) throw new Error('DATABASE_URL must name a database whose name contains "test"');
+  const api = new Api(process.env.BENCH_URL ?? 'http://127.0.0.1:3108');
+  const argv = process.argv.slice(2);
+  const names = argv.flatMap((arg, i) => (argv[i - 1] === '--size' ? [arg] : []));
+  const sizes = BENCH_SIZES.filter((size) => (names.length > 0 ? names : ['regional']).includes(size.name));
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  const rows: Record<string, unknown>[] = [];
+  try {
+    for (const size of sizes) {
+      const instance = generateInstance(size.options);
+      const today = new Date().toISOString().slice(0, 10);
+      const shiftDays = Math.round((Date.parse(today) - Date.parse(instance.asOf!)) / 86_400_000);
+      const loadStarted = performance.now();
+      const data = await load(db, instance, shiftDays, `${size.name}-${randomUUID().slice(0, 8)}`);
+      const loadS = ((performance.now() - loadStarted) / 1000).toFixed(1);
+      console.log(`${size.name}: loaded ${data.gapIds.length} gaps, ${data.seekerIds.length} seekers in ${loadS} s`);
+      try {
+        await api.request('POST', '/runtime-metrics/reset');
+        const started = performance.now();
+        const created = await api.request('POST', '/match-runs', { complexIds: data.complexIds });
+        if (created.status !== 202) throw new Error(`POST /match-runs: ${created.status} ${JSON.stringify(created.body)}`);
+        let run = created.body;
+        let finished = false;
+        const poll = (async () => {
+          while (run.status === 'queued' || run.status === 'running') {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            run = (await api.request('GET', `/match-runs/${created.body.id}`)).body;
+          }
+          finished = true;
+        })();
+        const duringRun = await load50(api, () => '/leave-gaps?pageSize=20', () => finished);
+        await poll;
+        const wallS = (performance.now() - started) / 1000;
+        const runtime = (await api.request('GET', '/runtime-metrics')).body;
+        if (run.status !== 'succeeded') throw new Error(`run ${run.id} ${run.status}: ${run.error}`);
+
+        let served = 0;
+        const pick = () => data.gapIds[Math.floor(Math.random() * data.gapIds.length)];
+        const candidates = await load50(api, () => (served++, `/leave-gaps/${pick()}/candidates?limit=20`), () => served >= CANDIDATE_REQUESTS);
+        const after = (await api.request('GET', '/runtime-metrics')).body;
+
+        const lists = describe(duringRun);
+        const live = describe(candidates);
+        rows.push({
+          size: `${size.name} ${data.gapIds.length}×${data.seekerIds.length}`,
+          'run wall s': wallS.toFixed(1),
+          'solve s': ((run.stats?.solveMs ?? NaN) / 1000).toFixed(1),
+          filled: run.stats?.filled,
+          optimal: run.stats?.optimal,
+          gap: run.stats?.gap,
+          'loop max ms': runtime.eventLoopDelayMs.max,
+          'loop p99 ms': runtime.eventLoopDelayMs.p99,
+          'lists p99 ms': `${lists.p99} (n=${lists.n}; ${lists.codes})`,
+          'candidates p50/p99 ms': `${live.p50}/${live.p99} (${live.codes})`,
+          'peak RSS MB': Math.round(Math.max(runtime.peakRssBytes, after.peakRssBytes) / 2 ** 20),
+        });
+        console.table(rows.slice(-1));
+      } finally {
+        await retire(db, data);
+      }
+    }
+  } finally {
+    await db.end();
+  }
+  console.log(`\nservice ${process.env.BENCH_URL ?? 'http://127.0.0.1:3108'}, ${CONNECTIONS} connections, node ${process.version}`);
+  console.table(rows);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
