@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { Clock, FixedClock } from '../../src/clock/clock';
 import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './factories';
 import { insertFinishedRun, insertProposals, uniqueSkill } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
@@ -7,8 +8,9 @@ import { TestApp, createTestApp } from './support/test-app';
 describe('amending a filled leave gap', () => {
   let t: TestApp;
 
+  // The gaps below are confirmed, which needs their period not to have ended: a day before them.
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp((builder) => builder.overrideProvider(Clock).useValue(FixedClock.onSeoulDay('2026-01-15')));
   });
   afterAll(() => t.close());
 
