@@ -9,6 +9,7 @@ import { ConflictError, DomainError, NotFoundError } from '../common/domain-erro
 import { Page, toPage } from '../common/pagination';
 import { Clock } from '../clock/clock';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { AvailabilityWindowDto, AvailabilityWindowResponse, toAvailabilityWindowResponse } from './dto/availability.dto';
 import {
   CreateSeekerDto,
@@ -31,19 +32,32 @@ export class SeekersService {
     private readonly accessLog: AccessLogService,
     private readonly proposals: ProposalLifecycle,
     private readonly clock: Clock,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** The seeker and their availability windows in one transaction: all or nothing. */
-  async create(dto: CreateSeekerDto): Promise<SeekerResponse> {
-    const id = await this.dataSource.transaction((manager) => this.insertWithin(manager, dto));
-    // The registering coordinator just sent these data: echoing them back is not a read to log.
-    return this.responseOf(id);
+  /**
+   * The seeker and their availability windows in one transaction: all or nothing, and the
+   * answer read inside it (after a commit, an outage cannot turn a stored seeker into an
+   * error). With an Idempotency-Key a retry gets the same seeker instead of a second one; the
+   * key keeps only the seeker's id, never their personal data.
+   */
+  async create(dto: CreateSeekerDto, principal: Principal, idempotencyKey?: string): Promise<SeekerResponse> {
+    const request = { scope: `seekers.create by ${principal.subject}`, key: idempotencyKey, request: dto };
+    return this.idempotency.run(
+      request,
+      // The registering coordinator just sent these data: echoing them back is not a read to log.
+      async (manager) => this.responseOf(await this.insertWithin(manager, dto), manager),
+      undefined,
+      { store: (answer) => ({ seekerId: answer.id }), replay: async (stored) => this.responseOf((stored as { seekerId: string }).seekerId) },
+    );
   }
 
-  /** The seeker as stored, for whoever just created it (sign-up answers with it). */
-  async responseOf(id: string): Promise<SeekerResponse> {
-    const seeker = await this.find(id);
-    return toSeekerResponse(seeker, await this.windowsOf([seeker.id]));
+  /** The seeker as stored, for whoever just created it (sign-up answers with it); read in `manager`'s transaction when given. */
+  async responseOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<SeekerResponse> {
+    const seeker = await manager.findOneBy(Seeker, { id });
+    if (!seeker) throw new NotFoundError('seeker', id);
+    const windows = await manager.find(SeekerAvailability, { where: { seekerId: id }, order: { startDate: 'ASC', id: 'ASC' } });
+    return toSeekerResponse(seeker, windows);
   }
 
   /**

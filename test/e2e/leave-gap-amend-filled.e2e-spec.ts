@@ -1,16 +1,16 @@
 import type { Response } from 'supertest';
-import { Clock, FixedClock } from '../../src/clock/clock';
 import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './factories';
 import { insertFinishedRun, insertProposals, uniqueSkill } from './factories/matching';
+import { Clock, FixedClock } from '../../src/clock/clock';
 import { TestApp, createTestApp } from './support/test-app';
 
 /** A leave changes after its gap is filled: the gap and its confirmed placement change together. */
 describe('amending a filled leave gap', () => {
   let t: TestApp;
 
-  // The gaps below are confirmed, which needs their period not to have ended: a day before them.
   beforeAll(async () => {
-    t = await createTestApp((builder) => builder.overrideProvider(Clock).useValue(FixedClock.onSeoulDay('2026-01-15')));
+    // The dates below are in 2026: pin "today" before them, whatever the real date.
+    t = await createTestApp((builder) => builder.overrideProvider(Clock).useValue(FixedClock.onSeoulDay('2026-01-05')));
   });
   afterAll(() => t.close());
 
