@@ -136,6 +136,8 @@ export class ProposalDecisionsService {
     // The run checked the pair as it was; the gap, the seeker and their availability may have
     // changed since. The engine's own rules on them as they are now, under the locks just taken.
     const verdict = await this.feasibility.checkOne(manager, proposal, today);
+    // Open, not ended, seeker active: only the gap's firm can have left the programme.
+    if (verdict.kind === 'out_of_scope') throw new ConflictError('firm.cancelled', `the firm of leave gap ${gap.id} is cancelled`, { leaveGapId: gap.id });
     if (verdict.kind === 'infeasible') {
       throw new PairInfeasible(proposal, verdict.failures, infeasibilityReason(verdict.failures[0], verdict.vacancy, verdict.seeker));
     }

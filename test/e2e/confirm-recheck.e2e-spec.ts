@@ -102,6 +102,25 @@ describe("a seeker's edit that breaks open proposals", () => {
     expect(await proposal(proposalId)).toMatchObject({ status: 'superseded', reason: expect.stringContaining('no longer free') });
   });
 
+  it('does not wait for a confirm holding the proposal: that confirm re-checks and refuses', async () => {
+    const { proposalId, seeker } = await openProposal('edit-during-confirm');
+    // As a confirm does first: the proposal row, locked.
+    const confirming = t.dataSource.createQueryRunner();
+    await confirming.connect();
+    await confirming.startTransaction();
+    try {
+      await confirming.query(`SELECT id FROM proposals WHERE id = $1 FOR UPDATE`, [proposalId]);
+      await t.api.patch(`${API}/seekers/${seeker.id}`).send({ minHourlyWage: 20_000 }).expect(200);
+    } finally {
+      await confirming.rollbackTransaction();
+      await confirming.release();
+    }
+    expect((await proposal(proposalId)).status).toBe('proposed');
+    const refused = await t.api.post(`${API}/proposals/${proposalId}/confirm`).expect(409);
+    expect(problemOf(refused).code).toBe('seeker.wage_too_low');
+    expect((await proposal(proposalId)).status).toBe('superseded');
+  });
+
   it('keeps them open when the edit breaks no rule', async () => {
     const { proposalId, seeker } = await openProposal('edit-harmless');
     await t.api.patch(`${API}/seekers/${seeker.id}`).send({ minHourlyWage: 12_000, displayName: '이서연' }).expect(200);
