@@ -1,7 +1,7 @@
 import { addDays, daysBetween } from '../common/calendar-date';
 import { lastDayOfMonthsFrom } from './leave-dates';
 import type { LeaveLawFinding, LeaveTerms } from './leave-law';
-import { workingDaysBetween, workingDaysByYear } from './working-days';
+import { firstYearWithMoreWorkingDays, workingDaysBetween } from './working-days';
 
 /** The 2025-02-23 amendments (근로기준법 §74, 남녀고용평등법 §18-2, §18-3) apply to leave starting on or after this day. */
 export const AMENDMENTS_2025_02_23 = '2025-02-23';
@@ -117,12 +117,15 @@ function maternityViolations(terms: LeaveTerms): LeaveLawFinding[] {
 function spouseMaternityViolations(terms: LeaveTerms): LeaveLawFinding[] {
   const violations: LeaveLawFinding[] = [];
   const max = maxSpouseMaternityWorkingDays(terms.leaveStart);
-  const workingDays = workingDaysBetween(terms.leaveStart, terms.leaveEnd);
+  const countUpTo = 5 * max;
+  const workingDays = workingDaysBetween(terms.leaveStart, terms.leaveEnd, countUpTo);
   if (workingDays > max) {
     violations.push({
       code: 'leave_gap.spouse_maternity_too_long',
       field: 'leaveEnd',
-      message: `spouse maternity leave lasts at most ${max} working days, weekends and public holidays not counted (this one: ${workingDays})`,
+      message: `spouse maternity leave lasts at most ${max} working days, weekends and public holidays not counted (this one: ${
+        workingDays >= countUpTo ? `${countUpTo} or more` : workingDays
+      })`,
     });
   }
   if (terms.birthDate !== null) {
@@ -140,10 +143,14 @@ function spouseMaternityViolations(terms: LeaveTerms): LeaveLawFinding[] {
 
 function infertilityViolations(terms: LeaveTerms): LeaveLawFinding[] {
   const max = maxInfertilityDaysPerYear(terms.leaveStart);
-  const over = [...workingDaysByYear(terms.leaveStart, terms.leaveEnd)].filter(([, count]) => count > max);
-  return over.map(([year, count]) => ({
-    code: 'leave_gap.infertility_treatment_too_long',
-    field: 'leaveEnd',
-    message: `infertility treatment leave is at most ${max} working days a year (this one: ${count} in ${year})`,
-  }));
+  const year = firstYearWithMoreWorkingDays(terms.leaveStart, terms.leaveEnd, max);
+  return year === undefined
+    ? []
+    : [
+        {
+          code: 'leave_gap.infertility_treatment_too_long',
+          field: 'leaveEnd',
+          message: `infertility treatment leave is at most ${max} working days a year (this one has more in ${year})`,
+        },
+      ];
 }

@@ -188,6 +188,11 @@ describe('leave law', () => {
       expect(codesOf({ ...spouse, leaveStart: '2026-05-04', leaveEnd: '2026-06-03' })).toEqual([]);
       expect(codesOf({ ...spouse, leaveStart: '2026-05-04', leaveEnd: '2026-06-04' })).toEqual(['leave_gap.spouse_maternity_too_long']);
     });
+    it('refuses a spouse leave running for centuries without counting every day of it', () => {
+      const [violation] = leaveLawViolations({ ...lawful, ...spouse, leaveEnd: '9999-12-31' });
+      expect(violation.code).toBe('leave_gap.spouse_maternity_too_long');
+      expect(violation.message).toContain('100 or more');
+    });
     it('does not count a first day that is a public holiday (2026-03-02, substitute for 3·1절)', () => {
       expect(codesOf({ ...spouse, leaveStart: '2026-03-02', leaveEnd: '2026-03-30' })).toEqual([]);
       expect(codesOf({ ...spouse, leaveStart: '2026-03-02', leaveEnd: '2026-03-31' })).toEqual(['leave_gap.spouse_maternity_too_long']);

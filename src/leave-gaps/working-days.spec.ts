@@ -1,4 +1,4 @@
-import { isWorkingDay, workingDaysBetween, yearsWithoutHolidayData } from './working-days';
+import { firstYearWithMoreWorkingDays, isWorkingDay, workingDaysBetween, yearsWithoutHolidayData } from './working-days';
 
 describe('working days (weekends and public holidays do not count)', () => {
   it('knows the 2026 substitute holiday for 3·1절 and the 2026 local election day', () => {
@@ -9,6 +9,14 @@ describe('working days (weekends and public holidays do not count)', () => {
   it('skips weekends', () => {
     expect(isWorkingDay('2026-03-07')).toBe(false);
     expect(workingDaysBetween('2026-03-09', '2026-03-15')).toBe(5);
+  });
+  it('stops counting at the limit asked for', () => {
+    expect(workingDaysBetween('2026-03-09', '9999-12-31', 10)).toBe(10);
+  });
+  it('finds the first year with too many working days, counting each year on its own', () => {
+    expect(firstYearWithMoreWorkingDays('2026-12-28', '2027-01-06', 6)).toBeUndefined();
+    expect(firstYearWithMoreWorkingDays('2026-12-28', '2027-01-07', 3)).toBe(2026);
+    expect(firstYearWithMoreWorkingDays('2026-12-29', '2027-01-08', 3)).toBe(2027);
   });
   it('names the years the holiday data does not cover', () => {
     expect(yearsWithoutHolidayData('2027-12-01', '2028-01-31')).toEqual([2028]);

@@ -25,20 +25,26 @@ export function isWorkingDay(date: string): boolean {
   return weekday !== 0 && weekday !== 6 && !isPublicHoliday(date);
 }
 
-/** Working days from `start` to `end`, both included. */
-export function workingDaysBetween(start: string, end: string): number {
+/**
+ * Working days from `start` to `end`, both included, counting at most `stopAt`: a request may
+ * name any end date, and the rules only need to know that a limit is passed.
+ */
+export function workingDaysBetween(start: string, end: string, stopAt = Number.POSITIVE_INFINITY): number {
   let count = 0;
-  for (let day = start; day <= end; day = addDays(day, 1)) if (isWorkingDay(day)) count++;
+  for (let day = start; day <= end && count < stopAt; day = addDays(day, 1)) if (isWorkingDay(day)) count++;
   return count;
 }
 
-/** Working days of [start, end] falling in each calendar year. */
-export function workingDaysByYear(start: string, end: string): Map<number, number> {
-  const byYear = new Map<number, number>();
+/** The first calendar year in which [start, end] has more than `max` working days, or undefined. */
+export function firstYearWithMoreWorkingDays(start: string, end: string, max: number): number | undefined {
+  let year = Number(start.slice(0, 4));
+  let count = 0;
   for (let day = start; day <= end; day = addDays(day, 1)) {
-    if (isWorkingDay(day)) byYear.set(Number(day.slice(0, 4)), (byYear.get(Number(day.slice(0, 4))) ?? 0) + 1);
+    const dayYear = Number(day.slice(0, 4));
+    if (dayYear !== year) [year, count] = [dayYear, 0];
+    if (isWorkingDay(day) && ++count > max) return year;
   }
-  return byYear;
+  return undefined;
 }
 
 /** Years of [start, end] the holiday data does not cover. */

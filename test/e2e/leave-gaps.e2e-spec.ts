@@ -171,6 +171,8 @@ describe('leave gaps', () => {
       ['leaveType', { leaveType: 'sabbatical' }],
       ['leaveStart', { leaveStart: '2026-02-30' }],
       ['leaveEnd', { leaveEnd: '31.05.2026' }],
+      ['leaveEnd', { leaveEnd: '9999-12-31' }],
+      ['leaveStart', { leaveStart: '1999-12-31' }],
       ['handoverDays', { handoverDays: -1 }],
       ['weeklyHours', { weeklyHours: 53 }],
       ['hourlyWage', { hourlyWage: 12_000.5 }],

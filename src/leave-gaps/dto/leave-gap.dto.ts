@@ -41,17 +41,23 @@ import { CODE_MESSAGE, CODE_PATTERN, SkillDto } from '../../common/skill.dto';
 
 const uniqueSkillCode = (skill: SkillDto | undefined) => skill?.code;
 
+/** Leave dates lie in 2000–2099: the date arithmetic of the rules (months, working days, handover) stays in range. */
+const THIS_CENTURY = /^20\d{2}-/;
+const CENTURY_MESSAGE = '$property must be a date from 2000-01-01 to 2099-12-31';
+
 export class CreateLeaveGapDto {
   @ApiProperty({ enum: LEAVE_TYPES })
   @IsIn(LEAVE_TYPES)
   leaveType: LeaveType;
 
-  @ApiProperty({ example: '2026-03-02', description: 'first day of the leave' })
+  @ApiProperty({ example: '2026-03-02', description: 'first day of the leave (2000–2099)' })
   @IsCalendarDate()
+  @Matches(THIS_CENTURY, { message: CENTURY_MESSAGE })
   leaveStart: string;
 
-  @ApiProperty({ example: '2026-05-30', description: 'last day of the leave (inclusive)' })
+  @ApiProperty({ example: '2026-05-30', description: 'last day of the leave (inclusive, 2000–2099)' })
   @IsCalendarDate()
+  @Matches(THIS_CENTURY, { message: CENTURY_MESSAGE })
   leaveEnd: string;
 
   @ApiPropertyOptional({
@@ -95,6 +101,7 @@ export class CreateLeaveGapDto {
   })
   @IsOptional()
   @IsCalendarDate()
+  @Matches(THIS_CENTURY, { message: CENTURY_MESSAGE })
   birthDate?: string | null;
 
   @ApiPropertyOptional({
