@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseConnectionModule } from '../database/database-connection';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ProposalsModule } from '../proposals/proposals.module';
 import { CandidatesController } from './candidates.controller';
@@ -18,7 +19,7 @@ import { UnfilledGap } from './unfilled-gap.entity';
 
 /** The Nest side of matching: instance builder, match runs (queue, worker thread), results, live candidates. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchRun, UnfilledGap]), DatabaseConnectionModule, OutboxModule, ProposalsModule],
+  imports: [TypeOrmModule.forFeature([MatchRun, UnfilledGap]), DatabaseConnectionModule, IdempotencyModule, OutboxModule, ProposalsModule],
   controllers: [MatchRunsController, CandidatesController],
   providers: [
     InstanceBuilder,
