@@ -3,12 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { IndustrialComplex } from '../complexes/industrial-complex.entity';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
+import { ProposalLifecycleModule } from '../proposals/proposal-lifecycle.module';
 import { Firm } from './firm.entity';
 import { FirmsController } from './firms.controller';
 import { FirmsService } from './firms.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Firm, IndustrialComplex, LeaveGap]), IdempotencyModule],
+  imports: [TypeOrmModule.forFeature([Firm, IndustrialComplex, LeaveGap]), IdempotencyModule, ProposalLifecycleModule],
   controllers: [FirmsController],
   providers: [FirmsService],
   exports: [FirmsService],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProposalLifecycleModule } from '../proposals/proposal-lifecycle.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { SeekerAvailability } from './seeker-availability.entity';
 import { Seeker } from './seeker.entity';
@@ -7,7 +8,7 @@ import { SeekersController } from './seekers.controller';
 import { SeekersService } from './seekers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability]), IdempotencyModule],
+  imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability]), ProposalLifecycleModule, IdempotencyModule],
   controllers: [SeekersController],
   providers: [SeekersService],
   exports: [SeekersService],
