@@ -1785,7 +1785,11 @@ export interface operations {
     ComplexesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description a retry with the same key gets the first answer */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2004,7 +2008,11 @@ export interface operations {
     FirmsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description a retry with the same key gets the first answer */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2944,7 +2952,11 @@ export interface operations {
     MatchRunsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description a retry with the same key answers the run the first request started */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
