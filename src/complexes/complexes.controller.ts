@@ -28,7 +28,7 @@ export class ComplexesController {
   @ApiOperation({ summary: 'Register an industrial complex' })
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiCreatedResponse({ type: ComplexResponse })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key gets the first answer' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
   create(
     @Body() dto: CreateComplexDto,
     @CurrentPrincipal() principal: Principal,

@@ -27,7 +27,7 @@ export class FirmsController {
   @ApiOperation({ summary: 'Register a firm' })
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiCreatedResponse({ type: FirmResponse })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key gets the first answer' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
   create(
     @Body() dto: CreateFirmDto,
     @CurrentPrincipal() principal: Principal,

@@ -35,7 +35,7 @@ export class MatchRunsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: MatchRunResponse, description: 'queued; poll GET /match-runs/{id}' })
   @ApiConflictResponse({ description: 'match_run.scope_busy: a queued or running run overlaps the scope' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key answers the run the first request started' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key answers the run the first request started' })
   create(
     @Body() dto: CreateMatchRunDto,
     @CurrentPrincipal() principal: Principal,

@@ -1785,10 +1785,9 @@ export interface operations {
     ComplexesController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description a retry with the same key gets the first answer */
-                "Idempotency-Key"?: string;
+                "idempotency-key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2008,10 +2007,9 @@ export interface operations {
     FirmsController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description a retry with the same key gets the first answer */
-                "Idempotency-Key"?: string;
+                "idempotency-key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2515,10 +2513,9 @@ export interface operations {
     SeekersController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description a retry with the same key gets the same seeker, not a second one */
-                "Idempotency-Key"?: string;
+                "idempotency-key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2952,10 +2949,9 @@ export interface operations {
     MatchRunsController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description a retry with the same key answers the run the first request started */
-                "Idempotency-Key"?: string;
+                "idempotency-key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3219,10 +3215,9 @@ export interface operations {
     ProposalsController_confirm: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description a retry with the same key gets the first answer */
-                "Idempotency-Key"?: string;
+                "idempotency-key"?: string;
             };
             path: {
                 id: string;
