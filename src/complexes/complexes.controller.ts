@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -9,7 +10,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiSignedIn } from '../auth/api-docs';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { Page, PageQuery } from '../common/pagination';
 import { ComplexesService } from './complexes.service';
 import { ComplexPage, ComplexResponse, CreateComplexDto, UpdateComplexDto } from './dto/complex.dto';
@@ -26,8 +28,13 @@ export class ComplexesController {
   @ApiOperation({ summary: 'Register an industrial complex' })
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiCreatedResponse({ type: ComplexResponse })
-  create(@Body() dto: CreateComplexDto): Promise<ComplexResponse> {
-    return this.complexes.create(dto);
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
+  create(
+    @Body() dto: CreateComplexDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<ComplexResponse> {
+    return this.complexes.create(dto, principal, idempotencyKey);
   }
 
   @Get()

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { Repository } from 'typeorm';
+import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { Page, PageQuery, toPage } from '../common/pagination';
 import { Firm } from '../firms/firm.entity';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { ComplexResponse, CreateComplexDto, UpdateComplexDto, toComplexResponse } from './dto/complex.dto';
 import { IndustrialComplex } from './industrial-complex.entity';
 
@@ -13,19 +15,22 @@ export class ComplexesService {
   constructor(
     @InjectRepository(IndustrialComplex) private readonly complexes: Repository<IndustrialComplex>,
     @InjectRepository(Firm) private readonly firms: Repository<Firm>,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  async create(dto: CreateComplexDto): Promise<ComplexResponse> {
-    await this.assertNameFree(dto.name);
-    const saved = await this.complexes.save(
-      this.complexes.create({
+  /** With an Idempotency-Key, a retry gets the first answer instead of a second complex. */
+  async create(dto: CreateComplexDto, principal: Principal, idempotencyKey?: string): Promise<ComplexResponse> {
+    const request = { scope: `complexes.create by ${principal.subject}`, key: idempotencyKey, request: dto };
+    return this.idempotency.run(request, async (manager) => {
+      await this.assertNameFree(dto.name);
+      const complexes = manager.getRepository(IndustrialComplex);
+      return toComplexResponse(await complexes.save(complexes.create({
         name: dto.name,
         region: dto.region,
         centroidLat: dto.centroid.lat,
         centroidLng: dto.centroid.lng,
-      }),
-    );
-    return toComplexResponse(saved);
+      })));
+    });
   }
 
   async get(id: string): Promise<ComplexResponse> {

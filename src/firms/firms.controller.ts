@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -26,8 +27,13 @@ export class FirmsController {
   @ApiOperation({ summary: 'Register a firm' })
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiCreatedResponse({ type: FirmResponse })
-  create(@Body() dto: CreateFirmDto): Promise<FirmResponse> {
-    return this.firms.create(dto);
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
+  create(
+    @Body() dto: CreateFirmDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<FirmResponse> {
+    return this.firms.create(dto, principal, idempotencyKey);
   }
 
   @Get()

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { IndustrialComplex } from '../complexes/industrial-complex.entity';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
 import { ProposalLifecycleModule } from '../proposals/proposal-lifecycle.module';
@@ -8,7 +9,7 @@ import { FirmsController } from './firms.controller';
 import { FirmsService } from './firms.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Firm, IndustrialComplex, LeaveGap]), ProposalLifecycleModule],
+  imports: [TypeOrmModule.forFeature([Firm, IndustrialComplex, LeaveGap]), IdempotencyModule, ProposalLifecycleModule],
   controllers: [FirmsController],
   providers: [FirmsService],
   exports: [FirmsService],

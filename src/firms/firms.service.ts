@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { IndustrialComplex } from '../complexes/industrial-complex.entity';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { cancelOpenLeaveGaps } from '../leave-gaps/cancel-open-leave-gaps';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import { CreateFirmDto, FirmResponse, ListFirmsQuery, UpdateFirmDto, toFirmResponse } from './dto/firm.dto';
@@ -18,14 +19,18 @@ export class FirmsService {
     @InjectRepository(Firm) private readonly firms: Repository<Firm>,
     @InjectRepository(IndustrialComplex) private readonly complexes: Repository<IndustrialComplex>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly idempotency: IdempotencyService,
     private readonly proposals: ProposalLifecycle,
   ) {}
 
-  async create(dto: CreateFirmDto): Promise<FirmResponse> {
-    await this.assertComplexExists(dto.complexId);
-    await this.assertBusinessNumberFree(dto.businessNumber);
-    const saved = await this.firms.save(
-      this.firms.create({
+  /** With an Idempotency-Key, a retry gets the first answer instead of a second firm. */
+  async create(dto: CreateFirmDto, principal: Principal, idempotencyKey?: string): Promise<FirmResponse> {
+    const request = { scope: `firms.create by ${principal.subject}`, key: idempotencyKey, request: dto };
+    return this.idempotency.run(request, async (manager) => {
+      await this.assertComplexExists(dto.complexId);
+      await this.assertBusinessNumberFree(dto.businessNumber);
+      const firms = manager.getRepository(Firm);
+      return toFirmResponse(await firms.save(firms.create({
         name: dto.name,
         businessNumber: dto.businessNumber,
         employeeCount: dto.employeeCount,
@@ -35,9 +40,8 @@ export class FirmsService {
         siteLat: dto.site.lat,
         siteLng: dto.site.lng,
         status: 'active',
-      }),
-    );
-    return toFirmResponse(saved);
+      })));
+    });
   }
 
   /** A firm user gets its own firm only: any other id is a 404. */

@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -34,8 +35,13 @@ export class MatchRunsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: MatchRunResponse, description: 'queued; poll GET /match-runs/{id}' })
   @ApiConflictResponse({ description: 'match_run.scope_busy: a queued or running run overlaps the scope' })
-  create(@Body() dto: CreateMatchRunDto): Promise<MatchRunResponse> {
-    return this.runs.create(dto);
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key answers the run the first request started' })
+  create(
+    @Body() dto: CreateMatchRunDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<MatchRunResponse> {
+    return this.runs.create(dto, principal, idempotencyKey);
   }
 
   @Get()

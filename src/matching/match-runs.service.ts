@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { ConflictError, DomainError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { recordEvent } from '../outbox/outbox';
 import { toDateRangeLiteral } from '../placements/placement-period';
 import { validateInstance } from './core/validate-instance';
@@ -35,12 +36,16 @@ export class MatchRunsService {
     private readonly queue: MatchQueue,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  async create(dto: CreateMatchRunDto): Promise<MatchRunResponse> {
+  /** With an Idempotency-Key, a retry answers the run the first request started (as it is now). */
+  async create(dto: CreateMatchRunDto, principal: Principal, idempotencyKey?: string): Promise<MatchRunResponse> {
     const scope = scopeOf(dto);
     assertWeights(dto.weights);
-    const run = await this.dataSource.transaction(async (manager) => {
+    const request = { scope: `match_runs.create by ${principal.subject}`, key: idempotencyKey, request: dto };
+    const storedForm = { store: (answer: MatchRunResponse) => ({ matchRunId: answer.id }), replay: (stored: object) => this.get((stored as { matchRunId: string }).matchRunId) };
+    const run = await this.idempotency.run(request, async (manager) => {
       const scopeComplexIds = await resolveComplexes(manager, scope);
       const scopePeriod = scope.horizon ? toDateRangeLiteral({ start: scope.horizon.from, end: scope.horizon.to }) : UNBOUNDED_PERIOD;
       await assertScopeFree(manager, scopeComplexIds, scopePeriod);
@@ -55,10 +60,10 @@ export class MatchRunsService {
           asOf: this.clock.today(),
         }),
       );
-      return this.enqueue(manager, created, false);
-    });
+      return toMatchRunResponse(await this.enqueue(manager, created, false));
+    }, undefined, storedForm);
     this.queue.wakeWorker();
-    return toMatchRunResponse(run);
+    return run;
   }
 
   async get(id: string): Promise<MatchRunResponse> {

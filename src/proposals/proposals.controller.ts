@@ -25,7 +25,7 @@ export class ProposalsController {
   @Post(':id/confirm')
   @ApiOperation({ summary: 'Confirm a proposal: creates the placement' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key gets the first answer' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
   @ApiCreatedResponse({ type: ConfirmationResponse })
   @ApiConflictResponse({ description: 'placement.seeker_double_booked, placement.gap_already_filled, proposal.not_proposed, idempotency.key_reused' })
   confirm(

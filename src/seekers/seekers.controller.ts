@@ -34,7 +34,7 @@ export class SeekersController {
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @Roles('coordinator')
   @ApiCreatedResponse({ type: SeekerResponse })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key gets the same seeker, not a second one' })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the same seeker, not a second one' })
   create(
     @Body() dto: CreateSeekerDto,
     @CurrentPrincipal() principal: Principal,

@@ -1,4 +1,6 @@
-import { API, problemOf, seekerBody } from './factories';
+import { API, complexBody, createComplex, firmBody, problemOf, seekerBody } from './factories';
+import { insertBulkDataset } from './factories/bulk-matching-data';
+import { waitForRun } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
 
 /** A client that lost the answer to a create retries with the same Idempotency-Key: one record, the same answer. */
@@ -28,5 +30,30 @@ describe('Idempotency-Key on creates', () => {
     await t.api.post(`${API}/seekers`).set('Idempotency-Key', key).send(seekerBody()).expect(201);
     const reused = await t.api.post(`${API}/seekers`).set('Idempotency-Key', key).send(seekerBody()).expect(409);
     expect(problemOf(reused).code).toBe('idempotency.key_reused');
+  });
+
+  it.each([
+    ['complex', '/complexes', async () => complexBody(), 'industrial_complexes'],
+    ['firm', '/firms', async () => firmBody((await createComplex(t)).id), 'firms'],
+  ])('creates a %s once however often the request is retried', async (_what, path, body, table) => {
+    const sent = await body();
+    const key = `${table}-${Date.now()}-${Math.random()}`;
+    const first = await t.api.post(`${API}${path}`).set('Idempotency-Key', key).send(sent).expect(201);
+    const retried = await t.api.post(`${API}${path}`).set('Idempotency-Key', key).send(sent).expect(201);
+    expect(retried.body).toEqual(first.body);
+    const [row] = await t.dataSource.query(`SELECT count(*)::int AS rows FROM ${table} WHERE name = $1`, [sent.name]);
+    expect(row.rows).toBe(1);
+  });
+
+  it('starts one match run however often the request is retried', async () => {
+    const data = await insertBulkDataset(t.dataSource, { gaps: 3, seekers: 6 });
+    const key = `run-${Date.now()}-${Math.random()}`;
+    const body = { complexIds: [data.complexId] };
+    const first = await t.api.post(`${API}/match-runs`).set('Idempotency-Key', key).send(body).expect(202);
+    const retried = await t.api.post(`${API}/match-runs`).set('Idempotency-Key', key).send(body).expect(202);
+    expect(retried.body.id).toBe(first.body.id);
+    const [row] = await t.dataSource.query(`SELECT count(*)::int AS runs FROM match_runs WHERE $1 = ANY(scope_complex_ids)`, [data.complexId]);
+    expect(row.runs).toBe(1);
+    await waitForRun(t, first.body.id);
   });
 });

@@ -1917,7 +1917,10 @@ export interface operations {
     ComplexesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description a retry with the same key gets the first answer */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2136,7 +2139,10 @@ export interface operations {
     FirmsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description a retry with the same key gets the first answer */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2639,10 +2645,9 @@ export interface operations {
     SeekersController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description a retry with the same key gets the same seeker, not a second one */
-                "Idempotency-Key"?: string;
+                "idempotency-key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3076,7 +3081,10 @@ export interface operations {
     MatchRunsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description a retry with the same key answers the run the first request started */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3357,10 +3365,9 @@ export interface operations {
     ProposalsController_confirm: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description a retry with the same key gets the first answer */
-                "Idempotency-Key"?: string;
+                "idempotency-key"?: string;
             };
             path: {
                 id: string;
