@@ -828,12 +828,12 @@ export interface components {
             /** @enum {string} */
             leaveType: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "infertility_treatment" | "other";
             /**
-             * @description first day of the leave
+             * @description first day of the leave (2000–2099)
              * @example 2026-03-02
              */
             leaveStart: string;
             /**
-             * @description last day of the leave (inclusive)
+             * @description last day of the leave (inclusive, 2000–2099)
              * @example 2026-05-30
              */
             leaveEnd: string;
@@ -999,12 +999,12 @@ export interface components {
             /** @enum {string} */
             leaveType?: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "infertility_treatment" | "other";
             /**
-             * @description first day of the leave
+             * @description first day of the leave (2000–2099)
              * @example 2026-03-02
              */
             leaveStart?: string;
             /**
-             * @description last day of the leave (inclusive)
+             * @description last day of the leave (inclusive, 2000–2099)
              * @example 2026-05-30
              */
             leaveEnd?: string;
