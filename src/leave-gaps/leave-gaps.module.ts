@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module';
 import { FirmsModule } from '../firms/firms.module';
 import { LeaveGap } from './leave-gap.entity';
 import { LeaveGapsController } from './leave-gaps.controller';
 import { LeaveGapsService } from './leave-gaps.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([LeaveGap]), FirmsModule],
+  imports: [TypeOrmModule.forFeature([LeaveGap]), FirmsModule, CatalogModule],
   controllers: [LeaveGapsController],
   providers: [LeaveGapsService],
   exports: [LeaveGapsService],

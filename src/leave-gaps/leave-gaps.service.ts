@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { Repository } from 'typeorm';
 import { firmScopeOf } from '../auth/ownership';
+import { codeReferences } from '../catalog/catalog-kinds';
+import { CatalogService } from '../catalog/catalog.service';
 import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
@@ -24,6 +26,7 @@ export class LeaveGapsService {
   constructor(
     @InjectRepository(LeaveGap) private readonly gaps: Repository<LeaveGap>,
     private readonly firms: FirmsService,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** Ownership comes from the token: a firm user posting for another firm gets a 404 for that firm. */
@@ -41,6 +44,7 @@ export class LeaveGapsService {
       hourlyWage: dto.hourlyWage,
     };
     assertLawful(terms);
+    await this.catalog.assertKnown(gapCodes(dto));
     const gap = this.gaps.create({
       ...terms,
       ...storedVacancy(terms),
@@ -104,6 +108,7 @@ export class LeaveGapsService {
       hourlyWage: dto.hourlyWage ?? gap.hourlyWage,
     };
     assertLawful(terms);
+    await this.catalog.assertKnown(gapCodes(dto));
     Object.assign(gap, terms, storedVacancy(terms), {
       roleTitle: dto.roleTitle ?? gap.roleTitle,
       requiredSkills: dto.requiredSkills ?? gap.requiredSkills,
@@ -190,7 +195,16 @@ function assertLawful(terms: LeaveTerms): void {
     'validation',
     violations[0].code,
     violations.map((violation) => violation.message).join('; '),
-    violations.map(({ field, message }) => ({ field, message })),
+    violations.map(({ field, code, message }) => ({ field, code, message })),
     { violations },
   );
+}
+
+/** The catalogue codes a gap's body names (only the lists it sends). */
+function gapCodes(dto: UpdateLeaveGapDto) {
+  return codeReferences({
+    requiredSkills: { kind: 'skill', items: dto.requiredSkills },
+    preferredSkills: { kind: 'skill', items: dto.preferredSkills },
+    requiredCertifications: { kind: 'certification', items: dto.requiredCertifications },
+  });
 }

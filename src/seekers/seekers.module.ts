@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module';
 import { SeekerAvailability } from './seeker-availability.entity';
 import { Seeker } from './seeker.entity';
 import { SeekersController } from './seekers.controller';
 import { SeekersService } from './seekers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability])],
+  imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability]), CatalogModule],
   controllers: [SeekersController],
   providers: [SeekersService],
   exports: [SeekersService],

@@ -3,6 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, In, Repository } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
+import { codeReferences } from '../catalog/catalog-kinds';
+import { CatalogService } from '../catalog/catalog.service';
 import { seekerScopeOf } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
@@ -27,12 +29,14 @@ export class SeekersService {
     @InjectRepository(SeekerAvailability) private readonly windows: Repository<SeekerAvailability>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accessLog: AccessLogService,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** The seeker and their availability windows in one transaction: all or nothing. */
   async create(dto: CreateSeekerDto): Promise<SeekerResponse> {
     const availability = dto.availability ?? [];
     assertSeekerRules({ weeklyHours: dto.weeklyHours, availability });
+    await this.catalog.assertKnown(seekerCodes(dto));
     const id = await this.dataSource.transaction(async (manager) => {
       const seeker = await manager.save(
         manager.create(Seeker, {
@@ -100,11 +104,12 @@ export class SeekersService {
     if (principal.role !== 'coordinator' && dto.waitingSince !== undefined) {
       // Matching favours those waiting longest: only the Talent Bank may set it.
       throw new DomainError('forbidden', 'seeker.waiting_since_reserved', 'only a coordinator may set waitingSince', [
-        { field: 'waitingSince', message: 'only a coordinator may set waitingSince' },
+        { field: 'waitingSince', code: 'seeker.waiting_since_reserved', message: 'only a coordinator may set waitingSince' },
       ]);
     }
     const weeklyHours = dto.weeklyHours ?? { min: seeker.weeklyHoursMin, max: seeker.weeklyHoursMax };
     assertSeekerRules({ weeklyHours });
+    await this.catalog.assertKnown(seekerCodes(dto));
     Object.assign(seeker, {
       displayName: dto.displayName ?? seeker.displayName,
       phone: dto.phone ?? seeker.phone,
@@ -255,6 +260,14 @@ function assertSeekerRules(
     'validation',
     problems[0].code,
     problems.map((problem) => problem.message).join('; '),
-    problems.map(({ field, message }) => ({ field: fieldOf(field), message })),
+    problems.map(({ field, code, message }) => ({ field: fieldOf(field), code, message })),
   );
+}
+
+/** The catalogue codes a seeker's body names (only the lists it sends). */
+function seekerCodes(dto: Pick<CreateSeekerDto, 'skills' | 'certifications'> | UpdateSeekerDto) {
+  return codeReferences({
+    skills: { kind: 'skill', items: dto.skills },
+    certifications: { kind: 'certification', items: dto.certifications },
+  });
 }
