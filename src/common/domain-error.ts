@@ -2,11 +2,13 @@
  * Services signal failures with domain errors, never HTTP exceptions; one exception filter
  * maps `kind` to an HTTP status and answers application/problem+json with `code`.
  */
-export type DomainErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized';
+export type DomainErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable';
 
 export interface FieldProblem {
   /** Path of the offending field in the request, e.g. `requiredSkills[0].level`. */
   readonly field: string;
+  /** The rule it breaks, stable for clients: a class-validator constraint (`isNotEmpty`, `max`) or a domain code. */
+  readonly code: string;
   /** The rule it breaks, in words a client can show. */
   readonly message: string;
 }
@@ -34,7 +36,7 @@ export class NotFoundError extends DomainError {
 
 export class RuleViolation extends DomainError {
   constructor(code: string, field: string, message: string) {
-    super('validation', code, message, [{ field, message }]);
+    super('validation', code, message, [{ field, code, message }]);
   }
 }
 

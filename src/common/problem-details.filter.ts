@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { describeDriverError } from './driver-error';
+import { Language, localizeProblem } from './messages/localize-problem';
 import { PROBLEM_CONTENT_TYPE, Problem, problemDetails } from './problem-details';
 import { problemFor } from './problem-mapping';
 import { requestIdOf } from './request-id';
@@ -23,8 +24,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const requestId = requestIdOf(request, response);
-    const problem = problemFor(error) ?? INTERNAL;
-    if (problem === INTERNAL) this.logUnexpected(error, requestId);
+    const found = problemFor(error) ?? INTERNAL;
+    if (found === INTERNAL) this.logUnexpected(error, requestId);
+    const problem = localizeProblem(found, languageOf(request));
     if (response.headersSent) return;
     const body = problemDetails(problem, { instance: maskResidentNumbersInPath(request.originalUrl.split('?')[0]), requestId });
     response.status(problem.status).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
@@ -41,4 +43,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(`unexpected non-error thrown [requestId ${requestId}]`);
     }
   }
+}
+
+/** Korean when the client prefers it (`Accept-Language: ko`, `ko-KR`); English otherwise. */
+export function languageOf(request: Request): Language {
+  return request.acceptsLanguages('en', 'ko') === 'ko' ? 'ko' : 'en';
 }

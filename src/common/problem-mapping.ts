@@ -9,6 +9,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  unavailable: 503,
 };
 
 const CODE_OF_HTTP_STATUS: Record<number, string> = {
