@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { ClockModule } from './clock/clock.module';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -14,6 +15,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
 import { FirmsModule } from './firms/firms.module';
+import { GeocodingModule } from './geocoding/geocoding.module';
 import { HealthModule } from './health/health.module';
 import { LeaveGapsModule } from './leave-gaps/leave-gaps.module';
 import { MatchingModule } from './matching/matching.module';
@@ -37,6 +39,8 @@ import { SeekersModule } from './seekers/seekers.module';
     AccessLogModule,
     HealthModule,
     // Feature modules (complexes, firms, leave gaps, seekers, placements, ...) go below.
+    CatalogModule,
+    GeocodingModule,
     ComplexesModule,
     FirmsModule,
     LeaveGapsModule,
