@@ -1,3 +1,4 @@
+import { GeocodingModule } from '../geocoding/geocoding.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IndustrialComplex } from '../complexes/industrial-complex.entity';
@@ -7,7 +8,7 @@ import { FirmsController } from './firms.controller';
 import { FirmsService } from './firms.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Firm, IndustrialComplex, LeaveGap])],
+  imports: [TypeOrmModule.forFeature([Firm, IndustrialComplex, LeaveGap]), GeocodingModule],
   controllers: [FirmsController],
   providers: [FirmsService],
   exports: [FirmsService],

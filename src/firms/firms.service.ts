@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { IndustrialComplex } from '../complexes/industrial-complex.entity';
+import { GeocodingService } from '../geocoding/geocoding.service';
 import { cancelOpenLeaveGaps } from '../leave-gaps/cancel-open-leave-gaps';
 import { CreateFirmDto, FirmResponse, ListFirmsQuery, UpdateFirmDto, toFirmResponse } from './dto/firm.dto';
 import { Firm } from './firm.entity';
@@ -17,11 +18,13 @@ export class FirmsService {
     @InjectRepository(Firm) private readonly firms: Repository<Firm>,
     @InjectRepository(IndustrialComplex) private readonly complexes: Repository<IndustrialComplex>,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly geocoding: GeocodingService,
   ) {}
 
   async create(dto: CreateFirmDto): Promise<FirmResponse> {
     await this.assertComplexExists(dto.complexId);
     await this.assertBusinessNumberFree(dto.businessNumber);
+    const site = dto.site ?? (await this.geocoding.locate(dto.address, 'address'));
     const saved = await this.firms.save(
       this.firms.create({
         name: dto.name,
@@ -30,8 +33,8 @@ export class FirmsService {
         prioritySupport: dto.prioritySupport,
         complexId: dto.complexId,
         address: dto.address,
-        siteLat: dto.site.lat,
-        siteLng: dto.site.lng,
+        siteLat: site.lat,
+        siteLng: site.lng,
         status: 'active',
       }),
     );
@@ -73,9 +76,11 @@ export class FirmsService {
     firm.employeeCount = dto.employeeCount ?? firm.employeeCount;
     firm.prioritySupport = dto.prioritySupport ?? firm.prioritySupport;
     firm.complexId = dto.complexId ?? firm.complexId;
+    // A new address without coordinates moves the site to where the address is.
+    const site = dto.site ?? (dto.address != null && dto.address !== firm.address ? await this.geocoding.locate(dto.address, 'address') : undefined);
     firm.address = dto.address ?? firm.address;
-    firm.siteLat = dto.site?.lat ?? firm.siteLat;
-    firm.siteLng = dto.site?.lng ?? firm.siteLng;
+    firm.siteLat = site?.lat ?? firm.siteLat;
+    firm.siteLng = site?.lng ?? firm.siteLng;
     return toFirmResponse(await this.firms.save(firm));
   }
 

@@ -15,6 +15,8 @@ export interface VworldSettings {
  */
 export interface VworldGetCoordResponse {
   response: {
+    service?: { name: string; version: string; operation: string; time?: string };
+    input?: { type: string; address: string };
     status: 'OK' | 'NOT_FOUND' | 'ERROR';
     refined?: {
       text: string;

@@ -1,3 +1,4 @@
+import { GeocodingModule } from '../geocoding/geocoding.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
@@ -7,7 +8,7 @@ import { SeekersController } from './seekers.controller';
 import { SeekersService } from './seekers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability]), CatalogModule],
+  imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability]), CatalogModule, GeocodingModule],
   controllers: [SeekersController],
   providers: [SeekersService],
   exports: [SeekersService],

@@ -5,6 +5,7 @@ import { DataSource, In, Repository } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { codeReferences } from '../catalog/catalog-kinds';
 import { CatalogService } from '../catalog/catalog.service';
+import { GeocodingService } from '../geocoding/geocoding.service';
 import { seekerScopeOf } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
@@ -30,6 +31,7 @@ export class SeekersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accessLog: AccessLogService,
     private readonly catalog: CatalogService,
+    private readonly geocoding: GeocodingService,
   ) {}
 
   /** The seeker and their availability windows in one transaction: all or nothing. */
@@ -37,14 +39,15 @@ export class SeekersService {
     const availability = dto.availability ?? [];
     assertSeekerRules({ weeklyHours: dto.weeklyHours, availability });
     await this.catalog.assertKnown(seekerCodes(dto));
+    const home = dto.home ?? (await this.geocoding.locate(dto.address!, 'address'));
     const id = await this.dataSource.transaction(async (manager) => {
       const seeker = await manager.save(
         manager.create(Seeker, {
           displayName: dto.displayName,
           phone: dto.phone,
           email: dto.email ?? null,
-          homeLat: dto.home.lat,
-          homeLng: dto.home.lng,
+          homeLat: home.lat,
+          homeLng: home.lng,
           commuteMode: dto.commuteMode,
           maxCommuteMinutes: dto.maxCommuteMinutes,
           skills: dto.skills,
@@ -110,12 +113,13 @@ export class SeekersService {
     const weeklyHours = dto.weeklyHours ?? { min: seeker.weeklyHoursMin, max: seeker.weeklyHoursMax };
     assertSeekerRules({ weeklyHours });
     await this.catalog.assertKnown(seekerCodes(dto));
+    const home = dto.home ?? (dto.address !== undefined ? await this.geocoding.locate(dto.address, 'address') : undefined);
     Object.assign(seeker, {
       displayName: dto.displayName ?? seeker.displayName,
       phone: dto.phone ?? seeker.phone,
       email: dto.email === undefined ? seeker.email : dto.email,
-      homeLat: dto.home?.lat ?? seeker.homeLat,
-      homeLng: dto.home?.lng ?? seeker.homeLng,
+      homeLat: home?.lat ?? seeker.homeLat,
+      homeLng: home?.lng ?? seeker.homeLng,
       commuteMode: dto.commuteMode ?? seeker.commuteMode,
       maxCommuteMinutes: dto.maxCommuteMinutes ?? seeker.maxCommuteMinutes,
       skills: dto.skills ?? seeker.skills,

@@ -4,7 +4,7 @@ import type { AppConfig } from '../../src/config/app-config';
 import { Geocoder } from '../../src/geocoding/geocoder';
 import { geocoderFor } from '../../src/geocoding/geocoding.module';
 import type { VworldGetCoordResponse } from '../../src/geocoding/vworld-geocoder';
-import { API, createSeeker, problemOf } from './factories';
+import { API, createComplex, createSeeker, fieldsOf, firmBody, problemOf, seekerBody } from './factories';
 import { seekerToken } from './support/auth';
 import { TestApp, createTestApp } from './support/test-app';
 
@@ -25,7 +25,7 @@ function vworldAnswer(address: string, type: string, key: string): VworldGetCoor
           result: { crs: 'EPSG:4326', point: { x: '126.882432', y: '37.480936' } },
         }
       : { status: 'NOT_FOUND' as const };
-  return { response: { service: { name: 'address', version: '2.0', operation: 'getcoord' }, input: { type, address }, ...found } as VworldGetCoordResponse['response'] };
+  return { response: { service: { name: 'address', version: '2.0', operation: 'getcoord' }, input: { type, address }, ...found } };
 }
 
 describe('geocoding', () => {
@@ -42,6 +42,35 @@ describe('geocoding', () => {
       expect(response.body.items[0]).toEqual({ label: '경상북도 구미시 공단동', sigungu: '구미시', eupmyeondong: '공단동', lat: expect.any(Number), lng: expect.any(Number), source: 'gazetteer' });
       expect(response.body.items[0].lat).toBeCloseTo(36.1, 0);
       expect((await t.api.get(`${API}/geocode`).query({ q: '제주시 연동' }).expect(200)).body).toEqual({ items: [] });
+    });
+
+    it("geocodes a seeker's address when no home is given; given coordinates win and stay editable", async () => {
+      const [gongdan] = (await t.api.get(`${API}/geocode`).query({ q: '구미시 공단동' }).expect(200)).body.items;
+      const { home: _home, ...withoutHome } = seekerBody();
+      const geocoded = await t.api.post(`${API}/seekers`).send({ ...withoutHome, address: '경북 구미시 공단동' }).expect(201);
+      expect(geocoded.body.home).toEqual({ lat: gongdan.lat, lng: gongdan.lng });
+      expect(geocoded.body).not.toHaveProperty('address');
+
+      const explicit = await t.api.post(`${API}/seekers`).send({ ...withoutHome, address: '경북 구미시 공단동', home: { lat: 36.2, lng: 128.4 } }).expect(201);
+      expect(explicit.body.home).toEqual({ lat: 36.2, lng: 128.4 });
+      const moved = await t.api.patch(`${API}/seekers/${explicit.body.id}`).send({ address: '서울 금천구 가산동' }).expect(200);
+      expect(moved.body.home.lat).toBeCloseTo(37.474, 2);
+      const edited = await t.api.patch(`${API}/seekers/${explicit.body.id}`).send({ home: { lat: 37.5, lng: 126.9 } }).expect(200);
+      expect(edited.body.home).toEqual({ lat: 37.5, lng: 126.9 });
+
+      expect(fieldsOf(await t.api.post(`${API}/seekers`).send(withoutHome).expect(400))).toContain('home');
+      const unknown = await t.api.post(`${API}/seekers`).send({ ...withoutHome, address: '부산 해운대구 우동' }).expect(400);
+      expect(problemOf(unknown)).toMatchObject({ code: 'geocode.not_found', errors: [{ field: 'address', code: 'geocode.not_found' }] });
+    });
+
+    it("geocodes a firm's address when no site is given, also when the address changes", async () => {
+      const complex = await createComplex(t);
+      const { site: _site, ...withoutSite } = firmBody(complex.id, { address: '서울 구로구 구로3동 디지털로 300' });
+      const firm = await t.api.post(`${API}/firms`).send(withoutSite).expect(201);
+      expect(firm.body.site.lat).toBeCloseTo(37.483, 2);
+      const moved = await t.api.patch(`${API}/firms/${firm.body.id}`).send({ address: '경기 광명시 소하2동' }).expect(200);
+      expect(moved.body.site.lat).toBeCloseTo(37.44, 1);
+      expect(moved.body.site).not.toEqual(firm.body.site);
     });
 
     it('refuses a missing query, in Korean when asked', async () => {

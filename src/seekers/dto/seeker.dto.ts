@@ -17,6 +17,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
@@ -62,11 +63,22 @@ export class CreateSeekerDto {
   @MaxLength(200)
   email?: string | null;
 
-  @ApiProperty({ type: LocationDto, description: 'where the seeker lives (commute estimates start here)' })
+  @ApiPropertyOptional({
+    example: '서울 금천구 독산1동',
+    description: 'where the seeker lives, as a Korean address or 시·군·구 + 읍·면·동: geocoded into `home` when `home` is omitted (not stored)',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  address?: string;
+
+  @ApiProperty({ type: LocationDto, description: 'where the seeker lives (commute estimates start here); may be omitted when `address` is given' })
+  @ValidateIf((seeker: CreateSeekerDto) => seeker.address === undefined || seeker.home !== undefined)
   @IsObject()
   @ValidateNested()
   @Type(() => LocationDto)
-  home: LocationDto;
+  home?: LocationDto;
 
   @ApiProperty({ enum: COMMUTE_MODES })
   @IsIn(COMMUTE_MODES)
