@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ConflictError, DomainError } from '../common/domain-error';
+import { containsPattern } from '../common/search-text';
 import { CatalogEntry } from './catalog-entry.entity';
 import type { CatalogKind, CodeReference } from './catalog-kinds';
 import {
@@ -15,8 +16,6 @@ import { nearestCodes } from './suggestions';
 
 const MAX_LISTED = 200;
 
-/** Escapes LIKE's wildcards so a search for `100%` finds that text. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
 /** Owner of the catalogue: codes that seekers' skills and gaps' requirements may name. */
 @Injectable()
@@ -30,13 +29,23 @@ export class CatalogService {
       builder.andWhere(
         `(entry.code ILIKE :pattern OR entry.label_ko ILIKE :pattern OR entry.label_en ILIKE :pattern
           OR array_to_string(entry.synonyms, ' ') ILIKE :pattern)`,
-        { pattern: likePattern(query.q) },
+        { pattern: containsPattern(query.q) },
       );
       // Exact code or label first, then alphabetical.
       builder.addOrderBy(`CASE WHEN entry.code = :exact OR entry.label_ko = :exact THEN 0 ELSE 1 END`).setParameter('exact', query.q);
     }
     const rows = await builder.addOrderBy('entry.kind').addOrderBy('entry.code').limit(MAX_LISTED).getMany();
     return { items: rows.map(toCatalogEntryResponse) };
+  }
+
+  /** Codes whose code, label or synonym contains `text`: what a list search for a skill's name reaches. */
+  async codesMatching(text: string): Promise<string[]> {
+    const rows: { code: string }[] = await this.entries.query(
+      `SELECT code FROM catalog_entries
+        WHERE code ILIKE $1 OR label_ko ILIKE $1 OR label_en ILIKE $1 OR array_to_string(synonyms, ' ') ILIKE $1`,
+      [containsPattern(text)],
+    );
+    return rows.map((row) => row.code);
   }
 
   async create(dto: CreateCatalogEntryDto): Promise<CatalogEntryResponse> {

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Repository } from 'typeorm';
+import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import { firmScopeOf } from '../auth/ownership';
 import { codeReferences } from '../catalog/catalog-kinds';
 import { CatalogService } from '../catalog/catalog.service';
 import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
+import { containsPattern } from '../common/search-text';
 import { FirmsService } from '../firms/firms.service';
 import {
   CreateLeaveGapDto,
@@ -79,6 +80,7 @@ export class LeaveGapsService {
     // Overlap with [from, to]: the placement period ends on/after `from` and starts on/before `to`.
     if (query.from !== undefined) builder.andWhere('gap.placementEnd >= :from', { from: query.from });
     if (query.to !== undefined) builder.andWhere('gap.placementStart <= :to', { to: query.to });
+    if (query.q) await this.whereMatches(builder, query.q);
     const result = await builder
       .orderBy('gap.placementStart', 'ASC')
       .addOrderBy('gap.id', 'ASC')
@@ -86,6 +88,26 @@ export class LeaveGapsService {
       .take(query.pageSize)
       .getManyAndCount();
     return toPage(query, result, toLeaveGapResponse);
+  }
+
+  /** Role title, the firm's name, or a required or preferred skill or certification whose code or label matches. */
+  private async whereMatches(builder: SelectQueryBuilder<LeaveGap>, q: string): Promise<void> {
+    const codes = await this.catalog.codesMatching(q);
+    builder.andWhere(
+      new Brackets((any) => {
+        any
+          .where('gap.role_title ILIKE :pattern', { pattern: containsPattern(q) })
+          .orWhere('EXISTS (SELECT 1 FROM firms WHERE firms.id = gap.firm_id AND firms.name ILIKE :pattern)');
+        if (codes.length > 0) {
+          any
+            .orWhere(
+              `EXISTS (SELECT 1 FROM jsonb_array_elements(gap.required_skills || gap.preferred_skills) AS skill WHERE skill->>'code' = ANY(:codes))`,
+              { codes },
+            )
+            .orWhere('gap.required_certifications && :codes::text[]', { codes });
+        }
+      }),
+    );
   }
 
   async listForFirm(firmId: string, query: ListFirmLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource, In, Repository } from 'typeorm';
+import { Brackets, DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { codeReferences } from '../catalog/catalog-kinds';
 import { CatalogService } from '../catalog/catalog.service';
@@ -10,6 +10,7 @@ import { seekerScopeOf } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
+import { containsPattern, initialsQuery, nameInitials, phoneDigitsQuery } from '../common/search-text';
 import { AvailabilityWindowDto, AvailabilityWindowResponse, toAvailabilityWindowResponse } from './dto/availability.dto';
 import {
   CreateSeekerDto,
@@ -44,6 +45,7 @@ export class SeekersService {
       const seeker = await manager.save(
         manager.create(Seeker, {
           displayName: dto.displayName,
+          nameInitials: nameInitials(dto.displayName),
           phone: dto.phone,
           email: dto.email ?? null,
           homeLat: home.lat,
@@ -83,15 +85,16 @@ export class SeekersService {
 
   async list(query: ListSeekersQuery, principal: Principal): Promise<Page<SeekerResponse>> {
     const ownSeekerId = seekerScopeOf(principal);
-    const [rows, total] = await this.seekers.findAndCount({
-      where: {
-        ...(ownSeekerId !== undefined && { id: ownSeekerId }),
-        ...(query.status !== undefined && { status: query.status }),
-      },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      skip: query.offset,
-      take: query.pageSize,
-    });
+    const builder = this.seekers.createQueryBuilder('seeker');
+    if (ownSeekerId !== undefined) builder.andWhere('seeker.id = :ownSeekerId', { ownSeekerId });
+    if (query.status !== undefined) builder.andWhere('seeker.status = :status', { status: query.status });
+    if (query.q) await this.whereMatches(builder, query.q);
+    const [rows, total] = await builder
+      .orderBy('seeker.createdAt', 'ASC')
+      .addOrderBy('seeker.id', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize)
+      .getManyAndCount();
     const windows = await this.windowsOf(rows.map((seeker) => seeker.id));
     await this.recordRead(principal, rows, 'seekers.list', SEEKER_PERSONAL_FIELDS);
     return toPage(query, [rows, total], (seeker) =>
@@ -99,6 +102,27 @@ export class SeekersService {
         seeker,
         windows.filter((window) => window.seekerId === seeker.id),
       ),
+    );
+  }
+
+  /** Name (or its initial consonants), phone digits, or a skill or certification whose code or label matches. */
+  private async whereMatches(builder: SelectQueryBuilder<Seeker>, q: string): Promise<void> {
+    const initials = initialsQuery(q);
+    if (initials !== undefined) {
+      builder.andWhere('seeker.name_initials LIKE :initials', { initials: containsPattern(initials) });
+      return;
+    }
+    const digits = phoneDigitsQuery(q);
+    const codes = await this.catalog.codesMatching(q);
+    builder.andWhere(
+      new Brackets((any) => {
+        any.where('seeker.display_name ILIKE :pattern', { pattern: containsPattern(q) });
+        if (digits !== undefined) any.orWhere(`regexp_replace(seeker.phone, '\\D', '', 'g') LIKE :digits`, { digits: containsPattern(digits) });
+        if (codes.length > 0) {
+          any.orWhere(`EXISTS (SELECT 1 FROM jsonb_array_elements(seeker.skills) AS skill WHERE skill->>'code' = ANY(:codes))`, { codes });
+          any.orWhere('seeker.certifications && :codes::text[]', { codes });
+        }
+      }),
     );
   }
 
@@ -116,6 +140,7 @@ export class SeekersService {
     const home = dto.home ?? (dto.address !== undefined ? await this.geocoding.locate(dto.address, 'address') : undefined);
     Object.assign(seeker, {
       displayName: dto.displayName ?? seeker.displayName,
+      nameInitials: nameInitials(dto.displayName ?? seeker.displayName),
       phone: dto.phone ?? seeker.phone,
       email: dto.email === undefined ? seeker.email : dto.email,
       homeLat: home?.lat ?? seeker.homeLat,
@@ -187,6 +212,7 @@ export class SeekersService {
       await manager.query(ERASE_FROM_STORED_INSTANCES, [seeker.id]);
       await manager.update(Seeker, { id: seeker.id }, {
         displayName: null,
+        nameInitials: null,
         phone: null,
         email: null,
         homeLat: null,

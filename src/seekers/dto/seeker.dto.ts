@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -159,6 +159,16 @@ export class UpdateSeekerDto extends PartialType(OmitType(CreateSeekerDto, ['ava
 }
 
 export class ListSeekersQuery extends PageQuery {
+  @ApiPropertyOptional({
+    example: 'ㅂㅅㅇ',
+    description: 'name (also its initial consonants, e.g. ㅂㅅㅇ), phone digits (at least 3), or a skill or certification (code or label)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  q?: string;
+
   @ApiPropertyOptional({ enum: SEEKER_STATUSES })
   @IsOptional()
   @IsIn(SEEKER_STATUSES)
