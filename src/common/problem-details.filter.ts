@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { describeDriverError } from './driver-error';
-import { Language, localizeProblem } from './messages/localize-problem';
+import { languageOf } from './messages/language';
+import { localizeProblem } from './messages/localize-problem';
 import { PROBLEM_CONTENT_TYPE, Problem, problemDetails } from './problem-details';
 import { problemFor } from './problem-mapping';
 import { requestIdOf } from './request-id';
@@ -43,9 +44,4 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(`unexpected non-error thrown [requestId ${requestId}]`);
     }
   }
-}
-
-/** Korean when the client prefers it (`Accept-Language: ko`, `ko-KR`); English otherwise. */
-export function languageOf(request: Request): Language {
-  return request.acceptsLanguages('en', 'ko') === 'ko' ? 'ko' : 'en';
 }

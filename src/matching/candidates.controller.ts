@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { Language, RequestLanguage } from '../common/messages/language';
 import { CandidatesService } from './candidates.service';
 import { CandidatesQuery, CandidatesResponse } from './dto/candidates.dto';
 
@@ -13,7 +14,12 @@ export class CandidatesController {
 
   @Get(':id/candidates')
   @ApiOkResponse({ type: CandidatesResponse })
-  list(@Param('id') id: string, @Query() query: CandidatesQuery, @CurrentPrincipal() principal: Principal): Promise<CandidatesResponse> {
-    return this.candidates.forGap(id, query.limit, principal);
+  list(
+    @Param('id') id: string,
+    @Query() query: CandidatesQuery,
+    @CurrentPrincipal() principal: Principal,
+    @RequestLanguage() language: Language,
+  ): Promise<CandidatesResponse> {
+    return this.candidates.forGap(id, query.limit, principal, language);
   }
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../common/messages/language';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
@@ -24,7 +25,7 @@ export class CandidatesService {
     private readonly clock: Clock,
   ) {}
 
-  async forGap(gapId: string, limit: number, reader: Principal): Promise<CandidatesResponse> {
+  async forGap(gapId: string, limit: number, reader: Principal, language: Language = 'en'): Promise<CandidatesResponse> {
     const gap = isUUID(gapId) ? await this.dataSource.manager.findOneBy(LeaveGap, { id: gapId }) : null;
     if (!gap) throw new NotFoundError('leave_gap', gapId);
     if (gap.status !== 'open') {
@@ -57,7 +58,7 @@ export class CandidatesService {
       feasibleCandidates: ranking.feasibleCandidates,
       excludedBy: ranking.excludedBy,
       nearMisses: ranking.nearMisses.map((miss) => ({ seeker: seeker(miss.seekerId), failed: miss.failed, detail: miss.detail })),
-      explanation: ranking.feasibleCandidates > 0 ? [] : explainUnfilled(ranking),
+      explanation: ranking.feasibleCandidates > 0 ? [] : explainUnfilled(ranking, language),
     };
   }
 }

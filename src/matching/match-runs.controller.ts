@@ -1,3 +1,4 @@
+import { Language, RequestLanguage } from '../common/messages/language';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
@@ -40,8 +41,8 @@ export class MatchRunsController {
 
   @Get(':id/proposals')
   @ApiOkResponse({ type: RunResultsResponse })
-  proposals(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<RunResultsResponse> {
-    return this.results.get(id, principal);
+  proposals(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @RequestLanguage() language: Language): Promise<RunResultsResponse> {
+    return this.results.get(id, principal, language);
   }
 
   @Get(':id/instance')

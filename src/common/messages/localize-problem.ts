@@ -1,9 +1,8 @@
 import type { FieldProblem } from '../domain-error';
 import type { Problem } from '../problem-details';
 import { ERROR_MESSAGES, Message, STATUS_MESSAGES, VALIDATION_RULE_MESSAGES } from './error-messages';
+import type { Language } from './language';
 
-export const LANGUAGES = ['en', 'ko'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 /**
  * The problem in the client's language. English keeps the thrown texts (they name limits and
