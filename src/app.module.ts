@@ -22,6 +22,7 @@ import { MatchingModule } from './matching/matching.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { SeekersModule } from './seekers/seekers.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -48,6 +49,7 @@ import { SeekersModule } from './seekers/seekers.module';
     PlacementsModule,
     MatchingModule,
     ProposalsModule,
+    UsersModule,
   ],
   providers: [
     // Registered here rather than in main.ts so that test apps built from AppModule get them too.

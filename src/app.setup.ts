@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { jsonBodyParser } from './common/body-parsing';
 import { assignRequestId } from './common/request-id';
 import { refuseResidentNumbers } from './common/resident-registration-number';
+import { BEARER_SCHEME, COOKIE_SCHEME } from './auth/api-docs';
 import { AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api/v1';
@@ -32,7 +33,7 @@ export function setUpApplication(app: NestExpressApplication): NestExpressApplic
     app.enableCors({
       origin: corsOrigins,
       methods: ['GET', 'POST', 'PATCH', 'DELETE'],
-      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'X-CSRF-Token'],
       exposedHeaders: ['X-Request-Id'],
       maxAge: 600,
     });
@@ -48,7 +49,8 @@ export function setUpApplication(app: NestExpressApplication): NestExpressApplic
       .setTitle('chaeum (채움)')
       .setDescription('Matches substitute workers to the leave gaps of small firms (Talent Bank, 워라밸 행복산단).')
       .setVersion('1')
-      .addBearerAuth()
+      .addBearerAuth(undefined, BEARER_SCHEME)
+      .addCookieAuth(COOKIE_SCHEME, undefined, COOKIE_SCHEME)
       .build(),
   );
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });

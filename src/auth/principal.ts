@@ -4,7 +4,13 @@
  */
 export type Role = 'coordinator' | 'firm' | 'seeker';
 
+interface SignedIn {
+  readonly subject: string;
+  /** The account that signed in; absent for tokens printed by `npm run token` for API clients. */
+  readonly userId?: string;
+}
+
 export type Principal =
-  | { readonly role: 'coordinator'; readonly subject: string }
-  | { readonly role: 'firm'; readonly subject: string; readonly firmId: string }
-  | { readonly role: 'seeker'; readonly subject: string; readonly seekerId: string };
+  | (SignedIn & { readonly role: 'coordinator' })
+  | (SignedIn & { readonly role: 'firm'; readonly firmId: string })
+  | (SignedIn & { readonly role: 'seeker'; readonly seekerId: string });

@@ -23,6 +23,7 @@ describe('TokenService', () => {
     { role: 'coordinator', subject: 'kim' },
     { role: 'firm', subject: 'firm-user', firmId: FIRM_ID },
     { role: 'seeker', subject: 'seeker', seekerId: FIRM_ID },
+    { role: 'firm', subject: 'account', firmId: FIRM_ID, userId: FIRM_ID },
   ])('round-trips %p', (principal) => {
     expect(tokens.verify(tokens.sign(principal))).toEqual(principal);
   });
@@ -35,6 +36,9 @@ describe('TokenService', () => {
 
   it.each([
     ['no expiry', { sub: 'kim', role: 'coordinator', iss: TOKEN_ISSUER }],
+    ['an expiry of 1e308', { sub: 'kim', role: 'coordinator', iss: TOKEN_ISSUER, iat: now(), exp: 1e308 }],
+    ['a lifetime one second beyond the maximum', { sub: 'kim', role: 'coordinator', iss: TOKEN_ISSUER, iat: now(), exp: now() + 601 }],
+    ['an account id that is no uuid', { sub: 'kim', role: 'coordinator', uid: '7', iss: TOKEN_ISSUER, iat: now(), exp: now() + 60 }],
     ['an expiry in the past', { sub: 'kim', role: 'coordinator', iss: TOKEN_ISSUER, exp: now() - 1 }],
     ['a firm role without firmId', { sub: 'x', role: 'firm', iss: TOKEN_ISSUER, exp: now() + 60 }],
     ['a firm role with a non-uuid firmId', { sub: 'x', role: 'firm', firmId: '42', iss: TOKEN_ISSUER, exp: now() + 60 }],
@@ -45,6 +49,21 @@ describe('TokenService', () => {
     ['another issuer', { sub: 'x', role: 'coordinator', iss: 'elsewhere', exp: now() + 60 }],
   ])('refuses a token with %s', (_name, claims) => {
     expect(codeOf(raw.sign(claims))).toBe('auth.invalid_token');
+  });
+
+  it('accepts a token of exactly the maximum lifetime and carries the account id', () => {
+    const token = raw.sign({ sub: 'kim', role: 'coordinator', uid: FIRM_ID, iss: TOKEN_ISSUER, iat: now(), exp: now() + 600 });
+    expect(tokens.verify(token)).toEqual({ role: 'coordinator', subject: 'kim', userId: FIRM_ID });
+  });
+
+  it('refuses a token without an issued-at time (its lifetime cannot be bounded)', () => {
+    const claims = { sub: 'kim', role: 'coordinator', iss: TOKEN_ISSUER, exp: now() + 60 };
+    expect(codeOf(raw.sign(claims, { noTimestamp: true }))).toBe('auth.invalid_token');
+    expect(codeOf(raw.sign(claims))).toBeUndefined();
+  });
+
+  it('does not sign a token longer-lived than the maximum', () => {
+    expect(() => tokens.sign({ role: 'coordinator', subject: 'kim' }, 601)).toThrow(RangeError);
   });
 
   it('refuses a token signed with another key', () => {

@@ -10,7 +10,7 @@ const MAX_SUBJECT_LENGTH = 200;
 export interface TokenSettings {
   /** HS256 key, at least 32 characters (checked by the configuration). */
   secret: string;
-  /** Lifetime of the tokens signed here. */
+  /** Lifetime of the tokens signed here, and the longest lifetime (exp - iat) a token may claim. */
   ttlSeconds: number;
 }
 
@@ -20,6 +20,8 @@ export interface TokenClaims {
   role: Role;
   firmId?: string;
   seekerId?: string;
+  /** The signed-in account (sessions); absent in tokens for API clients. */
+  uid?: string;
 }
 
 export class InvalidTokenError extends DomainError {
@@ -31,7 +33,8 @@ export class InvalidTokenError extends DomainError {
 
 /**
  * Signs and verifies bearer tokens: HS256 only (so `alg: none` and key-confusion tricks fail),
- * `exp` required, and the claims must describe exactly one principal (a firm token names a
+ * `iat` and `exp` required and at most the configured lifetime apart (a leaked token with
+ * `exp: 1e308` would otherwise never expire), and the claims must describe exactly one principal (a firm token names a
  * firm id, a seeker token a seeker id, a coordinator token neither).
  */
 export class TokenService {
@@ -45,7 +48,13 @@ export class TokenService {
     });
   }
 
+  /** The longest lifetime a token may have (JWT_TTL_SECONDS). */
+  get maxTtlSeconds(): number {
+    return this.settings.ttlSeconds;
+  }
+
   sign(principal: Principal, ttlSeconds = this.settings.ttlSeconds): string {
+    if (ttlSeconds > this.settings.ttlSeconds) throw new RangeError(`a token may live at most ${this.settings.ttlSeconds} s`);
     return this.jwt.sign(claimsOf(principal), { expiresIn: ttlSeconds });
   }
 
@@ -57,36 +66,43 @@ export class TokenService {
     } catch {
       throw new InvalidTokenError();
     }
-    const principal = typeof payload.exp === 'number' ? principalOf(payload) : undefined;
+    const principal = this.hasBoundedLifetime(payload) ? principalOf(payload) : undefined;
     if (!principal) throw new InvalidTokenError();
     return principal;
+  }
+
+  private hasBoundedLifetime({ iat, exp }: Record<string, unknown>): boolean {
+    return Number.isSafeInteger(iat) && Number.isSafeInteger(exp) && (exp as number) - (iat as number) <= this.settings.ttlSeconds;
   }
 }
 
 export function claimsOf(principal: Principal): TokenClaims {
+  const account = principal.userId === undefined ? {} : { uid: principal.userId };
   switch (principal.role) {
     case 'coordinator':
-      return { sub: principal.subject, role: 'coordinator' };
+      return { sub: principal.subject, role: 'coordinator', ...account };
     case 'firm':
-      return { sub: principal.subject, role: 'firm', firmId: principal.firmId };
+      return { sub: principal.subject, role: 'firm', firmId: principal.firmId, ...account };
     case 'seeker':
-      return { sub: principal.subject, role: 'seeker', seekerId: principal.seekerId };
+      return { sub: principal.subject, role: 'seeker', seekerId: principal.seekerId, ...account };
   }
 }
 
 /** The principal described by verified claims, or undefined when they do not describe exactly one. */
 export function principalOf(claims: Record<string, unknown>): Principal | undefined {
-  const { sub, role, firmId, seekerId } = claims;
+  const { sub, role, firmId, seekerId, uid } = claims;
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > MAX_SUBJECT_LENGTH) return undefined;
   if (!ROLES.includes(role as Role)) return undefined;
+  if (uid !== undefined && !isUUID(uid)) return undefined;
+  const account = uid === undefined ? {} : { userId: uid as string };
   if (role === 'coordinator' && firmId === undefined && seekerId === undefined) {
-    return { role, subject: sub };
+    return { role, subject: sub, ...account };
   }
   if (role === 'firm' && isUUID(firmId) && seekerId === undefined) {
-    return { role, subject: sub, firmId: firmId as string };
+    return { role, subject: sub, firmId: firmId as string, ...account };
   }
   if (role === 'seeker' && isUUID(seekerId) && firmId === undefined) {
-    return { role, subject: sub, seekerId: seekerId as string };
+    return { role, subject: sub, seekerId: seekerId as string, ...account };
   }
   return undefined;
 }

@@ -2,7 +2,18 @@
  * Services signal failures with domain errors, never HTTP exceptions; one exception filter
  * maps `kind` to an HTTP status and answers application/problem+json with `code`.
  */
-export type DomainErrorKind = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable';
+export type DomainErrorKind =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthorized'
+  /** Existed once, no longer usable (a used or expired invitation). */
+  | 'gone'
+  /** Refused for now; `retryAfterSeconds` says when to try again. */
+  | 'too_many_requests'
+  /** A dependency (e.g. the geocoding API) cannot answer now. */
+  | 'unavailable';
 
 export interface FieldProblem {
   /** Path of the offending field in the request, e.g. `requiredSkills[0].level`. */
@@ -14,6 +25,9 @@ export interface FieldProblem {
 }
 
 export class DomainError extends Error {
+  /** When set, the answer carries `Retry-After` with this many seconds. */
+  readonly retryAfterSeconds?: number;
+
   constructor(
     readonly kind: DomainErrorKind,
     /** Stable, machine-readable code, e.g. `leave_gap.maternity_too_long`. */

@@ -27,3 +27,15 @@ describe('log redaction', () => {
     expect(log.match(/\[redacted\]/g)?.length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('log redaction of accounts', () => {
+  it('censors password hashes, session cookies and the CSRF header', () => {
+    const log = loggedBy((logger) => {
+      logger.info({ user: { email: 'lee@example.kr', passwordHash: '$argon2id$v=19$secret-hash' } }, 'user');
+      logger.info({ row: { password_hash: '$argon2id$v=19$row-hash', email_key: 'lee@example.kr' } }, 'row');
+      logger.info({ req: { headers: { cookie: 'chaeum_session=abc.def.ghi', 'x-csrf-token': 'csrf-value-123' } } }, 'req');
+      logger.info({ res: { headers: { 'set-cookie': 'chaeum_session=jkl.mno.pqr' } } }, 'res');
+    });
+    expect(log).not.toMatch(/lee@example|argon2id|abc\.def\.ghi|jkl\.mno\.pqr|csrf-value-123/);
+  });
+});

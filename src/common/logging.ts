@@ -9,10 +9,15 @@ import { maskResidentNumbers } from './resident-registration-number';
 const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
   '*.authorization',
   '*.password',
   '*.token',
+  // Accounts (users table): nothing of them is logged.
+  ...['passwordHash', 'password_hash', 'email_key', 'tokenHash', 'token_hash', 'lastSignInAt', 'last_sign_in_at'].flatMap(
+    (field) => [`*.${field}`, `*.*.${field}`],
+  ),
   // Personal fields, one and two levels down (pino's redaction has no recursive wildcard).
   ...['phone', 'email', 'displayName', 'home', 'contact', 'residentNumber'].flatMap((field) => [`*.${field}`, `*.*.${field}`]),
 ];

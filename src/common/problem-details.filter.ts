@@ -31,6 +31,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (response.headersSent) return;
     const body = problemDetails(problem, { instance: maskResidentNumbersInPath(request.originalUrl.split('?')[0]), requestId });
     response.status(problem.status).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+    if (problem.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(problem.retryAfterSeconds));
     response.send(JSON.stringify(body));
   }
 

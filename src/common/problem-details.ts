@@ -23,6 +23,8 @@ export interface Problem {
   detail: string;
   errors?: readonly FieldProblem[];
   details?: Readonly<Record<string, unknown>>;
+  /** Sent as the `Retry-After` header, not in the body. */
+  retryAfterSeconds?: number;
 }
 
 export function problemDetails(problem: Problem, context: { instance: string; requestId: string }): ProblemDetails {

@@ -10,6 +10,8 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   not_found: 404,
   conflict: 409,
   unavailable: 503,
+  gone: 410,
+  too_many_requests: 429,
 };
 
 const CODE_OF_HTTP_STATUS: Record<number, string> = {
@@ -46,6 +48,7 @@ export function problemFor(error: unknown): Problem | undefined {
       detail: error.message,
       errors: error.fields,
       details: error.details,
+      retryAfterSeconds: error.retryAfterSeconds,
     };
   }
   if (error instanceof HttpException) return httpProblem(error);

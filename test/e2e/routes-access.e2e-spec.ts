@@ -49,6 +49,8 @@ interface RouteCase {
   /** Absent role: 403 auth.role_not_allowed. */
   expect: Partial<Record<Role, Expectation>>;
   public?: true;
+  /** Needs a signed-in account: tokens of API clients (as here) get 401 auth.no_account. */
+  accountOnly?: true;
 }
 
 const OWN_ONLY = (ok: number) => ({ own: ok, foreign: 404 });
@@ -56,6 +58,12 @@ const noObject = () => randomUUID();
 
 const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/health': { path: () => `${API}/health`, expect: { coordinator: 200, firm: 200, seeker: 200 }, public: true },
+  // Empty bodies: 400 shows the route is public (past the guard) without signing anyone in.
+  'POST /api/v1/auth/login': { path: () => `${API}/auth/login`, body: () => ({}), expect: { coordinator: 400 }, public: true },
+  'POST /api/v1/auth/logout': { path: () => `${API}/auth/logout`, expect: { coordinator: 204 }, public: true },
+  'GET /api/v1/auth/setup': { path: () => `${API}/auth/setup`, expect: { coordinator: 200 }, public: true },
+  'POST /api/v1/auth/setup': { path: () => `${API}/auth/setup`, body: () => ({}), expect: { coordinator: 400 }, public: true },
+  'GET /api/v1/auth/me': { path: () => `${API}/auth/me`, expect: { coordinator: 401, firm: 401, seeker: 401 }, accountOnly: true },
   'GET /api/v1/access-log': { path: (w, s) => `${API}/access-log?seekerId=${w.seeker[s]}`, expect: { coordinator: 200 } },
 
   'GET /api/v1/catalog': { path: () => `${API}/catalog?kind=skill&q=cnc`, expect: { coordinator: 200, firm: 200, seeker: 200 } },
@@ -236,7 +244,9 @@ describe('who may call which route', () => {
     if (response.status !== expected) {
       throw new Error(`${key} as ${actor} (${relation}): expected ${expected}, got ${response.status}: ${response.text.slice(0, 300)}`);
     }
-    if (expected === 401) expect(JSON.parse(response.text).code).toMatch(/^auth\.(missing|invalid)_token$/);
+    const hasToken = principalOf(actor, w) !== undefined;
+    const unauthorized = route.accountOnly && hasToken ? /^auth\.no_account$/ : /^auth\.(missing|invalid)_token$/;
+    if (expected === 401) expect(JSON.parse(response.text).code).toMatch(unauthorized);
     if (expected === 403) expect(JSON.parse(response.text).code).toBe('auth.role_not_allowed');
   });
 });

@@ -15,12 +15,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const KIND = `'(?:validation|not_found|conflict|forbidden|unauthorized)'`;
+const KIND = `'[a-z_]+'`;
 const LITERAL = `['\`]([a-z_]+(?:\\.[a-z_]+)+)['\`]`;
 /** Where the source names an error code: error constructors, `code:` in problems and rule lists, HTTP-status codes. */
 const CODE_SITES = [
   new RegExp(`(?:DomainError|ConflictError|RuleViolation)\\(\\s*(?:${KIND},\\s*)?${LITERAL}`, 'g'),
-  new RegExp(`super\\(\\s*${KIND},\\s*${LITERAL}`, 'g'),
+  new RegExp(`super\\(\\s*(?:${KIND},\\s*)?${LITERAL}`, 'g'),
   new RegExp(`\\bcode:\\s*${LITERAL}`, 'g'),
   new RegExp(`^\\s*\\d{3}:\\s*${LITERAL}`, 'gm'),
 ];

@@ -42,6 +42,9 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'auth.invalid_credentials': { ko: '이메일 또는 비밀번호가 올바르지 않습니다.', en: 'Wrong email or password.' },
   'auth.too_many_attempts': { ko: '로그인 시도가 너무 많습니다. 잠시 후 다시 시도해 주세요.', en: 'Too many sign-in attempts; retry later.' },
   'auth.csrf_failed': { ko: '보안 확인에 실패했습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.', en: 'The CSRF check failed.' },
+  'auth.no_account': { ko: '로그인된 계정이 없거나 사용할 수 없는 계정입니다. 다시 로그인해 주세요.', en: 'No active account is signed in.' },
+  'user.email_taken': { ko: '이 이메일로 만든 계정이 이미 있습니다.', en: 'An account with this email already exists.' },
+  'user.seeker_has_account': { ko: '이 구직자에게는 이미 계정이 있습니다.', en: 'This seeker already has an account.' },
   'auth.already_set_up': { ko: '첫 코디네이터 계정이 이미 만들어졌습니다.', en: 'The first coordinator already exists.' },
 
   // personal data (PIPA)
@@ -126,6 +129,7 @@ export const VALIDATION_RULE_MESSAGES: { readonly [constraint: string]: Message 
   isObject: { ko: '{field}: 객체여야 합니다.', en: '{field} must be an object' },
   nestedValidation: { ko: '{field}: 객체 또는 목록이어야 합니다.', en: '{field} must be an object or array' },
   isIn: { ko: '{field}: 허용된 값 중 하나여야 합니다.', en: '{field} must be one of the allowed values' },
+  isUrl: { ko: '{field}: 올바른 URL이 아닙니다.', en: '{field} must be a URL' },
   isEmail: { ko: '{field}: 올바른 이메일 주소가 아닙니다.', en: '{field} must be an email' },
   isUuid: { ko: '{field}: 올바른 ID(UUID)가 아닙니다.', en: '{field} must be a UUID' },
   isCalendarDate: { ko: '{field}: 2027-03-02 같은 실제 날짜여야 합니다.', en: '{field} must be a calendar date like 2027-03-02' },
