@@ -1,6 +1,23 @@
-/** Two projects: pure unit tests (no database) and end-to-end tests against PostgreSQL. */
+/**
+ * Three projects: pure unit tests (no database, no child processes: `npm run test:unit` is the
+ * fast loop), end-to-end tests against PostgreSQL, and suites that drive other processes (CLI
+ * spawns, embedded-database concurrency, a PostgreSQL cluster of their own stopped mid-run).
+ */
 // Per-file transpiling (isolatedModules in tsconfig.spec.json): fast; `npm run typecheck` checks types.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.spec.json' }];
+// The holiday package ships ES modules only: transpile its JavaScript to CommonJS for Jest.
+const esmPackages = ['@hyunbinseo/holidays-kr'];
+const esmTransform = {
+  [`^.+/node_modules/(${esmPackages.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
+/** What every project shares: the app's TypeScript and the ES-module packages it imports. */
+const typescript = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': tsJest, ...esmTransform },
+  transformIgnorePatterns,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   // Jest 30 reads testTimeout at the top level only (inside projects[] it is ignored and every
@@ -9,19 +26,20 @@ module.exports = {
   projects: [
     {
       displayName: 'unit',
-      testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
-      moduleFileExtensions: ['ts', 'js', 'json'],
+      ...typescript,
       testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'],
     },
     {
       displayName: 'e2e',
-      testEnvironment: 'node',
-      transform: { '^.+\\.ts$': tsJest },
-      moduleFileExtensions: ['ts', 'js', 'json'],
+      ...typescript,
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
+    },
+    {
+      displayName: 'processes',
+      ...typescript,
+      testMatch: ['<rootDir>/test/processes/**/*.spec.ts'],
     },
   ],
 };

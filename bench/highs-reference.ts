@@ -8,7 +8,7 @@
 import { readFileSync } from 'fs';
 import highsLoader from 'highs';
 import { OptimizationProblem } from '../src/matching/core/optimizer/optimization-problem';
-import { seekerCliques } from '../src/matching/core/optimizer/seeker-cliques';
+import { referenceModel } from './native-model';
 
 export interface HighsReferenceResult {
   readonly status: string;
@@ -26,19 +26,8 @@ async function main(): Promise<void> {
   const problem = JSON.parse(readFileSync(file, 'utf8')) as OptimizationProblem;
   const started = performance.now();
   const highs = await highsLoader();
-  const fillWeight = 100 * problem.vacancyPeriods.length + 1;
-  const vacancyRows = problem.vacancyPeriods.length;
-  const cliques = seekerCliques(problem);
-  const rowsOfPair: number[][] = problem.pairs.map((pair) => [pair.vacancy]);
-  cliques.forEach((clique, index) => clique.forEach((pairIndex) => rowsOfPair[pairIndex].push(vacancyRows + index)));
-  const starts = [0];
-  const indices: number[] = [];
-  for (const rows of rowsOfPair) {
-    indices.push(...rows.sort((a, b) => a - b));
-    starts.push(indices.length);
-  }
+  const { fillWeight, numRows, starts, indices } = referenceModel(problem);
   const numCols = problem.pairs.length;
-  const numRows = vacancyRows + cliques.length;
   const model = highs.createModel({
     numCols,
     numRows,

@@ -56,6 +56,12 @@ const LEAVE_TYPES: readonly { type: LeaveType; share: number; days: (random: Ran
   { type: 'sick', share: 0.1, days: (random) => random.integer(14, 60) },
 ];
 
+/** A version-4-shaped uuid from a seeded stream: ids in no relation to the data's order. */
+export function seededUuid(random: Random): string {
+  const hex = (digits: number) => Array.from({ length: digits }, () => Math.floor(random.next() * 16).toString(16)).join('');
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(random.next() * 4)]}${hex(3)}-${hex(12)}`;
+}
+
 /** Mulberry32: small, fast, seeded. */
 export class Random {
   private state: number;
@@ -109,6 +115,11 @@ export interface GeneratorOptions {
   readonly firmsPerVacancy: number;
   /** Chance that a seeker has each skill of its families: lower makes fewer candidates per gap. */
   readonly skillProbability: number;
+  /**
+   * 'uuid' (default): uuid-shaped ids like the service's, drawn from a stream of their own so
+   * that the data is the same as with 'sequential' (v-00001, s-000001 in generation order).
+   */
+  readonly ids?: 'uuid' | 'sequential';
 }
 
 const AS_OF = toDay('2026-01-05');
@@ -129,10 +140,13 @@ function range(start: number, end: number): DateRange {
 
 export function generateInstance(options: GeneratorOptions): Instance {
   const random = new Random(options.seed);
+  const idStream = new Random(options.seed ^ 0x5eed5eed);
+  const idOf = (prefix: string, index: number, digits: number) =>
+    options.ids === 'sequential' ? `${prefix}-${String(index + 1).padStart(digits, '0')}` : seededUuid(idStream);
   const firmCount = Math.max(1, Math.round(options.vacancies * options.firmsPerVacancy));
   const firms = Array.from({ length: firmCount }, (_, index) => {
     const complex = random.weighted(options.complexes, (c) => c.share);
-    return { id: `f-${index + 1}`, location: around(random, complex, 1.5), family: random.integer(0, FAMILIES.length - 1) };
+    return { id: options.ids === 'sequential' ? `f-${index + 1}` : seededUuid(idStream), location: around(random, complex, 1.5), family: random.integer(0, FAMILIES.length - 1) };
   });
 
   const vacancies: Vacancy[] = Array.from({ length: options.vacancies }, (_, index) => {
@@ -146,7 +160,7 @@ export function generateInstance(options: GeneratorOptions): Instance {
     const requiredCount = random.next() < 0.6 ? 1 : 2;
     const requiredSkills = pickDistinct(random, family.skills, requiredCount).map((code) => ({ code, level: random.integer(1, 3) }));
     return {
-      id: `v-${String(index + 1).padStart(5, '0')}`,
+      id: idOf('v', index, 5),
       firmId: firm.id,
       location: firm.location,
       start: formatDay(start),
@@ -185,7 +199,7 @@ export function generateInstance(options: GeneratorOptions): Instance {
     const busy = random.next() < 0.15 ? [range(busyStart, busyStart + random.integer(20, 90))] : [];
     const minHours = random.pick([15, 20, 30, 35, 40]);
     return {
-      id: `s-${String(index + 1).padStart(6, '0')}`,
+      id: idOf('s', index, 6),
       location: around(random, complex, 8),
       commuteMode,
       maxCommuteMinutes: commuteMode === 'walk' ? 40 : random.pick([30, 45, 60, 60, 75, 90]),

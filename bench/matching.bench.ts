@@ -5,7 +5,9 @@
  *
  *   npm run bench                              all sizes
  *   npm run bench -- --size regional           one size (repeat --size for more)
- *   npm run bench -- --no-highs                skip the reference
+ *   npm run bench -- --no-highs                skip every reference solver
+ *   npm run bench -- --no-wasm-highs           skip one (--no-native-highs, --no-cbc, --no-wasm-highs)
+ *   npm run bench -- --sequential-ids          the generator's v-00001/s-000001 ids instead of uuids (same data)
  *   npm run bench -- --time-limit-ms 5000      the engine's time limit for every size; prints the overshoot
  *   npm run bench -- --size chain-1k           chain-heavy sizes (one complex, one huge component) run only by name
  */
@@ -16,11 +18,14 @@ import { join } from 'path';
 import type { HighsReferenceResult } from './highs-reference';
 import { CHAIN_HEAVY_SIZES } from './chain-heavy-instance';
 import { BENCH_SIZES } from './instance-generator';
+import { REALISTIC_SIZES } from './realistic-instance';
 import type { SizeRun } from './run-size';
 
 /** HiGHS time limit per size, seconds; for the scarce size it gets the engine's own time. */
 const HIGHS_SECONDS: Record<string, number | 'same'> = {
   small: 30,
+  'realistic-500': 60,
+  'realistic-2k': 120,
   regional: 60,
   national: 120,
   'national-scarce': 'same',
@@ -65,7 +70,7 @@ function parseSizes(argv: string[]): string[] {
     if (arg === '--size' && argv[index + 1]) sizes.push(...argv[index + 1].split(','));
     else if (arg.startsWith('--size=')) sizes.push(...arg.slice('--size='.length).split(','));
   });
-  const defaults = BENCH_SIZES.map((size) => size.name);
+  const defaults = [...BENCH_SIZES.map((size) => size.name), ...REALISTIC_SIZES.map((size) => size.name)];
   const known = [...defaults, ...CHAIN_HEAVY_SIZES.map((size) => size.name)];
   for (const size of sizes) if (!known.includes(size)) throw new Error(`unknown size ${size}; known: ${known.join(', ')}`);
   return sizes.length > 0 ? sizes : defaults;
@@ -80,6 +85,61 @@ function parseTimeLimit(argv: string[]): number | undefined {
   return limit;
 }
 
+/** A reference solver's answer, or why it did not run. */
+type ReferenceOutcome = HighsReferenceResult | { readonly skipped: string };
+
+const REFERENCES: readonly { name: string; label: string; run: (problemFile: string, seconds: number) => Promise<ReferenceOutcome> }[] = [
+  { name: 'native-highs', label: 'native HiGHS (scipy milp)', run: (file, seconds) => runNative(`${file}.model.json`, seconds, 'highs') },
+  { name: 'cbc', label: 'CBC', run: (file, seconds) => runNative(`${file}.model.json`, seconds, 'cbc') },
+  { name: 'wasm-highs', label: 'HiGHS WASM', run: runWasmHighs },
+];
+
+async function runWasmHighs(problemFile: string, seconds: number): Promise<ReferenceOutcome> {
+  const reference = await runChild('highs-reference.ts', [problemFile, String(seconds)], (seconds + 60) * 1000);
+  const line = reference.stdout.trim().split('\n').pop();
+  if (reference.killed || !line) return { skipped: `${reference.killed ? 'killed after overrunning its limit' : 'failed'}: ${reference.stderr.trim().split('\n').pop() ?? ''}` };
+  return JSON.parse(line) as HighsReferenceResult;
+}
+
+function runNative(modelFile: string, seconds: number, solver: 'highs' | 'cbc'): Promise<ReferenceOutcome> {
+  return new Promise((resolve) => {
+    const child = spawn('python3', [join(__dirname, 'native-reference.py'), modelFile, String(seconds), solver], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 120) * 1000);
+    child.on('error', (error) => resolve({ skipped: `python3 not available (${error.message})` }));
+    child.on('close', () => {
+      clearTimeout(timer);
+      const line = stdout.trim().split('\n').pop();
+      if (!line) return resolve({ skipped: `failed: ${stderr.trim().split('\n').pop() ?? 'no output'}` });
+      const parsed = JSON.parse(line) as HighsReferenceResult | { status: 'skipped'; reason: string };
+      resolve(parsed.status === 'skipped' ? { skipped: (parsed as { reason: string }).reason } : (parsed as HighsReferenceResult));
+    });
+  });
+}
+
+function printComparison(label: string, reference: HighsReferenceResult, run: SizeRun, seconds: number, load: string): void {
+  const scoreBound = reference.bound === null || reference.filled === null ? null : reference.bound - reference.fillWeight * reference.filled;
+  console.log(
+    `  ${label} (limit ${seconds} s, load ${load}): ${reference.status}, ${format(reference.ms)} ms, filled ${reference.filled ?? '-'}, score ${reference.score === null ? '-' : format(reference.score, 2)}` +
+      (reference.bound === null ? '' : `, bound ${format(Math.floor(reference.bound / reference.fillWeight))} filled + ${format(scoreBound ?? 0, 2)} score`),
+  );
+  const ours = run.filled * reference.fillWeight + run.totalScore;
+  const theirs = reference.filled === null || reference.score === null ? null : reference.filled * reference.fillWeight + reference.score;
+  const sameObjective =
+    reference.filled === run.filled && reference.score !== null && Math.abs(reference.score - run.totalScore) <= 1e-6 * Math.max(1, run.totalScore);
+  const ratio = run.matchMs / reference.ms;
+  console.log(
+    `    engine match() / ${label} = ${ratio.toFixed(3)} (${reference.optimal ? `engine ${(1 / ratio).toFixed(1)}× faster` : `${label} stopped by its ${seconds} s limit`}); ` +
+      (theirs === null
+        ? `${label} found no solution`
+        : `objective ${ours > theirs + 1e-6 ? 'better' : ours < theirs - 1e-6 ? 'WORSE' : 'equal'} (score ${format(run.totalScore - (reference.score ?? 0), 2)}, filled ${run.filled - (reference.filled ?? 0)})`) +
+      (reference.optimal ? `; ${label} proved its optimum, same objective: ${sameObjective ? 'yes' : 'NO'}` : ''),
+  );
+}
+
 const format = (value: number, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function main(): Promise<void> {
@@ -88,19 +148,21 @@ async function main(): Promise<void> {
   console.log(`machine: ${cpus().length} cores, load average ${load1.toFixed(2)} at start (timings are wall clock; other work on the cores inflates them)`);
   const sizes = parseSizes(argv);
   const withHighs = !argv.includes('--no-highs');
+  const skipped = new Set(REFERENCES.map((reference) => reference.name).filter((name) => argv.includes(`--no-${name}`)));
   const timeLimitMs = parseTimeLimit(argv);
   const workDir = mkdtempSync(join(tmpdir(), 'chaeum-bench-'));
   try {
     for (const size of sizes) {
       const problemFile = join(workDir, `${size}.json`);
       const limit = timeLimitMs ?? ENGINE_LIMIT_MS[size];
-      const engine = await runChild('run-size.ts', [size, withHighs ? problemFile : '', limit === undefined ? '' : String(limit)], 15 * 60_000);
+      const ids = argv.includes('--sequential-ids') ? 'sequential' : 'uuid';
+      const engine = await runChild('run-size.ts', [size, withHighs ? problemFile : '', limit === undefined ? '' : String(limit), ids], 15 * 60_000);
       if (engine.killed || !engine.stdout.trim()) {
         console.log(`${size}: engine run failed\n${engine.stderr}`);
         continue;
       }
       const run = JSON.parse(engine.stdout.trim().split('\n').pop()!) as SizeRun;
-      console.log(`\n== ${size}: ${format(run.vacancies)} vacancies × ${format(run.seekers)} seekers`);
+      console.log(`\n== ${size}: ${format(run.vacancies)} vacancies × ${format(run.seekers)} seekers (load average ${loadavg()[0].toFixed(2)})`);
       console.log(`  pairs ${format(run.pairs)}, components ${format(run.components)}, largest ${format(run.largestComponent)} vacancies`);
       console.log(
         `  build pairs ${format(run.buildMs)} ms, optimize ${format(run.optimizeMs)} ms wall (${format(run.optimizeCpuMs)} ms CPU), peak RSS ${format(run.peakRssMb)} MB`,
@@ -115,34 +177,22 @@ async function main(): Promise<void> {
       console.log(
         `  engine: filled ${format(run.filled)}, total score ${format(run.totalScore, 2)}, ${run.optimal ? 'proven optimal' : `not proven, gap ${run.gap === null ? 'unknown' : `${(run.gap * 100).toFixed(3)} %`}`}`,
       );
+      console.log(
+        `  engine match() ${format(run.matchMs)} ms wall (${format(run.matchCpuMs)} ms CPU): candidates, optimization, diagnostics and assembly`,
+      );
       if (!withHighs) continue;
       const configured = HIGHS_SECONDS[size] ?? 60;
       const seconds = configured === 'same' ? Math.max(1, Math.ceil(run.optimizeMs / 1000)) : configured;
-      const reference = await runChild('highs-reference.ts', [problemFile, String(seconds)], (seconds + 60) * 1000);
-      const line = reference.stdout.trim().split('\n').pop();
-      if (reference.killed || !line) {
-        console.log(`  HiGHS MIP (limit ${seconds} s): ${reference.killed ? 'killed after overrunning its limit' : 'failed'} after ${format(reference.ms)} ms ${reference.stderr.trim().split('\n').pop() ?? ''}`);
-        continue;
+      for (const reference of REFERENCES) {
+        if (skipped.has(reference.name)) continue;
+        const outcome = await reference.run(problemFile, seconds);
+        const load = loadavg()[0].toFixed(2);
+        if ('skipped' in outcome) {
+          console.log(`  ${reference.label}: skipped (${outcome.skipped})`);
+          continue;
+        }
+        printComparison(reference.label, outcome, run, seconds, load);
       }
-      const highs = JSON.parse(line) as HighsReferenceResult;
-      const scoreBound = highs.bound === null || highs.filled === null ? null : highs.bound - highs.fillWeight * highs.filled;
-      console.log(
-        `  HiGHS MIP (limit ${seconds} s): ${highs.status}, ${format(highs.ms)} ms, filled ${highs.filled ?? '-'}, score ${highs.score === null ? '-' : format(highs.score, 2)}, ` +
-          `bound ${highs.bound === null ? '-' : `${format(Math.floor(highs.bound / highs.fillWeight))} filled + ${format(scoreBound ?? 0, 2)} score`}`,
-      );
-      const speedup = highs.ms / run.optimizeMs;
-      const ours = run.filled * highs.fillWeight + run.totalScore;
-      const theirs = highs.filled === null || highs.score === null ? null : highs.filled * highs.fillWeight + highs.score;
-      const sameObjective =
-        highs.filled === run.filled && highs.score !== null && Math.abs(highs.score - run.totalScore) <= 1e-6 * Math.max(1, run.totalScore);
-      console.log(
-        `  engine vs HiGHS: ${highs.optimal ? `time ${speedup.toFixed(1)}× faster` : `HiGHS stopped by its ${seconds} s limit`}; ` +
-          (theirs === null
-            ? 'HiGHS found no solution'
-            : `objective ${ours > theirs + 1e-6 ? 'better' : ours < theirs - 1e-6 ? 'WORSE' : 'equal'} (score ${format(run.totalScore - (highs.score ?? 0), 2)} vs HiGHS, ` +
-              `filled ${run.filled - (highs.filled ?? 0)})`) +
-          (highs.optimal ? `; HiGHS proved its optimum: same objective to 1e-6 relative: ${sameObjective ? 'yes' : 'NO'}` : ''),
-      );
     }
   } finally {
     rmSync(workDir, { recursive: true, force: true });

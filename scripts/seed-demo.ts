@@ -11,14 +11,22 @@
  * further run finds the first batch whose firms are not registered yet (by business
  * registration number) and adds that one, so re-running never duplicates a firm.
  * The service's rate limit may make it pause (it waits for Retry-After on 429).
+ *
+ * It also creates demo accounts to sign in to the console with (one coordinator, one per
+ * demo firm, three seekers) and prints them. Accounts are written like `npm run user:create`
+ * does, straight into the service's database (DATABASE_URL, or the running service's embedded
+ * database at EMBEDDED_DB_PORT): the API has no way to create a coordinator once one exists.
  */
+import type { Role } from '../src/auth/principal';
 import { TokenService } from '../src/auth/token.service';
+import { EmailTakenError, SeekerHasAccountError, insertAccount } from '../src/users/accounts';
+import { withScriptDatabase } from './support/script-database';
 import { addDays } from '../src/common/calendar-date';
 import { jwtSecretOf, loadEnvironment } from '../src/config/environment';
 import { completeBusinessNumber } from '../src/firms/business-number';
 import { lastDayOfMonthsFrom } from '../src/leave-gaps/leave-law';
 import { LeaveType } from '../src/leave-gaps/leave-types';
-import { minimumHourlyWage } from '../src/leave-gaps/minimum-wage';
+import { MINIMUM_WAGE_RATES } from '../src/leave-gaps/minimum-wage';
 import { DEMO_FIRMS, GUMI_COMPLEX, SEOUL_DIGITAL_COMPLEX } from './demo-data/firms';
 import { FAMILY_WEIGHTS_BY_COMPLEX, OCCUPATIONS, Occupation } from './demo-data/occupations';
 import { GIVEN_NAMES, SURNAMES } from './demo-data/people';
@@ -34,7 +42,7 @@ const API_TOKEN = process.env.CHAEUM_TOKEN ?? coordinatorToken();
 
 function coordinatorToken(): string {
   const environment = loadEnvironment();
-  const tokens = new TokenService({ secret: jwtSecretOf(environment), ttlSeconds: 3600 });
+  const tokens = new TokenService({ secret: jwtSecretOf(environment), ttlSeconds: environment.JWT_TTL_SECONDS });
   return tokens.sign({ role: 'coordinator', subject: 'seed-demo' });
 }
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -223,8 +231,8 @@ function leaveGapBody(random: Random, complexName: string, leaveType: LeaveType)
   const requiredSkills = [{ code: required, level: random.int(1, 3) }];
   if (others.length > 1) requiredSkills.push({ code: others.pop()!, level: random.int(1, 2) });
   const dates = leaveDates(random, leaveType);
-  const placementYear = Number(addDays(dates.leaveStart, -dates.handoverDays).slice(0, 4));
-  const wage = Math.max(random.int(job.wage.min, job.wage.max), minimumHourlyWage(placementYear));
+  // The highest published rate covers every year a demo placement may touch.
+  const wage = Math.max(random.int(job.wage.min, job.wage.max), ...MINIMUM_WAGE_RATES.map((rate) => rate.hourlyWage));
   const needsCertification =
     job.certification !== undefined && (roleTitle === '지게차 운전원' || job.family === 'welding' || random.chance(0.25));
   return {
@@ -347,10 +355,60 @@ async function main(): Promise<void> {
   console.log(
     `  seekers:      ${seekers.length} (${complexes.map((c) => `around ${c.name} ${SEEKERS_BY_COMPLEX[c.name]}`).join(', ')}), ${windows} availability windows`,
   );
+  const logins = await createDemoAccounts(batch, firms, seekers.slice(0, DEMO_SEEKER_ACCOUNTS));
+  console.log(`\nSign in to the console (${API_URL.replace(/\/api\/v1$/, '/')}) with password ${DEMO_PASSWORD}:`);
+  for (const login of logins) console.log(`  ${login.role.padEnd(11)} ${login.email.padEnd(36)} ${login.label}${login.existed ? ' (existed)' : ''}`);
+
   const example = gaps[0];
   console.log(`\nTry (with AUTH="Authorization: Bearer $(npm run --silent token -- --role coordinator)"):`);
   console.log(`  curl -s -H "$AUTH" ${API_URL}/leave-gaps/${example.id}`);
   console.log(`  curl -s -H "$AUTH" '${API_URL}/leave-gaps?status=open&pageSize=5'`);
+}
+
+/** Public on purpose: demo data only. */
+const DEMO_PASSWORD = 'chaeum-demo-2027';
+const DEMO_SEEKER_ACCOUNTS = 3;
+
+interface DemoLogin {
+  role: Role;
+  email: string;
+  label: string;
+  existed: boolean;
+}
+
+async function createDemoAccounts(
+  batch: number,
+  firms: readonly { id: string; body: Json }[],
+  seekers: readonly Json[],
+): Promise<DemoLogin[]> {
+  const wanted = [
+    { role: 'coordinator' as const, email: 'coordinator@demo.chaeum.kr', displayName: '데모 코디네이터', label: 'Talent Bank' },
+    ...firms.map((firm, index) => ({
+      role: 'firm' as const,
+      email: `firm-b${batch}-${String(index + 1).padStart(2, '0')}@demo.chaeum.kr`,
+      displayName: `${firm.body.name as string} 인사담당`,
+      label: firm.body.name as string,
+      firmId: firm.id,
+    })),
+    ...seekers.map((seeker, index) => ({
+      role: 'seeker' as const,
+      email: `seeker-b${batch}-${index + 1}@demo.chaeum.kr`,
+      displayName: seeker.displayName as string,
+      label: seeker.displayName as string,
+      seekerId: seeker.id as string,
+    })),
+  ];
+  return withScriptDatabase(loadEnvironment(), (dataSource) =>
+    inSequence(wanted, async (account) => {
+      try {
+        await insertAccount(dataSource.manager, { ...account, password: DEMO_PASSWORD });
+        return { ...account, existed: false };
+      } catch (error) {
+        if (error instanceof EmailTakenError || error instanceof SeekerHasAccountError) return { ...account, existed: true };
+        throw error;
+      }
+    }),
+  );
 }
 
 main().catch((error: Error) => {

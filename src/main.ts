@@ -6,14 +6,18 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import { InvalidEnvironmentError, loadEnvironment } from './config/environment';
 import { DatabaseConnection } from './database/database-connection';
+import { keepServingOnUnhandledRejections } from './process-guards';
 
 async function bootstrap(): Promise<void> {
   const started = Date.now();
   loadEnvironment(); // fail fast with a readable message before anything starts
+  keepServingOnUnhandledRejections();
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { ...APPLICATION_OPTIONS, abortOnError: false });
   try {
     setUpApplication(app);
-    await app.listen(app.get(AppConfig).port);
+    const config = app.get(AppConfig);
+    if (config.listenHost === undefined) await app.listen(config.port);
+    else await app.listen(config.port, config.listenHost);
   } catch (error) {
     await app.close(); // stops the embedded database cleanly, e.g. when the port is taken
     throw error;

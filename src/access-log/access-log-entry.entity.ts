@@ -15,6 +15,14 @@ export class AccessLogEntry {
   @Column('text', { name: 'actor_subject' })
   actorSubject: string;
 
+  /** The signed-in account; null for tokens of API clients, which name none. */
+  @Column('uuid', { name: 'actor_user_id', nullable: true })
+  actorUserId: string | null;
+
+  /** The account's email when it read. */
+  @Column('text', { name: 'actor_email', nullable: true })
+  actorEmail: string | null;
+
   @Column('uuid', { name: 'actor_firm_id', nullable: true })
   actorFirmId: string | null;
 

@@ -36,9 +36,18 @@ export class AccessLogService {
     // One row per seeker from one array parameter: a national match run names 50,000 seekers,
     // more than a multi-row VALUES can bind (65,535 parameters).
     await (manager ?? this.entries.manager).query(
-      `INSERT INTO access_log (actor_role, actor_subject, actor_firm_id, seeker_id, action, fields)
-       SELECT $1, $2, $3, seeker_id, $5, $6 FROM unnest($4::uuid[]) AS seeker_id`,
-      [reader.role, reader.subject, reader.role === 'firm' ? reader.firmId : null, unique, read.action, [...read.fields]],
+      `INSERT INTO access_log (actor_role, actor_subject, actor_firm_id, actor_user_id, actor_email, seeker_id, action, fields)
+       SELECT $1, $2, $3, $7::uuid, (SELECT email FROM users WHERE id = $7::uuid), seeker_id, $5, $6
+         FROM unnest($4::uuid[]) AS seeker_id`,
+      [
+        reader.role,
+        reader.subject,
+        reader.role === 'firm' ? reader.firmId : null,
+        unique,
+        read.action,
+        [...read.fields],
+        reader.userId ?? null,
+      ],
     );
   }
 

@@ -22,7 +22,8 @@ export class AuthModule implements OnModuleInit {
   onModuleInit(): void {
     if (this.config.usesDevelopmentJwtSecret && this.config.nodeEnvironment !== 'test') {
       new Logger('Auth').warn(
-        'JWT_SECRET is not set: tokens are signed with the public development key. Set JWT_SECRET (32+ random characters) anywhere but on your own machine.',
+        'JWT_SECRET is not set: tokens are signed with the public development key, so the service listens on 127.0.0.1 only. ' +
+          'Set JWT_SECRET (32+ random characters) to serve other machines.',
       );
     }
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ConflictError, DomainError } from '../common/domain-error';
 import { containsPattern } from '../common/search-text';
 import { CatalogEntry } from './catalog-entry.entity';
@@ -67,10 +67,10 @@ export class CatalogService {
    * Refuses (400 `catalog.unknown_code`) codes that are not in the catalogue as that kind,
    * naming each offending field with the nearest codes as `details.suggestions[field]`.
    */
-  async assertKnown(references: readonly CodeReference[]): Promise<void> {
+  async assertKnown(references: readonly CodeReference[], manager: EntityManager = this.entries.manager): Promise<void> {
     if (references.length === 0) return;
     const codes = [...new Set(references.map((reference) => reference.code))];
-    const known: { code: string; kind: CatalogKind }[] = await this.entries.query(
+    const known: { code: string; kind: CatalogKind }[] = await manager.query(
       `SELECT code, kind FROM catalog_entries WHERE code = ANY($1)`,
       [codes],
     );
@@ -78,7 +78,7 @@ export class CatalogService {
     if (unknown.length === 0) return;
     const suggestions: Record<string, string[]> = {};
     for (const kind of new Set(unknown.map((reference) => reference.kind))) {
-      const candidates = await this.entries.find({ where: { kind }, select: { code: true, labelKo: true, labelEn: true, synonyms: true } });
+      const candidates = await manager.find(CatalogEntry, { where: { kind }, select: { code: true, labelKo: true, labelEn: true, synonyms: true } });
       for (const reference of unknown.filter((item) => item.kind === kind)) suggestions[reference.field] = nearestCodes(reference.code, candidates);
     }
     throw new DomainError(

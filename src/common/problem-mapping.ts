@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { DATABASE_UNAVAILABLE, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError, DomainErrorKind } from './domain-error';
 import { postgresProblem } from './postgres-problems';
 import type { Problem } from './problem-details';
@@ -53,12 +54,13 @@ export function problemFor(error: unknown): Problem | undefined {
   }
   if (error instanceof HttpException) return httpProblem(error);
   if (isBodyParserError(error)) return bodyParserProblem(error);
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
   return postgresProblem(error);
 }
 
 function httpProblem(error: HttpException): Problem | undefined {
   const status = error.getStatus();
-  if (status === 503) return { status, code: 'service.unavailable', detail: 'A service dependency is unavailable; retry later.' };
+  if (status === 503) return { ...DATABASE_UNAVAILABLE, detail: 'A service dependency is unavailable; retry later.' };
   if (status >= 500) return undefined;
   // Body-parser failures reach Nest wrapped in an HttpException with the original as cause.
   if (isBodyParserError(error.cause)) return bodyParserProblem(error.cause);

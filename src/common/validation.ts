@@ -1,6 +1,9 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldProblem } from './domain-error';
 
+/** A hostile body can break thousands of rules; the answer names the first ones and the count. */
+export const MAX_REPORTED_FIELD_ERRORS = 20;
+
 /** class-validator's constraint for properties the DTO does not declare. */
 const UNKNOWN_PROPERTY = 'whitelistValidation';
 
@@ -12,8 +15,17 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     // Keep submitted values out of the error objects (they may be personal data).
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) =>
-      new DomainError('validation', 'validation.failed', 'The request has invalid fields.', flattenValidationErrors(errors)),
+    exceptionFactory: (errors) => {
+      const problems = flattenValidationErrors(errors);
+      const shown = problems.slice(0, MAX_REPORTED_FIELD_ERRORS);
+      return new DomainError(
+        'validation',
+        'validation.failed',
+        'The request has invalid fields.',
+        shown,
+        problems.length > shown.length ? { errorCount: problems.length, errorsShown: shown.length } : undefined,
+      );
+    },
   });
 }
 

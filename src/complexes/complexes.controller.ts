@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiSignedIn } from '../auth/api-docs';
 import { Roles } from '../auth/auth.decorators';
 import { Page, PageQuery } from '../common/pagination';
 import { ComplexesService } from './complexes.service';
@@ -7,19 +16,22 @@ import { ComplexPage, ComplexResponse, CreateComplexDto, UpdateComplexDto } from
 
 /** Reference data everyone signed in may read; only coordinators change it. */
 @ApiTags('complexes')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Roles('coordinator')
 @Controller('complexes')
 export class ComplexesController {
   constructor(private readonly complexes: ComplexesService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register an industrial complex' })
+  @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiCreatedResponse({ type: ComplexResponse })
   create(@Body() dto: CreateComplexDto): Promise<ComplexResponse> {
     return this.complexes.create(dto);
   }
 
   @Get()
+  @ApiOperation({ summary: 'List industrial complexes' })
   @Roles('coordinator', 'firm', 'seeker')
   @ApiOkResponse({ type: ComplexPage })
   list(@Query() query: PageQuery): Promise<Page<ComplexResponse>> {
@@ -27,6 +39,8 @@ export class ComplexesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One industrial complex' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @Roles('coordinator', 'firm', 'seeker')
   @ApiOkResponse({ type: ComplexResponse })
   get(@Param('id') id: string): Promise<ComplexResponse> {
@@ -34,6 +48,9 @@ export class ComplexesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change an industrial complex' })
+  @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: ComplexResponse })
   update(@Param('id') id: string, @Body() dto: UpdateComplexDto): Promise<ComplexResponse> {
     return this.complexes.update(id, dto);
@@ -41,6 +58,8 @@ export class ComplexesController {
 
   /** Only a complex without firms can go: 409 `complex.in_use` otherwise. */
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a complex that has no firms' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @HttpCode(204)
   @ApiNoContentResponse()
   remove(@Param('id') id: string): Promise<void> {

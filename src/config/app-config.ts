@@ -45,6 +45,14 @@ export class AppConfig {
     return this.jwtSecret === DEVELOPMENT_JWT_SECRET;
   }
 
+  /**
+   * With the public development key anyone who reads the repository can sign tokens: then the
+   * service answers on this machine only (127.0.0.1). Undefined: every interface.
+   */
+  get listenHost(): string | undefined {
+    return this.usesDevelopmentJwtSecret ? '127.0.0.1' : undefined;
+  }
+
   get jwtTtlSeconds(): number {
     return this.config.get('JWT_TTL_SECONDS', { infer: true });
   }
@@ -80,6 +88,10 @@ export class AppConfig {
 
   get matchRunExpireSeconds(): number {
     return this.config.get('MATCH_RUN_EXPIRE_SECONDS', { infer: true });
+  }
+
+  get matchRunHeartbeatTimeoutSeconds(): number {
+    return this.config.get('MATCH_RUN_HEARTBEAT_TIMEOUT_SECONDS', { infer: true });
   }
 
   get geocoder(): GeocoderName {

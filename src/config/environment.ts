@@ -103,6 +103,14 @@ export class EnvironmentVariables {
   @IntegerVariable(MAX_MATCH_RUN_TIME_LIMIT_SECONDS + 60, 86_400)
   MATCH_RUN_EXPIRE_SECONDS: number = 900;
 
+  /**
+   * A running attempt whose worker has not beaten its heartbeat for this long lost that worker
+   * (killed, crashed, cut off from the database): any instance's worker hands it back to the
+   * queue, which retries it. Beats come every sixth of it, sweeps every third.
+   */
+  @IntegerVariable(3, 600)
+  MATCH_RUN_HEARTBEAT_TIMEOUT_SECONDS: number = 30;
+
   /** Turns addresses into coordinates: the bundled offline gazetteer, or the VWorld geocoder API. */
   @IsIn(GEOCODERS, { message: `GEOCODER must be one of ${GEOCODERS.join(', ')}` })
   GEOCODER: GeocoderName = 'gazetteer';

@@ -1,8 +1,9 @@
 import { Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DatabaseConnection, DatabaseConnectionModule } from './database-connection';
+import { runMigrationsExclusively } from './exclusive-migrations';
 import { SafeTypeOrmLogger } from './safe-typeorm-logger';
 import { postgresOptions } from './typeorm-options';
 
@@ -38,11 +39,21 @@ class DatabaseShutdown implements OnApplicationShutdown {
           poolSize: config.databasePoolSize,
           logger: new SafeTypeOrmLogger(undefined, config.logLevel === 'trace'),
         }),
-        migrationsRun: true,
         autoLoadEntities: true,
         retryAttempts: 2,
         retryDelay: 1_000,
       }),
+      // Migrations at start-up, under a lock: instances starting together must not race on them.
+      dataSourceFactory: async (options?: DataSourceOptions) => {
+        const dataSource = await new DataSource(options as DataSourceOptions).initialize();
+        try {
+          await runMigrationsExclusively(dataSource);
+        } catch (error) {
+          await dataSource.destroy();
+          throw error;
+        }
+        return dataSource;
+      },
     }),
   ],
   providers: [DatabaseShutdown],

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConnectionOrderedQueue } from './connection-ordered-queue';
 import { lockDataDir } from './data-dir-lock';
+import { makePrivateDirectory } from './private-directory';
 
 export interface EmbeddedDatabaseOptions {
   /** Folder holding the database files; created when missing, reused when present. */
@@ -40,7 +40,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
 
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDirectory(dataDir);
   const unlock = lockDataDir(dataDir);
   try {
     // Extensions can only be loaded when the instance is created.

@@ -30,6 +30,21 @@ export class LeaveGap {
   @Column('boolean', { name: 'multiple_birth', default: false })
   multipleBirth: boolean;
 
+  @Column('boolean', { name: 'premature_birth', default: false })
+  prematureBirth: boolean;
+
+  /** maternity and spouse maternity: the day of the birth, once known. */
+  @Column('date', { name: 'birth_date', nullable: true })
+  birthDate: string | null;
+
+  /** reduced_hours only: parental-leave months not used (null: all 12). */
+  @Column('integer', { name: 'unused_parental_months', nullable: true })
+  unusedParentalMonths: number | null;
+
+  /** parental only: days the substitute stays after the employee's return. */
+  @Column('integer', { name: 'after_return_days', default: 0 })
+  afterReturnDays: number;
+
   @Column('text', { name: 'extended_parental_reason', nullable: true })
   extendedParentalReason: ExtendedParentalReason | null;
 

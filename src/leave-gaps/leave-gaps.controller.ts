@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiSignedIn } from '../auth/api-docs';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
@@ -15,7 +23,7 @@ import { LeaveGapsService } from './leave-gaps.service';
 
 /** Coordinators see every gap; a firm user posts, sees and changes its own firm's gaps only (others: 404). */
 @ApiTags('leave gaps')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Roles('coordinator', 'firm')
 @Controller()
 export class LeaveGapsController {
@@ -23,6 +31,9 @@ export class LeaveGapsController {
 
   /** Posts a leave gap; 400 with a `leave_gap.*` code when it breaks a leave-law rule. */
   @Post('firms/:firmId/leave-gaps')
+  @ApiOperation({ summary: 'Post a leave gap for a firm (leave-law rules checked)' })
+  @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiCreatedResponse({ type: LeaveGapResponse })
   create(
     @Param('firmId') firmId: string,
@@ -33,6 +44,8 @@ export class LeaveGapsController {
   }
 
   @Get('firms/:firmId/leave-gaps')
+  @ApiOperation({ summary: 'List a firm’s leave gaps' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: LeaveGapPage })
   listForFirm(
     @Param('firmId') firmId: string,
@@ -43,18 +56,24 @@ export class LeaveGapsController {
   }
 
   @Get('leave-gaps')
+  @ApiOperation({ summary: 'List leave gaps (a firm user sees its own)' })
   @ApiOkResponse({ type: LeaveGapPage })
   list(@Query() query: ListLeaveGapsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<LeaveGapResponse>> {
     return this.gaps.list(query, principal);
   }
 
   @Get('leave-gaps/:id')
+  @ApiOperation({ summary: 'One leave gap with its derived vacancy' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: LeaveGapResponse })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<LeaveGapResponse> {
     return this.gaps.get(id, principal);
   }
 
   @Patch('leave-gaps/:id')
+  @ApiOperation({ summary: 'Change a leave gap' })
+  @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: LeaveGapResponse })
   update(
     @Param('id') id: string,
@@ -65,6 +84,8 @@ export class LeaveGapsController {
   }
 
   @Post('leave-gaps/:id/cancel')
+  @ApiOperation({ summary: 'Cancel a leave gap' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @HttpCode(200)
   @ApiOkResponse({ type: LeaveGapResponse })
   cancel(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<LeaveGapResponse> {

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { firmScopeOf } from '../auth/ownership';
+import type { Principal } from '../auth/principal';
 import { codeReferences } from '../catalog/catalog-kinds';
 import { CatalogService } from '../catalog/catalog.service';
-import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { containsPattern } from '../common/search-text';
 import { FirmsService } from '../firms/firms.service';
+import { amendConfirmedPlacement } from '../placements/placement-amendment';
 import {
   CreateLeaveGapDto,
   LeaveGapResponse,
@@ -21,6 +22,20 @@ import {
 import { cancelOpenLeaveGaps } from './cancel-open-leave-gaps';
 import { LeaveGap } from './leave-gap.entity';
 import { LeaveTerms, deriveVacancy, leaveLawViolations } from './leave-law';
+import type { LeaveGapReader } from './leave-types';
+
+/** What may change once a gap is filled: its dates (an extension, an early return, a moved birth). */
+const AMENDABLE_WHEN_FILLED: ReadonlySet<keyof UpdateLeaveGapDto> = new Set([
+  'leaveStart',
+  'leaveEnd',
+  'handoverDays',
+  'afterReturnDays',
+  'multipleBirth',
+  'prematureBirth',
+  'birthDate',
+  'extendedParentalReason',
+  'unusedParentalMonths',
+]);
 
 @Injectable()
 export class LeaveGapsService {
@@ -38,8 +53,12 @@ export class LeaveGapsService {
       leaveStart: dto.leaveStart,
       leaveEnd: dto.leaveEnd,
       handoverDays: dto.handoverDays ?? 0,
+      afterReturnDays: dto.afterReturnDays ?? 0,
       multipleBirth: dto.multipleBirth ?? false,
+      prematureBirth: dto.prematureBirth ?? false,
+      birthDate: dto.birthDate ?? null,
       extendedParentalReason: dto.extendedParentalReason ?? null,
+      unusedParentalMonths: dto.unusedParentalMonths ?? null,
       weeklyHours: dto.weeklyHours,
       reducedWeeklyHours: dto.reducedWeeklyHours ?? null,
       hourlyWage: dto.hourlyWage,
@@ -59,24 +78,30 @@ export class LeaveGapsService {
       maxCommuteMinutes: dto.maxCommuteMinutes ?? null,
       status: 'open',
     });
-    return toLeaveGapResponse(await this.gaps.save(gap));
+    return toLeaveGapResponse(await this.gaps.save(gap), readerOf(principal), firm);
   }
 
+  /** One gap with its warnings and the subsidy estimates for its firm. */
   async get(id: string, principal: Principal): Promise<LeaveGapResponse> {
-    return toLeaveGapResponse(await this.find(id, firmScopeOf(principal)));
+    return this.withSubsidy(await this.find(id, firmScopeOf(principal)), principal);
   }
 
   /** A firm user's list is confined to its own gaps, whatever the filters say. */
   async list(query: ListLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
     const builder = this.gaps.createQueryBuilder('gap');
     const ownFirmId = firmScopeOf(principal);
+    const reader = readerOf(principal);
     if (ownFirmId !== undefined) builder.andWhere('gap.firmId = :ownFirmId', { ownFirmId });
     if (query.complexId !== undefined) {
       builder.innerJoin('gap.firm', 'firm').andWhere('firm.complexId = :complexId', { complexId: query.complexId });
     }
     if (query.firmId !== undefined) builder.andWhere('gap.firmId = :firmId', { firmId: query.firmId });
     if (query.status !== undefined) builder.andWhere('gap.status = :status', { status: query.status });
-    if (query.leaveType !== undefined) builder.andWhere('gap.leaveType = :leaveType', { leaveType: query.leaveType });
+    if (query.leaveType !== undefined) {
+      // Only the firm knows a leave is for infertility treatment: to others it is, and filters as, "other".
+      const types = reader === 'firm' ? [query.leaveType] : query.leaveType === 'other' ? ['other', 'infertility_treatment'] : query.leaveType === 'infertility_treatment' ? [] : [query.leaveType];
+      builder.andWhere(types.length > 0 ? 'gap.leaveType IN (:...types)' : 'false', { types });
+    }
     // Overlap with [from, to]: the placement period ends on/after `from` and starts on/before `to`.
     if (query.from !== undefined) builder.andWhere('gap.placementEnd >= :from', { from: query.from });
     if (query.to !== undefined) builder.andWhere('gap.placementStart <= :to', { to: query.to });
@@ -87,7 +112,7 @@ export class LeaveGapsService {
       .skip(query.offset)
       .take(query.pageSize)
       .getManyAndCount();
-    return toPage(query, result, toLeaveGapResponse);
+    return toPage(query, result, (gap) => toLeaveGapResponse(gap, reader));
   }
 
   /** Role title, the firm's name, or a required or preferred skill or certification whose code or label matches. */
@@ -115,51 +140,40 @@ export class LeaveGapsService {
     return this.list(Object.assign(new ListLeaveGapsQuery(), query, { firmId: firm.id }), principal);
   }
 
-  /** Changes an open gap; the law is checked on the gap as it would be after the change. */
+  /**
+   * Changes an open gap, or the dates of a filled one together with its confirmed placement;
+   * the law is checked on the gap as it would be after the change.
+   */
   async update(id: string, dto: UpdateLeaveGapDto, principal: Principal): Promise<LeaveGapResponse> {
-    const gap = await this.findOpen(id, firmScopeOf(principal));
-    const terms: LeaveTerms = {
-      leaveType: dto.leaveType ?? gap.leaveType,
-      leaveStart: dto.leaveStart ?? gap.leaveStart,
-      leaveEnd: dto.leaveEnd ?? gap.leaveEnd,
-      handoverDays: dto.handoverDays ?? gap.handoverDays,
-      multipleBirth: dto.multipleBirth ?? gap.multipleBirth,
-      extendedParentalReason: mergeNullable(dto.extendedParentalReason, gap.extendedParentalReason),
-      weeklyHours: dto.weeklyHours ?? gap.weeklyHours,
-      reducedWeeklyHours: mergeNullable(dto.reducedWeeklyHours, gap.reducedWeeklyHours),
-      hourlyWage: dto.hourlyWage ?? gap.hourlyWage,
-    };
-    assertLawful(terms);
+    const found = await this.find(id, firmScopeOf(principal));
+    assertChangeable(found, dto);
+    // Before the transaction: the embedded database serves one connection at a time.
     await this.catalog.assertKnown(gapCodes(dto));
-    Object.assign(gap, terms, storedVacancy(terms), {
-      roleTitle: dto.roleTitle ?? gap.roleTitle,
-      requiredSkills: dto.requiredSkills ?? gap.requiredSkills,
-      preferredSkills: dto.preferredSkills ?? gap.preferredSkills,
-      requiredCertifications: dto.requiredCertifications ?? gap.requiredCertifications,
-      siteLat: dto.site?.lat ?? gap.siteLat,
-      siteLng: dto.site?.lng ?? gap.siteLng,
-      maxCommuteMinutes: mergeNullable(dto.maxCommuteMinutes, gap.maxCommuteMinutes),
-    });
-    // Written under the row lock and only while still open: a confirmation committed since the
-    // read has fixed the placement's period to the gap's dates.
     const saved = await this.gaps.manager.transaction(async (manager) => {
-      const [current]: { status: string }[] = await manager.query(`SELECT status FROM leave_gaps WHERE id = $1 FOR UPDATE`, [gap.id]);
-      if (current.status !== 'open') {
-        throw new ConflictError('leave_gap.not_open', `leave gap ${id} is ${current.status} and can no longer change`, {
-          status: current.status,
-        });
-      }
+      // Read again under the row lock: a confirmation committed since the first read has filled
+      // the gap, and then only its dates may change, with the placement's.
+      const gap = await manager.findOneOrFail(LeaveGap, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
+      assertChangeable(gap, dto);
+      const terms = mergedTerms(gap, dto);
+      assertLawful(terms);
+      Object.assign(gap, terms, storedVacancy(terms), {
+        roleTitle: dto.roleTitle ?? gap.roleTitle,
+        requiredSkills: dto.requiredSkills ?? gap.requiredSkills,
+        preferredSkills: dto.preferredSkills ?? gap.preferredSkills,
+        requiredCertifications: dto.requiredCertifications ?? gap.requiredCertifications,
+        siteLat: dto.site?.lat ?? gap.siteLat,
+        siteLng: dto.site?.lng ?? gap.siteLng,
+        maxCommuteMinutes: mergeNullable(dto.maxCommuteMinutes, gap.maxCommuteMinutes),
+      });
       const saved = await manager.save(gap);
-      // Open proposals were found feasible for the gap as it was; confirming one now could place
-      // a seeker on days or terms the engine never checked. The next run proposes afresh.
-      await manager.query(
-        `UPDATE proposals SET status = 'superseded', decided_at = now(), updated_at = now(), reason = 'the leave gap changed'
-         WHERE leave_gap_id = $1 AND status = 'proposed'`,
-        [gap.id],
-      );
+      if (gap.status === 'filled') {
+        await amendConfirmedPlacement(manager, gap.id, { start: gap.placementStart, end: gap.placementEnd });
+      } else {
+        await supersedeOpenProposals(manager, gap.id);
+      }
       return saved;
     });
-    return toLeaveGapResponse(saved);
+    return this.withSubsidy(saved, principal);
   }
 
   /** The leave is off: an open gap is cancelled (twice is harmless); a filled one needs its placement cancelled first. */
@@ -171,7 +185,7 @@ export class LeaveGapsService {
     if (gap.status === 'filled') {
       throw new ConflictError('leave_gap.filled', `leave gap ${id} is filled: cancel its placement first`);
     }
-    return toLeaveGapResponse(gap);
+    return this.withSubsidy(gap, principal);
   }
 
   /** The gap, or a 404 (also for an id that is not a uuid, or a gap of another firm than `withinFirm`). */
@@ -181,15 +195,55 @@ export class LeaveGapsService {
     return gap;
   }
 
-  private async findOpen(id: string, withinFirm?: string): Promise<LeaveGap> {
-    const gap = await this.find(id, withinFirm);
-    if (gap.status !== 'open') {
-      throw new ConflictError('leave_gap.not_open', `leave gap ${id} is ${gap.status} and can no longer change`, {
-        status: gap.status,
-      });
-    }
-    return gap;
+  private async withSubsidy(gap: LeaveGap, principal: Principal): Promise<LeaveGapResponse> {
+    return toLeaveGapResponse(gap, readerOf(principal), await this.firms.find(gap.firmId));
   }
+}
+
+function readerOf(principal: Principal): LeaveGapReader {
+  return principal.role === 'firm' ? 'firm' : 'coordinator';
+}
+
+/** An open gap changes freely; a filled one only in its dates; a cancelled one not at all. */
+function assertChangeable(gap: LeaveGap, dto: UpdateLeaveGapDto): void {
+  if (gap.status === 'open') return;
+  const locked = (Object.keys(dto) as (keyof UpdateLeaveGapDto)[]).filter((key) => dto[key] !== undefined && !AMENDABLE_WHEN_FILLED.has(key));
+  if (gap.status === 'filled' && locked.length === 0) return;
+  const detail =
+    gap.status === 'filled'
+      ? `leave gap ${gap.id} is filled: only its dates can change (not ${locked.join(', ')})`
+      : `leave gap ${gap.id} is ${gap.status} and can no longer change`;
+  throw new ConflictError('leave_gap.not_open', detail, { status: gap.status, ...(gap.status === 'filled' && { lockedFields: locked }) });
+}
+
+function mergedTerms(gap: LeaveGap, dto: UpdateLeaveGapDto): LeaveTerms {
+  return {
+    leaveType: dto.leaveType ?? gap.leaveType,
+    leaveStart: dto.leaveStart ?? gap.leaveStart,
+    leaveEnd: dto.leaveEnd ?? gap.leaveEnd,
+    handoverDays: dto.handoverDays ?? gap.handoverDays,
+    afterReturnDays: dto.afterReturnDays ?? gap.afterReturnDays,
+    multipleBirth: dto.multipleBirth ?? gap.multipleBirth,
+    prematureBirth: dto.prematureBirth ?? gap.prematureBirth,
+    birthDate: mergeNullable(dto.birthDate, gap.birthDate),
+    extendedParentalReason: mergeNullable(dto.extendedParentalReason, gap.extendedParentalReason),
+    unusedParentalMonths: mergeNullable(dto.unusedParentalMonths, gap.unusedParentalMonths),
+    weeklyHours: dto.weeklyHours ?? gap.weeklyHours,
+    reducedWeeklyHours: mergeNullable(dto.reducedWeeklyHours, gap.reducedWeeklyHours),
+    hourlyWage: dto.hourlyWage ?? gap.hourlyWage,
+  };
+}
+
+/**
+ * Open proposals were found feasible for the gap as it was; confirming one now could place a
+ * seeker on days or terms the engine never checked. The next run proposes afresh.
+ */
+async function supersedeOpenProposals(manager: EntityManager, gapId: string): Promise<void> {
+  await manager.query(
+    `UPDATE proposals SET status = 'superseded', decided_at = now(), updated_at = now(), reason = 'the leave gap changed'
+     WHERE leave_gap_id = $1 AND status = 'proposed'`,
+    [gapId],
+  );
 }
 
 /** In a PATCH, absent keeps the current value and null clears it. */

@@ -1,6 +1,11 @@
 import { addDays, daysBetween } from '../common/calendar-date';
+import { lastDayOfMonthsFrom, sameDayMonthsLater } from './leave-dates';
+import { durationViolations } from './leave-durations';
 import { ExtendedParentalReason, LeaveType } from './leave-types';
-import { minimumHourlyWage, minimumWageYearFor } from './minimum-wage';
+import { checkMinimumWage } from './minimum-wage';
+import { yearsWithoutHolidayData } from './working-days';
+
+export { lastDayOfMonthsFrom } from './leave-dates';
 
 /** What the leave-law rules look at: a leave gap as posted (or as it would be after a PATCH). */
 export interface LeaveTerms {
@@ -8,20 +13,29 @@ export interface LeaveTerms {
   leaveStart: string;
   leaveEnd: string;
   handoverDays: number;
+  /** parental only: days the substitute stays after the employee is back (at most 1 month). */
+  afterReturnDays: number;
   multipleBirth: boolean;
+  prematureBirth: boolean;
+  /** maternity and spouse maternity: the day of the birth, once known. */
+  birthDate: string | null;
   extendedParentalReason: ExtendedParentalReason | null;
+  /** reduced_hours only: parental-leave months the employee has not used (absent: all 12). */
+  unusedParentalMonths: number | null;
   weeklyHours: number;
   reducedWeeklyHours: number | null;
   hourlyWage: number;
 }
 
-export interface LeaveLawViolation {
+/** A broken rule (refused) or a lawful term worth knowing about (a warning). */
+export interface LeaveLawFinding {
   /** Stable code a client can branch on, e.g. `leave_gap.maternity_too_long`. */
   code: string;
-  /** The request field to correct. */
+  /** The request field to correct or look at. */
   field: keyof LeaveTerms;
   message: string;
 }
+
 
 /** The vacancy a leave opens: what the matching works with. */
 export interface Vacancy {
@@ -30,172 +44,169 @@ export interface Vacancy {
   weeklyHours: number;
 }
 
-export const MAX_MATERNITY_DAYS = 90;
-export const MAX_MATERNITY_DAYS_MULTIPLE_BIRTH = 120;
-export const MAX_PARENTAL_MONTHS = 12;
-export const MAX_PARENTAL_MONTHS_EXTENDED = 18;
-export const MAX_SPOUSE_MATERNITY_DAYS = 20;
-export const MAX_HANDOVER_DAYS = 60;
-/** Hours a week an employee on reduced childcare hours keeps working. */
-export const REDUCED_WEEKLY_HOURS_MIN = 15;
-export const REDUCED_WEEKLY_HOURS_MAX = 35;
+/** 고용노동부 출산육아기 고용안정장려금: a substitute hired from this many months before the leave is subsidised. */
+export const SUBSIDISED_HANDOVER_MONTHS = 2;
+/** From 2026 a parental leave's substitute may stay up to 1 month after the return, subsidised. */
+export const AFTER_RETURN_MONTHS = 1;
+/** Below this a week, a job is 초단시간: no weekly-holiday pay (근로기준법 §18③), no employment insurance. */
+export const SHORT_HOURS_THRESHOLD = 15;
 
 /** Days of leave, counting both the first and the last day. */
 export function leaveDays(start: string, end: string): number {
   return daysBetween(start, end) + 1;
 }
 
-/**
- * The last day of a leave of `months` months starting on `start`: the day before the same
- * date `months` later (2026-03-02 + 12 months → 2027-03-01). When that date does not exist,
- * the period ends on the last day of that month (민법 §160: 2024-02-29 + 12 months → 2025-02-28).
- */
-export function lastDayOfMonthsFrom(start: string, months: number): string {
-  const [year, month, day] = start.split('-').map(Number);
-  const targetMonthIndex = month - 1 + months;
-  const targetYear = year + Math.floor(targetMonthIndex / 12);
-  const targetMonth = targetMonthIndex % 12; // 0-based
-  const daysInTargetMonth = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate();
-  if (day > daysInTargetMonth) {
-    return new Date(Date.UTC(targetYear, targetMonth, daysInTargetMonth)).toISOString().slice(0, 10);
-  }
-  return addDays(new Date(Date.UTC(targetYear, targetMonth, day)).toISOString().slice(0, 10), -1);
-}
-
 export function placementStartOf(terms: Pick<LeaveTerms, 'leaveStart' | 'handoverDays'>): string {
   return addDays(terms.leaveStart, -terms.handoverDays);
 }
 
+/** The first day a substitute may start and still be subsidised: the same day 2 months before the leave. */
+export function subsidisedHandoverStart(leaveStart: string): string {
+  return sameDayMonthsLater(leaveStart, -SUBSIDISED_HANDOVER_MONTHS);
+}
+
+/** The last day a substitute may stay after a parental leave ending on `leaveEnd`: 1 month after the return. */
+export function lastAfterReturnDay(leaveEnd: string): string {
+  return lastDayOfMonthsFrom(addDays(leaveEnd, 1), AFTER_RETURN_MONTHS);
+}
+
 /**
- * The vacancy: the handover days before the leave plus the leave itself, and the weekly hours
- * to fill (for reduced hours only the hours the employee gives up).
+ * The vacancy: the handover days before the leave, the leave, and (parental) the days after the
+ * return; the weekly hours to fill (for reduced hours only the hours the employee gives up).
  */
 export function deriveVacancy(terms: LeaveTerms): Vacancy {
-  const weeklyHours =
-    terms.leaveType === 'reduced_hours' && terms.reducedWeeklyHours !== null
-      ? terms.weeklyHours - terms.reducedWeeklyHours
-      : terms.weeklyHours;
-  return { placementStart: placementStartOf(terms), placementEnd: terms.leaveEnd, weeklyHours };
+  return {
+    placementStart: placementStartOf(terms),
+    placementEnd: addDays(terms.leaveEnd, terms.afterReturnDays),
+    weeklyHours: vacancyWeeklyHours(terms),
+  };
+}
+
+function vacancyWeeklyHours(terms: Pick<LeaveTerms, 'leaveType' | 'weeklyHours' | 'reducedWeeklyHours'>): number {
+  return terms.leaveType === 'reduced_hours' && terms.reducedWeeklyHours !== null
+    ? terms.weeklyHours - terms.reducedWeeklyHours
+    : terms.weeklyHours;
 }
 
 /** Every rule the terms break; empty when they are lawful. */
-export function leaveLawViolations(terms: LeaveTerms): LeaveLawViolation[] {
-  const violations: LeaveLawViolation[] = [];
-  const violate = (code: string, field: keyof LeaveTerms, message: string) =>
-    violations.push({ code: `leave_gap.${code}`, field, message });
-
+export function leaveLawViolations(terms: LeaveTerms): LeaveLawFinding[] {
+  const violations: LeaveLawFinding[] = [];
   const datesInOrder = terms.leaveEnd >= terms.leaveStart;
-  if (!datesInOrder) violate('end_before_start', 'leaveEnd', 'leaveEnd must not be before leaveStart');
-
-  if (terms.handoverDays > MAX_HANDOVER_DAYS) {
-    violate('handover_too_long', 'handoverDays', `handover lasts at most ${MAX_HANDOVER_DAYS} days before the leave`);
+  if (!datesInOrder) {
+    violations.push({ code: 'leave_gap.end_before_start', field: 'leaveEnd', message: 'leaveEnd must not be before leaveStart' });
   }
-
-  if (datesInOrder) violations.push(...durationViolations(terms));
+  if (datesInOrder) violations.push(...durationViolations(terms), ...afterReturnViolations(terms));
   violations.push(...typeSpecificFieldViolations(terms));
-
-  const placementYear = Number(placementStartOf(terms).slice(0, 4));
-  const minimum = minimumHourlyWage(placementYear);
-  if (terms.hourlyWage < minimum) {
-    const tableYear = minimumWageYearFor(placementYear);
-    const whichWage =
-      tableYear === placementYear
-        ? `the ${placementYear} minimum wage`
-        : `the latest known minimum wage (${tableYear}), applied to ${placementYear}`;
-    violate('below_minimum_wage', 'hourlyWage', `hourlyWage must be at least ${whichWage}: ${minimum} KRW`);
+  if (datesInOrder) {
+    const vacancy = deriveVacancy(terms);
+    const { below } = checkMinimumWage(terms.hourlyWage, vacancy.placementStart, vacancy.placementEnd);
+    if (below.length > 0) {
+      const highest = below.reduce((a, b) => (b.hourlyWage > a.hourlyWage ? b : a));
+      violations.push({
+        code: 'leave_gap.below_minimum_wage',
+        field: 'hourlyWage',
+        message: `hourlyWage must be at least the minimum wage of every year the placement touches: ${below
+          .map((rate) => `${rate.year} ${rate.hourlyWage} KRW`)
+          .join(', ')} (so at least ${highest.hourlyWage} KRW)`,
+      });
+    }
   }
   return violations;
 }
 
-function durationViolations(terms: LeaveTerms): LeaveLawViolation[] {
-  const days = leaveDays(terms.leaveStart, terms.leaveEnd);
-  switch (terms.leaveType) {
-    case 'maternity': {
-      const max = terms.multipleBirth ? MAX_MATERNITY_DAYS_MULTIPLE_BIRTH : MAX_MATERNITY_DAYS;
-      return days > max
-        ? [
-            {
-              code: 'leave_gap.maternity_too_long',
-              field: 'leaveEnd',
-              message: `maternity leave lasts at most ${max} days${terms.multipleBirth ? ' for a multiple birth' : ''} (this one: ${days})`,
-            },
-          ]
-        : [];
-    }
-    case 'parental': {
-      const months = terms.extendedParentalReason ? MAX_PARENTAL_MONTHS_EXTENDED : MAX_PARENTAL_MONTHS;
-      const lastDay = lastDayOfMonthsFrom(terms.leaveStart, months);
-      return terms.leaveEnd > lastDay
-        ? [
-            {
-              code: 'leave_gap.parental_too_long',
-              field: 'leaveEnd',
-              message: `parental leave lasts at most ${months} months${
-                terms.extendedParentalReason ? '' : ' (18 with an extendedParentalReason)'
-              }: leaveEnd must be on or before ${lastDay}`,
-            },
-          ]
-        : [];
-    }
-    case 'spouse_maternity':
-      return days > MAX_SPOUSE_MATERNITY_DAYS
-        ? [
-            {
-              code: 'leave_gap.spouse_maternity_too_long',
-              field: 'leaveEnd',
-              message: `spouse maternity leave lasts at most ${MAX_SPOUSE_MATERNITY_DAYS} days (this one: ${days})`,
-            },
-          ]
-        : [];
-    default:
-      return [];
+/** Lawful terms that cost the firm something or that could not be fully checked. */
+export function leaveLawWarnings(terms: LeaveTerms): LeaveLawFinding[] {
+  if (terms.leaveEnd < terms.leaveStart) return [];
+  const warnings: LeaveLawFinding[] = [];
+  const vacancy = deriveVacancy(terms);
+  const firstSubsidisedDay = subsidisedHandoverStart(terms.leaveStart);
+  if (vacancy.placementStart < firstSubsidisedDay) {
+    warnings.push({
+      code: 'leave_gap.handover_unsubsidised',
+      field: 'handoverDays',
+      message: `a substitute hired before ${firstSubsidisedDay} (2 months before the leave) earns no replacement-worker subsidy (대체인력 지원금); start the handover on or after that day to keep it`,
+    });
   }
+  if (vacancy.weeklyHours < SHORT_HOURS_THRESHOLD) {
+    warnings.push({
+      code: 'leave_gap.vacancy_under_15_hours',
+      field: terms.leaveType === 'reduced_hours' ? 'reducedWeeklyHours' : 'weeklyHours',
+      message: `the vacancy is ${vacancy.weeklyHours} h a week, under 15 h (초단시간): no weekly-holiday pay, no employment insurance for under 3 months, and a subsidy capped at 80 % of a small wage`,
+    });
+  }
+  for (const year of checkMinimumWage(terms.hourlyWage, vacancy.placementStart, vacancy.placementEnd).unknownYears) {
+    warnings.push({
+      code: 'leave_gap.minimum_wage_unknown',
+      field: 'hourlyWage',
+      message: `no minimum wage is published for ${year} yet: hourlyWage could not be checked for the part of the placement in ${year}`,
+    });
+  }
+  if (terms.leaveType === 'spouse_maternity' || terms.leaveType === 'infertility_treatment') {
+    for (const year of yearsWithoutHolidayData(terms.leaveStart, terms.leaveEnd)) {
+      warnings.push({
+        code: 'leave_gap.holidays_unknown',
+        field: 'leaveEnd',
+        message: `the public holidays of ${year} are not known yet: working days in ${year} were counted as Monday to Friday`,
+      });
+    }
+  }
+  return warnings;
 }
 
-/** Fields that belong to one leave type only: required there, refused elsewhere. */
-function typeSpecificFieldViolations(terms: LeaveTerms): LeaveLawViolation[] {
-  const violations: LeaveLawViolation[] = [];
+function afterReturnViolations(terms: LeaveTerms): LeaveLawFinding[] {
+  if (terms.afterReturnDays === 0) return [];
+  if (terms.leaveType !== 'parental') {
+    return [
+      {
+        code: 'leave_gap.after_return_not_parental',
+        field: 'afterReturnDays',
+        message: 'afterReturnDays applies to parental leave only (the subsidised month after the return)',
+      },
+    ];
+  }
+  const lastDay = lastAfterReturnDay(terms.leaveEnd);
+  return addDays(terms.leaveEnd, terms.afterReturnDays) > lastDay
+    ? [
+        {
+          code: 'leave_gap.after_return_too_long',
+          field: 'afterReturnDays',
+          message: `a substitute stays at most 1 month after the return: the placement must end on or before ${lastDay}`,
+        },
+      ]
+    : [];
+}
+
+/** Fields that belong to some leave types only: required there, refused elsewhere. */
+function typeSpecificFieldViolations(terms: LeaveTerms): LeaveLawFinding[] {
+  const violations: LeaveLawFinding[] = [];
+  const refuse = (code: string, field: keyof LeaveTerms, message: string) =>
+    violations.push({ code: `leave_gap.${code}`, field, message });
   if (terms.leaveType === 'reduced_hours') {
     const reduced = terms.reducedWeeklyHours;
     if (reduced === null) {
-      violations.push({
-        code: 'leave_gap.reduced_hours_required',
-        field: 'reducedWeeklyHours',
-        message: 'a reduced_hours leave needs reducedWeeklyHours: the hours a week the employee keeps working',
-      });
-    } else if (reduced < REDUCED_WEEKLY_HOURS_MIN || reduced > REDUCED_WEEKLY_HOURS_MAX) {
-      violations.push({
-        code: 'leave_gap.reduced_hours_out_of_range',
-        field: 'reducedWeeklyHours',
-        message: `on reduced hours the employee works ${REDUCED_WEEKLY_HOURS_MIN} to ${REDUCED_WEEKLY_HOURS_MAX} hours a week`,
-      });
+      refuse('reduced_hours_required', 'reducedWeeklyHours', 'a reduced_hours leave needs reducedWeeklyHours: the hours a week the employee keeps working');
+    } else if (reduced < 15 || reduced > 35) {
+      refuse('reduced_hours_out_of_range', 'reducedWeeklyHours', 'on reduced hours the employee works 15 to 35 hours a week (남녀고용평등법 §19-2③)');
     } else if (reduced >= terms.weeklyHours) {
-      violations.push({
-        code: 'leave_gap.reduced_hours_not_below_weekly',
-        field: 'reducedWeeklyHours',
-        message: 'reducedWeeklyHours must be less than weeklyHours (the full-time hours)',
-      });
+      refuse('reduced_hours_not_below_weekly', 'reducedWeeklyHours', 'reducedWeeklyHours must be less than weeklyHours (the full-time hours)');
     }
-  } else if (terms.reducedWeeklyHours !== null) {
-    violations.push({
-      code: 'leave_gap.reduced_hours_not_applicable',
-      field: 'reducedWeeklyHours',
-      message: 'reducedWeeklyHours applies to reduced_hours leave only',
-    });
+  } else {
+    if (terms.reducedWeeklyHours !== null) {
+      refuse('reduced_hours_not_applicable', 'reducedWeeklyHours', 'reducedWeeklyHours applies to reduced_hours leave only');
+    }
+    if (terms.unusedParentalMonths !== null) {
+      refuse('unused_parental_months_not_applicable', 'unusedParentalMonths', 'unusedParentalMonths applies to reduced_hours leave only');
+    }
   }
-  if (terms.multipleBirth && terms.leaveType !== 'maternity') {
-    violations.push({
-      code: 'leave_gap.multiple_birth_not_maternity',
-      field: 'multipleBirth',
-      message: 'multipleBirth applies to maternity leave only',
-    });
+  if (terms.leaveType !== 'maternity') {
+    if (terms.multipleBirth) refuse('multiple_birth_not_maternity', 'multipleBirth', 'multipleBirth applies to maternity leave only');
+    if (terms.prematureBirth) refuse('premature_birth_not_maternity', 'prematureBirth', 'prematureBirth applies to maternity leave only');
+  }
+  if (terms.birthDate !== null && terms.leaveType !== 'maternity' && terms.leaveType !== 'spouse_maternity') {
+    refuse('birth_date_not_applicable', 'birthDate', 'birthDate applies to maternity and spouse maternity leave only');
   }
   if (terms.extendedParentalReason !== null && terms.leaveType !== 'parental') {
-    violations.push({
-      code: 'leave_gap.extended_reason_not_parental',
-      field: 'extendedParentalReason',
-      message: 'extendedParentalReason applies to parental leave only',
-    });
+    refuse('extended_reason_not_parental', 'extendedParentalReason', 'extendedParentalReason applies to parental leave only');
   }
   return violations;
 }

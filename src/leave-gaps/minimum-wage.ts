@@ -1,25 +1,46 @@
-/**
- * The legal hourly minimum wage (최저임금, KRW) by calendar year: the one table of it.
- * Add a row each August when the Minimum Wage Commission's figure for the next year is published.
- */
-const MINIMUM_HOURLY_WAGE_BY_YEAR: ReadonlyMap<number, number> = new Map([
-  [2024, 9_860],
-  [2025, 10_030],
-  [2026, 10_320],
-]);
+import { yearsOf } from './working-days';
 
-const KNOWN_YEARS = [...MINIMUM_HOURLY_WAGE_BY_YEAR.keys()].sort((a, b) => a - b);
-
-/**
- * The minimum wage for `year`. A year not in the table uses the latest known year: for a
- * future year that is the best lower bound we have (wages have never gone down), and for a
- * year before the table a gap starting then is history anyway.
- */
-export function minimumHourlyWage(year: number): number {
-  return MINIMUM_HOURLY_WAGE_BY_YEAR.get(minimumWageYearFor(year))!;
+/** One year's legal hourly minimum wage (최저임금법 §10: the Minister's notification by 5 August for the next year). */
+export interface MinimumWageRate {
+  year: number;
+  hourlyWage: number;
+  /** The day the Minister of Employment and Labor notified it (고시일). */
+  notifiedOn: string;
+  source: string;
 }
 
-/** The table year whose minimum wage applies to `year`. */
-export function minimumWageYearFor(year: number): number {
-  return MINIMUM_HOURLY_WAGE_BY_YEAR.has(year) ? year : KNOWN_YEARS[KNOWN_YEARS.length - 1];
+/**
+ * The one table of the minimum wage. A new year is one row here (and a test): add it when the
+ * notification for that year is published, never before. Sources: docs/leave-rules.md.
+ */
+export const MINIMUM_WAGE_RATES: readonly MinimumWageRate[] = [
+  { year: 2024, hourlyWage: 9_860, notifiedOn: '2023-08-04', source: '2024년 적용 최저임금 고시' },
+  { year: 2025, hourlyWage: 10_030, notifiedOn: '2024-08-05', source: '2025년 적용 최저임금 고시 (고용노동부 보도자료 2024-08-05)' },
+  { year: 2026, hourlyWage: 10_320, notifiedOn: '2025-08-05', source: '2026년 적용 최저임금 고시 (고용노동부 2025-08-05)' },
+];
+
+const BY_YEAR: ReadonlyMap<number, MinimumWageRate> = new Map(MINIMUM_WAGE_RATES.map((rate) => [rate.year, rate]));
+
+/** The rate for `year`, or undefined when none is published: never a silent reuse of another year's. */
+export function minimumWageFor(year: number): MinimumWageRate | undefined {
+  return BY_YEAR.get(year);
+}
+
+export interface MinimumWageCheck {
+  /** Years whose rate the wage falls below, with that rate. */
+  below: MinimumWageRate[];
+  /** Years the period touches that have no published rate yet. */
+  unknownYears: number[];
+}
+
+/** Checks `hourlyWage` against the rate of every calendar year the period [start, end] touches. */
+export function checkMinimumWage(hourlyWage: number, start: string, end: string): MinimumWageCheck {
+  const below: MinimumWageRate[] = [];
+  const unknownYears: number[] = [];
+  for (const year of yearsOf(start, end)) {
+    const rate = minimumWageFor(year);
+    if (rate === undefined) unknownYears.push(year);
+    else if (hourlyWage < rate.hourlyWage) below.push(rate);
+  }
+  return { below, unknownYears };
 }

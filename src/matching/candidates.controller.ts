@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiSignedIn } from '../auth/api-docs';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Language, RequestLanguage } from '../common/messages/language';
 import { CandidatesService } from './candidates.service';
 import { CandidatesQuery, CandidatesResponse } from './dto/candidates.dto';
 
+@ApiSignedIn()
 @ApiTags('leave-gaps')
 @Roles('coordinator')
 @Controller('leave-gaps')
@@ -13,6 +15,8 @@ export class CandidatesController {
   constructor(private readonly candidates: CandidatesService) {}
 
   @Get(':id/candidates')
+  @ApiOperation({ summary: 'Live candidates for a leave gap with their score breakdown' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: CandidatesResponse })
   list(
     @Param('id') id: string,

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { describeDriverError } from '../common/driver-error';
 import { AppConfig } from '../config/app-config';
 import { recordEvent } from '../outbox/outbox';
@@ -11,10 +11,8 @@ import { MatchRunResultsWriter } from './match-run-results.writer';
 import { SolverThread } from './solver/solver-thread';
 
 const MAX_ERROR_LENGTH = 500;
-/** How often this instance looks for runs whose worker died. */
-const SWEEP_INTERVAL_MS = 60_000;
-/** Beyond the queue's expiry, so that pg-boss's own expiry and retry act first. */
-const SWEEP_GRACE_SECONDS = 60;
+/** A queued run whose job has been gone this long will never start. */
+const LOST_JOB_GRACE_SECONDS = 60;
 
 /**
  * Takes match-run jobs from the queue: marks the run running, builds the instance from the
@@ -24,6 +22,7 @@ const SWEEP_GRACE_SECONDS = 60;
 export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(MatchRunExecutor.name);
   private sweepTimer?: NodeJS.Timeout;
+  private readonly heartbeatTimeoutSeconds: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -32,15 +31,17 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     private readonly builder: InstanceBuilder,
     private readonly solver: SolverThread,
     private readonly results: MatchRunResultsWriter,
-  ) {}
+  ) {
+    this.heartbeatTimeoutSeconds = config.matchRunHeartbeatTimeoutSeconds;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.matchWorkerEnabled) return;
-    await this.failAbandonedRuns();
+    await this.settleAbandonedRuns();
     await this.queue.work((job, context) => this.execute(job, context));
     this.sweepTimer = setInterval(() => {
-      this.failAbandonedRuns().catch((error: unknown) => this.logger.warn(`sweep failed: ${describeError(error)}`));
-    }, SWEEP_INTERVAL_MS);
+      this.settleAbandonedRuns().catch((error: unknown) => this.logger.warn(`sweep failed: ${describeError(error)}`));
+    }, (this.heartbeatTimeoutSeconds * 1000) / 3);
     this.sweepTimer.unref();
   }
 
@@ -52,6 +53,7 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
   async execute({ matchRunId }: MatchRunJob, context: MatchRunJobContext): Promise<void> {
     const run = await this.claim(matchRunId, context.jobId);
     if (!run) return; // an older job of a retried run, or a run already finished
+    const heartbeat = setInterval(() => void this.beat(run), (this.heartbeatTimeoutSeconds * 1000) / 6);
     try {
       const startedAt = performance.now();
       const instance = await this.builder.build(run.scope, { asOf: run.asOf, weights: run.weights });
@@ -71,24 +73,49 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       const final = error instanceof InvalidInstanceError || context.retryCount >= context.retryLimit;
       await this.recordFailure(run, context, describeError(error), final);
       if (!final) throw error;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  /** Tells the other instances this attempt's worker is alive; a missed beat is harmless. */
+  private async beat(run: MatchRun): Promise<void> {
+    try {
+      await this.dataSource.query(`UPDATE match_runs SET heartbeat_at = now() WHERE id = $1 AND status = 'running' AND attempts = $2`, [
+        run.id,
+        run.attempts,
+      ]);
+    } catch (error) {
+      this.logger.warn(`match run ${run.id}: heartbeat failed (${describeError(error)})`);
     }
   }
 
   /**
-   * Runs left running longer than the queue's expiry lost their worker (a crash, a kill), and
-   * queued runs whose job no longer waits will never start: both are marked failed so that a
-   * coordinator can retry them.
+   * A running attempt without a heartbeat for MATCH_RUN_HEARTBEAT_TIMEOUT_SECONDS lost its
+   * worker (a crash, a kill, an outage as it ended): its job is handed back to the queue, which
+   * retries it on any instance while retries remain; otherwise the run is marked failed so that
+   * a coordinator can retry it. A queued run whose job no longer waits will never start: failed too.
+   * Returns the runs marked failed.
    */
-  async failAbandonedRuns(): Promise<string[]> {
-    const cutoffSeconds = this.config.matchRunExpireSeconds + SWEEP_GRACE_SECONDS;
+  async settleAbandonedRuns(): Promise<string[]> {
     return this.dataSource.transaction(async (manager) => {
-      const [rows]: [{ id: string }[], number] = await manager.query(
-        `UPDATE match_runs SET status = 'failed', finished_at = now(), updated_at = now(),
-           error_message = 'the worker stopped before finishing (no result ' || $1::int || ' s after the start); retry the run'
-         WHERE status = 'running' AND started_at < now() - make_interval(secs => $1::int)
-         RETURNING id`,
-        [cutoffSeconds],
+      const stalled: { id: string; job_id: string | null; attempts: number }[] = await manager.query(
+        `SELECT id, job_id, attempts FROM match_runs
+          WHERE status = 'running' AND coalesce(heartbeat_at, started_at) < now() - make_interval(secs => $1::int)
+          FOR UPDATE SKIP LOCKED`,
+        [this.heartbeatTimeoutSeconds],
       );
+      const failed: string[] = [];
+      for (const run of stalled) {
+        if (await this.retryStalled(manager, run)) continue;
+        await manager.query(
+          `UPDATE match_runs SET status = 'failed', finished_at = now(), updated_at = now(),
+             error_message = 'the worker stopped before finishing (no heartbeat for ' || $2::int || ' s); retry the run'
+           WHERE id = $1`,
+          [run.id, this.heartbeatTimeoutSeconds],
+        );
+        failed.push(run.id);
+      }
       // A queued run whose job is gone or finished will never start (e.g. the job was deleted).
       const [lost]: [{ id: string }[], number] = await manager.query(
         `UPDATE match_runs r SET status = 'failed', finished_at = now(), updated_at = now(),
@@ -96,21 +123,38 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
          WHERE r.status = 'queued' AND r.queued_at < now() - make_interval(secs => $1::int)
            AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.id = r.job_id AND j.state IN ('created', 'retry', 'active'))
          RETURNING r.id`,
-        [SWEEP_GRACE_SECONDS],
+        [LOST_JOB_GRACE_SECONDS],
       );
-      const failed = [...rows, ...lost].map((row) => row.id);
+      failed.push(...lost.map((row) => row.id));
       for (const id of failed) {
         await recordEvent(manager, { type: 'match_run.failed', aggregateType: 'match_run', aggregateId: id, payload: { abandoned: true } });
       }
-      if (failed.length > 0) this.logger.warn(`marked ${failed.length} abandoned match run(s) failed`);
+      if (stalled.length > 0 || failed.length > 0) {
+        this.logger.warn(`took over ${stalled.length} stalled match run(s); marked ${failed.length} abandoned run(s) failed`);
+      }
       return failed;
     });
+  }
+
+  /** Fails the stalled attempt's job in the queue; true when the queue will retry it. */
+  private async retryStalled(manager: EntityManager, run: { id: string; job_id: string | null; attempts: number }): Promise<boolean> {
+    if (!run.job_id) return false;
+    await this.queue.failInTransaction(run.job_id, 'the worker stopped sending heartbeats', manager);
+    const [job]: { state: string }[] = await manager.query(`SELECT state FROM pgboss.job WHERE id = $1`, [run.job_id]);
+    if (job?.state !== 'retry') return false;
+    await manager.query(
+      `UPDATE match_runs SET status = 'queued', updated_at = now(),
+         error_message = 'attempt ' || $2::int || ' lost its worker (no heartbeat for ' || $3::int || ' s); retrying'
+       WHERE id = $1`,
+      [run.id, run.attempts, this.heartbeatTimeoutSeconds],
+    );
+    return true;
   }
 
   private async claim(runId: string, jobId: string): Promise<MatchRun | undefined> {
     return this.dataSource.transaction(async (manager) => {
       const [rows]: [{ id: string; attempts: number }[], number] = await manager.query(
-        `UPDATE match_runs SET status = 'running', started_at = now(), finished_at = NULL, attempts = attempts + 1, updated_at = now()
+        `UPDATE match_runs SET status = 'running', started_at = now(), heartbeat_at = now(), finished_at = NULL, attempts = attempts + 1, updated_at = now()
          WHERE id = $1 AND job_id = $2 AND status IN ('queued', 'running')
          RETURNING id, attempts`,
         [runId, jobId],

@@ -8,7 +8,8 @@ export type OutboxEventType =
   | 'proposal.confirmed'
   | 'proposal.rejected'
   | 'proposal.superseded'
-  | 'placement.cancelled';
+  | 'placement.cancelled'
+  | 'placement.amended';
 
 export interface OutboxEntry {
   type: OutboxEventType;

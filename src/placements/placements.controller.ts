@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiSignedIn } from '../auth/api-docs';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
@@ -8,19 +9,22 @@ import { PlacementsService } from './placements.service';
 
 /** Every role reads placements, each only its own (see PlacementsService). */
 @ApiTags('placements')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Roles('coordinator', 'firm', 'seeker')
 @Controller('placements')
 export class PlacementsController {
   constructor(private readonly placements: PlacementsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List placements (each role its own)' })
   @ApiOkResponse({ type: PlacementPage })
   list(@Query() query: ListPlacementsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<PlacementResponse>> {
     return this.placements.list(query, principal);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One placement' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: PlacementResponse })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<PlacementResponse> {
     return this.placements.get(id, principal);

@@ -16,6 +16,7 @@ import {
   toFirmPlacementResponse,
   toPlacementResponse,
   toSeekerPlacementResponse,
+  withSubsidy,
 } from './dto/placement.dto';
 import { Placement } from './placement.entity';
 
@@ -68,10 +69,14 @@ export class PlacementsService {
   }
 
   private async responsesFor(principal: Principal, rows: Placement[], action: string): Promise<PlacementResponse[]> {
-    if (principal.role === 'coordinator') return rows.map(toPlacementResponse);
+    const gaps = await this.byId(this.gaps, rows.map((row) => row.leaveGapId));
+    const firms = await this.byId(this.firms, [...gaps.values()].map((gap) => gap.firmId));
+    const subsidised = (row: Placement, response: PlacementResponse, reader: 'firm' | 'coordinator') => {
+      const gap = gaps.get(row.leaveGapId)!;
+      return withSubsidy(response, gap, firms.get(gap.firmId)!, reader);
+    };
+    if (principal.role === 'coordinator') return rows.map((row) => subsidised(row, toPlacementResponse(row), 'coordinator'));
     if (principal.role === 'seeker') {
-      const gaps = await this.byId(this.gaps, rows.map((row) => row.leaveGapId));
-      const firms = await this.byId(this.firms, [...gaps.values()].map((gap) => gap.firmId));
       return rows.map((row) => {
         const gap = gaps.get(row.leaveGapId)!;
         return toSeekerPlacementResponse(row, gap, firms.get(gap.firmId)!);
@@ -82,7 +87,7 @@ export class PlacementsService {
     const seekers = await this.byId(this.seekers, confirmed.map((row) => row.seekerId));
     const withContact = [...seekers.values()].filter((seeker) => seeker.status !== 'withdrawn').map((seeker) => seeker.id);
     await this.accessLog.recordRead(principal, withContact, { action: `${action}.contact`, fields: PLACEMENT_CONTACT_FIELDS });
-    return rows.map((row) => toFirmPlacementResponse(row, seekers.get(row.seekerId)));
+    return rows.map((row) => subsidised(row, toFirmPlacementResponse(row, seekers.get(row.seekerId)), 'firm'));
   }
 
   private async byId<T extends { id: string }>(repository: Repository<T>, ids: string[]): Promise<Map<string, T>> {

@@ -1,11 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiSignedIn } from '../auth/api-docs';
 import { Roles } from '../auth/auth.decorators';
 import { PlacementResponse } from '../placements/dto/placement.dto';
 import { ReasonDto } from './dto/decision.dto';
 import { PlacementCancellationService } from './placement-cancellation.service';
 
 /** Cancelling belongs to the coordinator workflow (it reopens the gap for matching). */
+@ApiSignedIn()
 @ApiTags('placements')
 @Roles('coordinator')
 @Controller('placements')
@@ -13,6 +15,9 @@ export class PlacementCancellationController {
   constructor(private readonly cancellation: PlacementCancellationService) {}
 
   @Post(':id/cancel')
+  @ApiOperation({ summary: 'Cancel a placement (reopens the gap)' })
+  @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @HttpCode(200)
   @ApiOkResponse({ type: PlacementResponse })
   cancel(@Param('id') id: string, @Body() body: ReasonDto): Promise<PlacementResponse> {

@@ -1,10 +1,21 @@
 import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiSignedIn } from '../auth/api-docs';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ConfirmationResponse, ProposalDecisionResponse, ReasonDto } from './dto/decision.dto';
 import { ProposalDecisionsService } from './proposal-decisions.service';
 
+@ApiSignedIn()
 @ApiTags('proposals')
 @Roles('coordinator')
 @Controller('proposals')
@@ -12,6 +23,8 @@ export class ProposalsController {
   constructor(private readonly decisions: ProposalDecisionsService) {}
 
   @Post(':id/confirm')
+  @ApiOperation({ summary: 'Confirm a proposal: creates the placement' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key gets the first answer' })
   @ApiCreatedResponse({ type: ConfirmationResponse })
   @ApiConflictResponse({ description: 'placement.seeker_double_booked, placement.gap_already_filled, proposal.not_proposed, idempotency.key_reused' })
@@ -24,6 +37,9 @@ export class ProposalsController {
   }
 
   @Post(':id/reject')
+  @ApiOperation({ summary: 'Reject a proposal with a reason' })
+  @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @HttpCode(200)
   @ApiOkResponse({ type: ProposalDecisionResponse })
   reject(@Param('id') id: string, @Body() body: ReasonDto): Promise<ProposalDecisionResponse> {

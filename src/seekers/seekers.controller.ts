@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiSignedIn } from '../auth/api-docs';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
@@ -12,7 +21,7 @@ import { SeekersService } from './seekers.service';
  * seeker user sees and changes only their own profile and availability (others: 404).
  */
 @ApiTags('seekers')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Roles('coordinator', 'seeker')
 @Controller('seekers')
 export class SeekersController {
@@ -20,6 +29,8 @@ export class SeekersController {
 
   /** Registers a seeker (with `consent: true`) and any availability windows, all or nothing. */
   @Post()
+  @ApiOperation({ summary: 'Register a job seeker (with consent)' })
+  @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @Roles('coordinator')
   @ApiCreatedResponse({ type: SeekerResponse })
   create(@Body() dto: CreateSeekerDto): Promise<SeekerResponse> {
@@ -27,6 +38,7 @@ export class SeekersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List job seekers' })
   @Roles('coordinator')
   @ApiOkResponse({ type: SeekerPage })
   list(@Query() query: ListSeekersQuery, @CurrentPrincipal() principal: Principal): Promise<Page<SeekerResponse>> {
@@ -34,6 +46,8 @@ export class SeekersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One job seeker' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: SeekerResponse })
   get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<SeekerResponse> {
     return this.seekers.get(id, principal);
@@ -41,6 +55,8 @@ export class SeekersController {
 
   /** PIPA withdrawal (the seeker or a coordinator): personal fields erased, placements kept anonymously. */
   @Delete(':id')
+  @ApiOperation({ summary: 'Withdraw a seeker (PIPA erasure)' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @HttpCode(204)
   @ApiNoContentResponse()
   withdraw(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<void> {
@@ -49,6 +65,9 @@ export class SeekersController {
 
   /** Profile changes; `status: inactive` takes the seeker out of matching. */
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a seeker’s profile' })
+  @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: SeekerResponse })
   update(
     @Param('id') id: string,
@@ -59,12 +78,17 @@ export class SeekersController {
   }
 
   @Get(':id/availability')
+  @ApiOperation({ summary: 'A seeker’s availability windows' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: [AvailabilityWindowResponse] })
   listAvailability(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<AvailabilityWindowResponse[]> {
     return this.seekers.listAvailability(id, principal);
   }
 
   @Post(':id/availability')
+  @ApiOperation({ summary: 'Add an availability window' })
+  @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiCreatedResponse({ type: AvailabilityWindowResponse })
   addAvailability(
     @Param('id') id: string,
@@ -75,6 +99,8 @@ export class SeekersController {
   }
 
   @Delete(':id/availability/:windowId')
+  @ApiOperation({ summary: 'Remove an availability window' })
+  @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @HttpCode(204)
   @ApiNoContentResponse()
   removeAvailability(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Brackets, DataSource, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { codeReferences } from '../catalog/catalog-kinds';
 import { CatalogService } from '../catalog/catalog.service';
@@ -37,43 +37,55 @@ export class SeekersService {
 
   /** The seeker and their availability windows in one transaction: all or nothing. */
   async create(dto: CreateSeekerDto): Promise<SeekerResponse> {
-    const availability = dto.availability ?? [];
-    assertSeekerRules({ weeklyHours: dto.weeklyHours, availability });
-    await this.catalog.assertKnown(seekerCodes(dto));
-    const home = dto.home ?? (await this.geocoding.locate(dto.address!, 'address'));
-    const id = await this.dataSource.transaction(async (manager) => {
-      const seeker = await manager.save(
-        manager.create(Seeker, {
-          displayName: dto.displayName,
-          nameInitials: nameInitials(dto.displayName),
-          phone: dto.phone,
-          email: dto.email ?? null,
-          homeLat: home.lat,
-          homeLng: home.lng,
-          commuteMode: dto.commuteMode,
-          maxCommuteMinutes: dto.maxCommuteMinutes,
-          skills: dto.skills,
-          certifications: dto.certifications ?? [],
-          weeklyHoursMin: dto.weeklyHours.min,
-          weeklyHoursMax: dto.weeklyHours.max,
-          minHourlyWage: dto.minHourlyWage ?? null,
-          blockedFirmIds: dto.blockedFirmIds ?? [],
-          consentAt: new Date(),
-          status: 'active',
-          ...(dto.waitingSince !== undefined && { waitingSince: dto.waitingSince }),
-        }),
-      );
-      if (availability.length > 0) {
-        await manager.insert(
-          SeekerAvailability,
-          availability.map((window) => ({ seekerId: seeker.id, startDate: window.start, endDate: window.end })),
-        );
-      }
-      return seeker.id;
-    });
+    const id = await this.dataSource.transaction((manager) => this.insertWithin(manager, dto));
     // The registering coordinator just sent these data: echoing them back is not a read to log.
+    return this.responseOf(id);
+  }
+
+  /** The seeker as stored, for whoever just created it (sign-up answers with it). */
+  async responseOf(id: string): Promise<SeekerResponse> {
     const seeker = await this.find(id);
     return toSeekerResponse(seeker, await this.windowsOf([seeker.id]));
+  }
+
+  /**
+   * Inserts the seeker and their availability within the caller's transaction (seeker sign-up
+   * creates the account in the same one); the new seeker's id. The catalogue is read through
+   * the same transaction: the embedded database serves one connection at a time.
+   */
+  async insertWithin(manager: EntityManager, dto: CreateSeekerDto): Promise<string> {
+    const availability = dto.availability ?? [];
+    assertSeekerRules({ weeklyHours: dto.weeklyHours, availability });
+    await this.catalog.assertKnown(seekerCodes(dto), manager);
+    const home = dto.home ?? (await this.geocoding.locate(dto.address!, 'address'));
+    const seeker = await manager.save(
+      manager.create(Seeker, {
+        displayName: dto.displayName,
+        nameInitials: nameInitials(dto.displayName),
+        phone: dto.phone,
+        email: dto.email ?? null,
+        homeLat: home.lat,
+        homeLng: home.lng,
+        commuteMode: dto.commuteMode,
+        maxCommuteMinutes: dto.maxCommuteMinutes,
+        skills: dto.skills,
+        certifications: dto.certifications ?? [],
+        weeklyHoursMin: dto.weeklyHours.min,
+        weeklyHoursMax: dto.weeklyHours.max,
+        minHourlyWage: dto.minHourlyWage ?? null,
+        blockedFirmIds: dto.blockedFirmIds ?? [],
+        consentAt: new Date(),
+        status: 'active',
+        ...(dto.waitingSince !== undefined && { waitingSince: dto.waitingSince }),
+      }),
+    );
+    if (availability.length > 0) {
+      await manager.insert(
+        SeekerAvailability,
+        availability.map((window) => ({ seekerId: seeker.id, startDate: window.start, endDate: window.end })),
+      );
+    }
+    return seeker.id;
   }
 
   /** A seeker reads their own profile; anyone else's read is written to the access log before it is answered. */

@@ -6,6 +6,8 @@ import { CurrentPrincipal, Public, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { SessionCookies } from '../auth/session-cookies';
 import { SetupStatusResponse, SignInDto } from './dto/sign-in.dto';
+import { SeekerSignUpDto } from './dto/sign-up.dto';
+import { SeekerSignUpService } from './seeker-sign-up.service';
 import { FirstCoordinatorDto, SignedInResponse } from './dto/user.dto';
 import { Session, UsersService } from './users.service';
 
@@ -18,6 +20,7 @@ export class AuthController {
   constructor(
     private readonly users: UsersService,
     private readonly cookies: SessionCookies,
+    private readonly seekerSignUp: SeekerSignUpService,
   ) {}
 
   @Post('login')
@@ -66,6 +69,19 @@ export class AuthController {
   @ApiConflictResponse({ description: 'auth.already_set_up: a coordinator exists' })
   async setup(@Body() dto: FirstCoordinatorDto, @Res({ passthrough: true }) response: Response): Promise<SignedInResponse> {
     return this.signedIn(response, await this.users.setUpFirstCoordinator(dto));
+  }
+
+  @Post('signup')
+  @Public()
+  @ApiOperation({
+    summary: 'A job seeker signs up: registration (with PIPA consent) and account in one step',
+    description: `The seeker and the account are created in one transaction. ${SETS_COOKIES}`,
+  })
+  @ApiCreatedResponse({ type: SignedInResponse })
+  @ApiResponse({ status: 400, description: 'email, password (at least 10 characters), or a seeker field (consent must be true)' })
+  @ApiConflictResponse({ description: 'user.email_taken' })
+  async signUp(@Body() dto: SeekerSignUpDto, @Res({ passthrough: true }) response: Response): Promise<SignedInResponse> {
+    return this.signedIn(response, await this.seekerSignUp.signUp(dto));
   }
 
   private signedIn(response: Response, session: Session): SignedInResponse {

@@ -1,5 +1,6 @@
 import { AccessLogService } from '../../src/access-log/access-log.service';
 import { API, createFirm, createSeeker, problemOf } from './factories';
+import { TEST_PASSWORD, cookieHeader, cookiesOf, createAccount } from './factories/accounts';
 import { coordinator, firmToken, firmUser, seekerToken } from './support/auth';
 import { TestApp, createTestApp } from './support/test-app';
 
@@ -26,7 +27,7 @@ describe('access log', () => {
       {
         id: expect.any(String),
         accessedAt: expect.any(String),
-        actor: { role: 'firm', subject: 'lee', firmId: firm.id },
+        actor: { role: 'firm', subject: 'lee', userId: null, email: null, firmId: firm.id },
         seekerId: seeker.id,
         action: 'placements.contact',
         fields: ['phone'],
@@ -34,6 +35,27 @@ describe('access log', () => {
     ]);
     const second = await t.api.get(`${API}/access-log?seekerId=${seeker.id}&page=2&pageSize=1`).expect(200);
     expect(second.body.items[0]).toMatchObject({ actor: { role: 'coordinator', subject: 'kim', firmId: null }, action: 'seekers.list' });
+  });
+
+  it('names the signed-in account (id and email) that read, and keeps the email when the account changes', async () => {
+    const seeker = await createSeeker(t);
+    const firm = await createFirm(t);
+    const account = await createAccount(t, { role: 'coordinator' });
+    const signedIn = await t.anonymous.post(`${API}/auth/login`).send({ email: account.email, password: TEST_PASSWORD }).expect(200);
+    await t.anonymous.get(`${API}/seekers/${seeker.id}`).set('Cookie', cookieHeader(cookiesOf(signedIn))).expect(200);
+    const firmAccount = await createAccount(t, { role: 'firm', firmId: firm.id });
+    await accessLog.recordRead(
+      { role: 'firm', subject: firmAccount.id, userId: firmAccount.id, firmId: firm.id },
+      [seeker.id],
+      { action: 'placements.contact', fields: ['phone'] },
+    );
+    await t.dataSource.query(`UPDATE users SET email = $2 WHERE id = $1`, [account.id, `renamed-${account.email}`]);
+
+    const response = await t.api.get(`${API}/access-log?seekerId=${seeker.id}`).expect(200);
+    expect(response.body.items.map((item: { actor: unknown; action: string }) => [item.action, item.actor])).toEqual([
+      ['placements.contact', { role: 'firm', subject: firmAccount.id, userId: firmAccount.id, email: firmAccount.email, firmId: firm.id }],
+      ['seekers.get', { role: 'coordinator', subject: account.id, userId: account.id, email: account.email, firmId: null }],
+    ]);
   });
 
   it('is for coordinators only', async () => {

@@ -122,8 +122,8 @@ describe('leave gaps', () => {
         { leaveType: 'reduced_hours', weeklyHours: 30, reducedWeeklyHours: 30 },
       ],
       ['leave_gap.reduced_hours_not_applicable', 'reducedWeeklyHours', { reducedWeeklyHours: 20 }],
-      ['leave_gap.spouse_maternity_too_long', 'leaveEnd', { leaveType: 'spouse_maternity', leaveEnd: '2026-03-22' }],
-      ['leave_gap.handover_too_long', 'handoverDays', { handoverDays: 61 }],
+      // 21 working days: 2026-05-05, 05-25 and 06-03 are public holidays
+      ['leave_gap.spouse_maternity_too_long', 'leaveEnd', { leaveType: 'spouse_maternity', leaveStart: '2026-05-04', leaveEnd: '2026-06-04', handoverDays: 0 }],
       ['leave_gap.below_minimum_wage', 'hourlyWage', { hourlyWage: 10_319 }],
       [
         'leave_gap.below_minimum_wage',
@@ -141,13 +141,13 @@ describe('leave gaps', () => {
       expect(await gapsOf(firm.id)).toBe(0);
     });
 
-    it('accepts 10,030 KRW when the handover pulls the placement start into 2025', async () => {
-      const gap = await createLeaveGap(t, undefined, {
-        leaveStart: '2026-01-05',
-        leaveEnd: '2026-03-31',
-        handoverDays: 10,
-        hourlyWage: 10_030,
-      });
+    it('checks every year the placement touches: 10,030 KRW meets 2025 but not 2026', async () => {
+      const terms = { leaveStart: '2026-01-05', leaveEnd: '2026-03-31', handoverDays: 10 };
+      const firm = await createFirm(t);
+      const refused = await t.api.post(`${API}/firms/${firm.id}/leave-gaps`).send(leaveGapBody({ ...terms, hourlyWage: 10_030 })).expect(400);
+      expect(problemOf(refused).code).toBe('leave_gap.below_minimum_wage');
+      expect(problemOf(refused).errors![0].message).toContain('2026 10320 KRW');
+      const gap = await createLeaveGap(t, firm.id, { ...terms, hourlyWage: 10_320 });
       expect(gap.vacancy).toMatchObject({ placementStart: '2025-12-26' });
     });
 
@@ -155,12 +155,12 @@ describe('leave gaps', () => {
       const firm = await createFirm(t);
       const response = await t.api
         .post(`${API}/firms/${firm.id}/leave-gaps`)
-        .send(leaveGapBody({ leaveEnd: '2026-12-31', handoverDays: 90, hourlyWage: 5_000 }))
+        .send(leaveGapBody({ leaveEnd: '2026-12-31', reducedWeeklyHours: 20, hourlyWage: 5_000 }))
         .expect(400);
-      expect(fieldsOf(response)).toEqual(['handoverDays', 'leaveEnd', 'hourlyWage']);
+      expect(fieldsOf(response)).toEqual(['leaveEnd', 'reducedWeeklyHours', 'hourlyWage']);
       expect((problemOf(response).details!.violations as { code: string }[]).map((v) => v.code)).toEqual([
-        'leave_gap.handover_too_long',
         'leave_gap.maternity_too_long',
+        'leave_gap.reduced_hours_not_applicable',
         'leave_gap.below_minimum_wage',
       ]);
     });

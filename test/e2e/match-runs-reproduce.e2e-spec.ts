@@ -80,7 +80,7 @@ describe('match runs: reproducible, recoverable, and off the event loop', () => 
     const busy = await t.api.post(`${API}/match-runs`).send({ complexIds: [data.complexId] }).expect(409);
     expect(problemOf(busy).code).toBe('match_run.scope_busy');
 
-    expect(await t.app.get(MatchRunExecutor).failAbandonedRuns()).toContain(abandoned.id);
+    expect(await t.app.get(MatchRunExecutor).settleAbandonedRuns()).toContain(abandoned.id);
     const failed = await t.api.get(`${API}/match-runs/${abandoned.id}`).expect(200);
     expect(failed.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/worker stopped/) });
     await t.api.get(`${API}/match-runs/${abandoned.id}/proposals`).expect(409);
@@ -102,7 +102,7 @@ describe('match runs: reproducible, recoverable, and off the event loop', () => 
       jobId: '00000000-0000-4000-8000-000000000001',
     });
     await t.dataSource.query(`UPDATE match_runs SET queued_at = now() - interval '1 day' WHERE id = $1`, [lost.id]);
-    expect(await t.app.get(MatchRunExecutor).failAbandonedRuns()).toContain(lost.id);
+    expect(await t.app.get(MatchRunExecutor).settleAbandonedRuns()).toContain(lost.id);
     expect((await t.api.get(`${API}/match-runs/${lost.id}`).expect(200)).body).toMatchObject({ status: 'failed', error: expect.stringMatching(/job was lost/) });
   }, 60_000);
 

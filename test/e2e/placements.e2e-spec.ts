@@ -121,6 +121,7 @@ describe('placements', () => {
           cancelledReason: null,
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
+          subsidy: expect.objectContaining({ scheme: 'replacement_worker', eligible: true }),
         },
       ]);
       const byGap = await t.api.get(`${API}/placements`).query({ leaveGapId: gapIds[1] }).expect(200);

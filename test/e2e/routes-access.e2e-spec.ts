@@ -64,6 +64,20 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/auth/setup': { path: () => `${API}/auth/setup`, expect: { coordinator: 200 }, public: true },
   'POST /api/v1/auth/setup': { path: () => `${API}/auth/setup`, body: () => ({}), expect: { coordinator: 400 }, public: true },
   'GET /api/v1/auth/me': { path: () => `${API}/auth/me`, expect: { coordinator: 401, firm: 401, seeker: 401 }, accountOnly: true },
+  'POST /api/v1/auth/signup': { path: () => `${API}/auth/signup`, body: () => ({}), expect: { coordinator: 400 }, public: true },
+  // An unknown token: 404 from the service shows the route is public.
+  'GET /api/v1/invitations/:token': { path: () => `${API}/invitations/${'t'.repeat(43)}`, expect: { coordinator: 404 }, public: true },
+  'POST /api/v1/invitations/:token/accept': {
+    path: () => `${API}/invitations/${'t'.repeat(43)}/accept`,
+    body: () => ({ password: 'long enough password' }),
+    expect: { coordinator: 404 },
+    public: true,
+  },
+  'POST /api/v1/invitations': {
+    path: () => `${API}/invitations`,
+    body: (w, s) => ({ email: `invite-${randomUUID()}@example.kr`, role: 'firm', firmId: w.firm[s] }),
+    expect: { coordinator: 201 },
+  },
   'GET /api/v1/access-log': { path: (w, s) => `${API}/access-log?seekerId=${w.seeker[s]}`, expect: { coordinator: 200 } },
 
   'GET /api/v1/catalog': { path: () => `${API}/catalog?kind=skill&q=cnc`, expect: { coordinator: 200, firm: 200, seeker: 200 } },

@@ -13,6 +13,10 @@ export class ListAccessLogQuery extends PageQuery {
 export class AccessLogActorResponse {
   @ApiProperty({ enum: ['coordinator', 'firm'] }) role: 'coordinator' | 'firm';
   @ApiProperty({ description: 'the token subject' }) subject: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'the signed-in account; null for API-client tokens' })
+  userId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'that account’s email at the time of the read' })
+  email: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) firmId: string | null;
 }
 
@@ -31,7 +35,13 @@ export function toAccessLogEntryResponse(entry: AccessLogEntry): AccessLogEntryR
   return {
     id: entry.id,
     accessedAt: entry.accessedAt,
-    actor: { role: entry.actorRole, subject: entry.actorSubject, firmId: entry.actorFirmId },
+    actor: {
+      role: entry.actorRole,
+      subject: entry.actorSubject,
+      userId: entry.actorUserId,
+      email: entry.actorEmail,
+      firmId: entry.actorFirmId,
+    },
     seekerId: entry.seekerId,
     action: entry.action,
     fields: entry.fields,

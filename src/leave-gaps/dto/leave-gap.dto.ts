@@ -21,14 +21,21 @@ import {
 import { IsCalendarDate } from '../../common/calendar-date';
 import { PageOf, PageQuery } from '../../common/pagination';
 import { LocationDto, toLocation } from '../../common/location.dto';
+import type { Firm } from '../../firms/firm.entity';
+import { SubsidyResponse, toSubsidyResponse } from '../../subsidies/dto/subsidy.dto';
+import { subsidyCaseOf } from '../../subsidies/gap-subsidy';
+import { estimateReplacementWorker, estimateWorkloadSharing } from '../../subsidies/subsidy';
 import { LeaveGap } from '../leave-gap.entity';
+import { LeaveTerms, leaveLawWarnings } from '../leave-law';
 import {
   EXTENDED_PARENTAL_REASONS,
   ExtendedParentalReason,
   LEAVE_GAP_STATUSES,
   LEAVE_TYPES,
+  LeaveGapReader,
   LeaveGapStatus,
   LeaveType,
+  visibleLeaveType,
 } from '../leave-types';
 import { CODE_MESSAGE, CODE_PATTERN, SkillDto } from '../../common/skill.dto';
 
@@ -47,18 +54,60 @@ export class CreateLeaveGapDto {
   @IsCalendarDate()
   leaveEnd: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 60, default: 0, description: 'days of handover before the leave' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    default: 0,
+    description: 'days of handover before the leave; from earlier than the same day 2 months before the leave it is lawful but unsubsidised (a warning)',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
-  // Far above the legal 60 (the leave law answers those with its own code); stops date arithmetic overflowing.
+  // Stops date arithmetic overflowing; a long handover is lawful, only warned as unsubsidised.
   @Max(3_660)
   handoverDays?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 31,
+    default: 0,
+    description: 'parental only: days the substitute stays after the return (at most 1 month); the placement ends that much after the leave',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(31)
+  afterReturnDays?: number;
 
   @ApiPropertyOptional({ default: false, description: 'maternity only: a multiple birth allows 120 days' })
   @IsOptional()
   @IsBoolean()
   multipleBirth?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'maternity only: a premature birth allows 100 days (since 2025-02-23)' })
+  @IsOptional()
+  @IsBoolean()
+  prematureBirth?: boolean;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: '2026-04-20',
+    description: 'maternity and spouse maternity: the day of the birth; maternity then needs 45 days (60 for a multiple birth) after it, spouse leave ends within 120 days of it',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  birthDate?: string | null;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 12,
+    nullable: true,
+    description: 'reduced_hours only: parental-leave months the employee has not used; absent = all 12 (reduced hours then last up to 3 years)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(12)
+  unusedParentalMonths?: number | null;
 
   @ApiPropertyOptional({ enum: EXTENDED_PARENTAL_REASONS, nullable: true, description: 'parental only: allows up to 18 months' })
   @IsOptional()
@@ -115,7 +164,7 @@ export class CreateLeaveGapDto {
   @IsInt()
   reducedWeeklyHours?: number | null;
 
-  @ApiProperty({ example: 12000, description: 'KRW; at least the minimum wage of the year the placement starts' })
+  @ApiProperty({ example: 12000, description: 'KRW; at least the minimum wage of every year the placement touches' })
   @IsInt()
   @Min(0)
   hourlyWage: number;
@@ -182,9 +231,16 @@ export class ListFirmLeaveGapsQuery extends OmitType(ListLeaveGapsQuery, ['firmI
 
 export class VacancyResponse {
   @ApiProperty({ example: '2026-02-16', description: 'leaveStart − handoverDays' }) placementStart: string;
-  @ApiProperty({ example: '2026-05-30', description: 'leaveEnd (inclusive)' }) placementEnd: string;
+  @ApiProperty({ example: '2026-05-30', description: 'leaveEnd + afterReturnDays (inclusive)' }) placementEnd: string;
   @ApiProperty({ example: 40, description: 'hours a week to fill (reduced_hours: weeklyHours − reducedWeeklyHours)' })
   weeklyHours: number;
+}
+
+/** A lawful term worth knowing: it costs the firm something or could not be fully checked. */
+export class LeaveGapWarningResponse {
+  @ApiProperty({ example: 'leave_gap.handover_unsubsidised' }) code: string;
+  @ApiProperty({ example: 'handoverDays' }) field: string;
+  @ApiProperty() message: string;
 }
 
 export class LeaveGapResponse {
@@ -194,8 +250,12 @@ export class LeaveGapResponse {
   @ApiProperty() leaveStart: string;
   @ApiProperty() leaveEnd: string;
   @ApiProperty() handoverDays: number;
+  @ApiProperty() afterReturnDays: number;
   @ApiProperty() multipleBirth: boolean;
+  @ApiProperty() prematureBirth: boolean;
+  @ApiProperty({ nullable: true, type: String }) birthDate: string | null;
   @ApiProperty({ enum: EXTENDED_PARENTAL_REASONS, nullable: true }) extendedParentalReason: ExtendedParentalReason | null;
+  @ApiProperty({ nullable: true, type: Number }) unusedParentalMonths: number | null;
   @ApiProperty() roleTitle: string;
   @ApiProperty({ type: [SkillDto] }) requiredSkills: SkillDto[];
   @ApiProperty({ type: [SkillDto] }) preferredSkills: SkillDto[];
@@ -207,22 +267,34 @@ export class LeaveGapResponse {
   @ApiProperty({ nullable: true, type: Number }) maxCommuteMinutes: number | null;
   @ApiProperty({ enum: LEAVE_GAP_STATUSES }) status: LeaveGapStatus;
   @ApiProperty({ type: VacancyResponse, description: 'derived: what a substitute has to cover' }) vacancy: VacancyResponse;
+  @ApiProperty({ type: [LeaveGapWarningResponse], description: 'lawful terms that lose a subsidy or could not be fully checked' })
+  warnings: LeaveGapWarningResponse[];
+  @ApiPropertyOptional({ type: SubsidyResponse, description: '대체인력 지원금 estimate for a substitute over the vacancy (single-gap responses)' })
+  subsidy?: SubsidyResponse;
+  @ApiPropertyOptional({ type: SubsidyResponse, description: '업무분담 지원금 estimate should the gap stay unfilled (single-gap responses)' })
+  subsidyIfUnfilled?: SubsidyResponse;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }
 
 export class LeaveGapPage extends PageOf(LeaveGapResponse) {}
 
-export function toLeaveGapResponse(gap: LeaveGap): LeaveGapResponse {
+export function toLeaveGapResponse(gap: LeaveGap, reader: LeaveGapReader, firm?: Pick<Firm, 'prioritySupport' | 'employeeCount'>): LeaveGapResponse {
+  const visibleType = visibleLeaveType(gap.leaveType, reader);
+  const subsidyCase = firm && subsidyCaseOf(gap, firm);
   return {
     id: gap.id,
     firmId: gap.firmId,
-    leaveType: gap.leaveType,
+    leaveType: visibleType,
     leaveStart: gap.leaveStart,
     leaveEnd: gap.leaveEnd,
     handoverDays: gap.handoverDays,
+    afterReturnDays: gap.afterReturnDays,
     multipleBirth: gap.multipleBirth,
+    prematureBirth: gap.prematureBirth,
+    birthDate: gap.birthDate,
     extendedParentalReason: gap.extendedParentalReason,
+    unusedParentalMonths: gap.unusedParentalMonths,
     roleTitle: gap.roleTitle,
     requiredSkills: gap.requiredSkills.map(({ code, level }) => ({ code, level })),
     preferredSkills: gap.preferredSkills.map(({ code, level }) => ({ code, level })),
@@ -238,7 +310,31 @@ export function toLeaveGapResponse(gap: LeaveGap): LeaveGapResponse {
       placementEnd: gap.placementEnd,
       weeklyHours: gap.vacancyWeeklyHours,
     },
+    warnings: leaveLawWarnings({ ...leaveTermsOf(gap), leaveType: visibleType }).map(({ code, field, message }) => ({ code, field, message })),
+    ...(subsidyCase && {
+      subsidy: toSubsidyResponse(estimateReplacementWorker({ ...subsidyCase, leaveType: visibleType })),
+      subsidyIfUnfilled: toSubsidyResponse(estimateWorkloadSharing({ ...subsidyCase, leaveType: visibleType })),
+    }),
     createdAt: gap.createdAt,
     updatedAt: gap.updatedAt,
+  };
+}
+
+/** The terms the leave law looks at, as stored. */
+export function leaveTermsOf(gap: LeaveGap): LeaveTerms {
+  return {
+    leaveType: gap.leaveType,
+    leaveStart: gap.leaveStart,
+    leaveEnd: gap.leaveEnd,
+    handoverDays: gap.handoverDays,
+    afterReturnDays: gap.afterReturnDays,
+    multipleBirth: gap.multipleBirth,
+    prematureBirth: gap.prematureBirth,
+    birthDate: gap.birthDate,
+    extendedParentalReason: gap.extendedParentalReason,
+    unusedParentalMonths: gap.unusedParentalMonths,
+    weeklyHours: gap.weeklyHours,
+    reducedWeeklyHours: gap.reducedWeeklyHours,
+    hourlyWage: gap.hourlyWage,
   };
 }

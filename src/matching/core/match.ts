@@ -1,8 +1,9 @@
-import { buildCandidates, CandidateSet } from './candidates';
+import { buildCandidates, CandidateSet, pairParts } from './candidates';
 import { reportedMinutes } from './commute';
 import { diagnoseVacancy } from './diagnostics';
 import { optimize } from './optimizer/optimize';
 import { OptimizationResult } from './optimizer/optimization-problem';
+import { compareIds, PreparedInstance, VacancyProfile } from './prepared-instance';
 import { buildSeekerColumns } from './seeker-columns';
 import { toBreakdown } from './scoring';
 import { Alternative, Assignment, CandidatePair, Instance, MatchResult, UnfilledVacancy } from './types';
@@ -35,19 +36,16 @@ export function match(instance: Instance, options: MatchOptions = {}): MatchResu
     options.timeLimitMs === undefined ? undefined : Math.max(0, options.timeLimitMs - (performance.now() - startedAt));
   const optimization = optimize(candidateSet.problem, { timeLimitMs });
 
-  const assignedSeeker = new Map<number, number>();
-  for (const pairIndex of optimization.chosenPairs) {
-    const pair = candidateSet.problem.pairs[pairIndex];
-    assignedSeeker.set(pair.vacancy, pair.seeker);
-  }
+  const assignedSeeker = new Int32Array(candidateSet.prepared.vacancies.length).fill(-1);
+  for (const pairIndex of optimization.chosenPairs) assignedSeeker[candidateSet.pairVacancy[pairIndex]] = candidateSet.pairSeeker[pairIndex];
   const assignments = assembleAssignments(candidateSet, optimization);
   const alternatives = assembleAlternatives(candidateSet, assignedSeeker, alternativeCount);
-  const unfilledVacancies = candidateSet.prepared.vacancies.filter((vacancy) => !assignedSeeker.has(vacancy.index));
+  const unfilledVacancies = vacancyIdOrder(candidateSet.prepared).filter((vacancy) => assignedSeeker[vacancy.index] < 0);
   const columns = unfilledVacancies.length > 0 ? buildSeekerColumns(candidateSet.prepared) : undefined;
   const unfilled = unfilledVacancies.map(
     (vacancy): UnfilledVacancy => ({ vacancyId: vacancy.vacancy.id, ...diagnoseVacancy(candidateSet.prepared, columns!, vacancy.index) }),
   );
-  const totalHundredths = optimization.chosenPairs.reduce((sum, index) => sum + candidateSet.details[index].scoreHundredths, 0);
+  const totalHundredths = optimization.chosenPairs.reduce((sum, index) => sum + candidateSet.pairScore[index], 0);
 
   return {
     assignments,
@@ -70,32 +68,33 @@ export function match(instance: Instance, options: MatchOptions = {}): MatchResu
 }
 
 function assembleAssignments(candidateSet: CandidateSet, optimization: OptimizationResult): Assignment[] {
-  const { prepared, details } = candidateSet;
+  const { prepared, pairVacancy, pairSeeker, pairScore, pairCommuteMinutes } = candidateSet;
+  // Pairs are sorted by vacancy, and vacancy ids sort like their indices only in id order: sort by id.
   return optimization.chosenPairs
-    .map((pairIndex) => details[pairIndex])
-    .sort((a, b) => a.vacancy - b.vacancy)
-    .map((detail) => ({
-      vacancyId: prepared.vacancies[detail.vacancy].vacancy.id,
-      seekerId: prepared.seekers[detail.seeker].seeker.id,
-      score: detail.scoreHundredths / 100,
-      breakdown: toBreakdown(detail.parts),
-      commuteMinutes: reportedMinutes(detail.commuteMinutes),
-    }));
+    .map((pairIndex) => ({
+      vacancyId: prepared.vacancies[pairVacancy[pairIndex]].vacancy.id,
+      seekerId: prepared.seekers[pairSeeker[pairIndex]].seeker.id,
+      score: pairScore[pairIndex] / 100,
+      breakdown: toBreakdown(pairParts(candidateSet, pairIndex)),
+      commuteMinutes: reportedMinutes(pairCommuteMinutes[pairIndex]),
+    }))
+    .sort((a, b) => compareIds(a.vacancyId, b.vacancyId));
 }
 
 function assembleAlternatives(
   candidateSet: CandidateSet,
-  assignedSeeker: ReadonlyMap<number, number>,
+  assignedSeeker: Int32Array,
   count: number,
 ): { [vacancyId: string]: Alternative[] } {
-  const { prepared, details, pairsByVacancy } = candidateSet;
+  const { prepared, pairSeeker, pairScore, rankedStart, rankedPairs } = candidateSet;
   const entries: [string, Alternative[]][] = [];
-  for (const vacancy of prepared.vacancies) {
-    const ranked = pairsByVacancy[vacancy.index]
-      .map((pairIndex) => details[pairIndex])
-      .filter((detail) => detail.seeker !== assignedSeeker.get(vacancy.index))
-      .slice(0, count)
-      .map((detail) => ({ seekerId: prepared.seekers[detail.seeker].seeker.id, score: detail.scoreHundredths / 100 }));
+  for (const vacancy of vacancyIdOrder(prepared)) {
+    const ranked: Alternative[] = [];
+    for (let at = rankedStart[vacancy.index]; at < rankedStart[vacancy.index + 1] && ranked.length < count; at++) {
+      const pairIndex = rankedPairs[at];
+      if (pairSeeker[pairIndex] === assignedSeeker[vacancy.index]) continue;
+      ranked.push({ seekerId: prepared.seekers[pairSeeker[pairIndex]].seeker.id, score: pairScore[pairIndex] / 100 });
+    }
     if (ranked.length > 0) entries.push([vacancy.vacancy.id, ranked]);
   }
   // fromEntries defines own properties, so even an id like "__proto__" stays a plain key.
@@ -103,16 +102,23 @@ function assembleAlternatives(
 }
 
 function assembleCandidates(candidateSet: CandidateSet): CandidatePair[] {
-  const { prepared, details, pairsByVacancy } = candidateSet;
-  return pairsByVacancy.flatMap((pairIndices) =>
-    pairIndices.map((pairIndex) => {
-      const detail = details[pairIndex];
-      return {
-        vacancyId: prepared.vacancies[detail.vacancy].vacancy.id,
-        seekerId: prepared.seekers[detail.seeker].seeker.id,
-        score: detail.scoreHundredths / 100,
-        commuteMinutes: reportedMinutes(detail.commuteMinutes),
-      };
-    }),
-  );
+  const { prepared, pairSeeker, pairScore, pairCommuteMinutes, rankedStart, rankedPairs } = candidateSet;
+  const listed: CandidatePair[] = [];
+  for (const vacancy of vacancyIdOrder(prepared)) {
+    for (let at = rankedStart[vacancy.index]; at < rankedStart[vacancy.index + 1]; at++) {
+      const pairIndex = rankedPairs[at];
+      listed.push({
+        vacancyId: vacancy.vacancy.id,
+        seekerId: prepared.seekers[pairSeeker[pairIndex]].seeker.id,
+        score: pairScore[pairIndex] / 100,
+        commuteMinutes: reportedMinutes(pairCommuteMinutes[pairIndex]),
+      });
+    }
+  }
+  return listed;
+}
+
+/** The result lists vacancies by id (matching-contract.md); the engine's own order is canonical. */
+function vacancyIdOrder(prepared: PreparedInstance): VacancyProfile[] {
+  return [...prepared.vacancies].sort((a, b) => compareIds(a.vacancy.id, b.vacancy.id));
 }

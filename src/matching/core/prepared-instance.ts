@@ -1,5 +1,6 @@
 import { toDay } from './calendar-days';
 import { DayRun, mergeRuns, subtractRuns } from './day-runs';
+import { canonicalOrder } from './canonical-order';
 import { resolveWeights, ResolvedWeights } from './scoring';
 import { Instance, Seeker, Vacancy } from './types';
 
@@ -31,7 +32,10 @@ export interface SeekerProfile {
 }
 
 export interface PreparedInstance {
-  /** Sorted by id, so that indices (and hence results) do not depend on input order. */
+  /**
+   * In canonical order (canonical-order.ts): by content, not by id or input position, so that
+   * indices (and hence the search and every tie) are the same whatever the ids are called.
+   */
   readonly vacancies: readonly VacancyProfile[];
   readonly seekers: readonly SeekerProfile[];
   readonly vacancyIndexById: ReadonlyMap<string, number>;
@@ -68,8 +72,7 @@ function prepareSeeker(seeker: Seeker, index: number): SeekerProfile {
 
 /** Expects an instance that passed validateInstance. */
 export function prepareInstance(instance: Instance): PreparedInstance {
-  const sortedVacancies = [...instance.vacancies].sort((a, b) => compareIds(a.id, b.id));
-  const sortedSeekers = [...instance.seekers].sort((a, b) => compareIds(a.id, b.id));
+  const { vacancies: sortedVacancies, seekers: sortedSeekers } = canonicalOrder(instance);
   const vacancyIndexById = new Map(sortedVacancies.map((vacancy, index) => [vacancy.id, index]));
   const seekerIndexById = new Map(sortedSeekers.map((seeker, index) => [seeker.id, index]));
 

@@ -1,7 +1,7 @@
 import { reportedMinutes } from './commute';
 import { diagnoseVacancy, VacancyDiagnostics } from './diagnostics';
 import { feasibleCommuteMinutes } from './feasibility';
-import { prepareInstance } from './prepared-instance';
+import { compareIds, prepareInstance } from './prepared-instance';
 import { scorePair, toBreakdown } from './scoring';
 import { buildSeekerColumns } from './seeker-columns';
 import { Instance, ScoreBreakdown } from './types';
@@ -37,8 +37,7 @@ export function rankCandidates(instance: Instance, vacancyId: string, limit: num
     const { score, parts } = scorePair(vacancy, seeker, commuteMinutes, prepared);
     ranked.push({ seeker: seeker.index, score, parts, commuteMinutes });
   }
-  // Seekers are indexed in id order, so the index breaks ties by id.
-  ranked.sort((a, b) => b.score - a.score || a.seeker - b.seeker);
+  ranked.sort((a, b) => b.score - a.score || compareIds(prepared.seekers[a.seeker].seeker.id, prepared.seekers[b.seeker].seeker.id));
 
   return {
     vacancyId,

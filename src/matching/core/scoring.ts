@@ -130,10 +130,34 @@ export function apportionHundredths(exactHundredths: readonly number[]): PairSco
   return { score, parts };
 }
 
-export function scorePair(v: VacancyProfile, s: SeekerProfile, commuteMinutes: number, context: ScoringContext): PairScore {
+function exactPartHundredths(v: VacancyProfile, s: SeekerProfile, commuteMinutes: number, context: ScoringContext): number[] {
   const factors = pairFactors(v, s, commuteMinutes, context);
   const weightSum = SCORE_PARTS.reduce((sum, part) => sum + context.weights[part], 0);
-  return apportionHundredths(SCORE_PARTS.map((part) => (10_000 * context.weights[part] * factors[part]) / weightSum));
+  return SCORE_PARTS.map((part) => (10_000 * context.weights[part] * factors[part]) / weightSum);
+}
+
+export function scorePair(v: VacancyProfile, s: SeekerProfile, commuteMinutes: number, context: ScoringContext): PairScore {
+  return apportionHundredths(exactPartHundredths(v, s, commuteMinutes, context));
+}
+
+/**
+ * The score alone (integer hundredths), exactly `scorePair(...).score` by the same arithmetic
+ * in the same order, without apportioning the parts: candidate building scores every
+ * feasible pair, and only the chosen ones need their breakdown.
+ */
+export function scoreHundredths(v: VacancyProfile, s: SeekerProfile, commuteMinutes: number, context: ScoringContext): number {
+  const w = context.weights;
+  const weightSum = 0 + w.skills + w.preferredSkills + w.commute + w.dateFit + w.wage + w.waiting;
+  const part = (weight: number, factor: number) => cleanHundredths((10_000 * weight * factor) / weightSum);
+  const sum =
+    0 +
+    part(w.skills, skillsFactor(v, s)) +
+    part(w.preferredSkills, preferredSkillsFactor(v, s)) +
+    part(w.commute, commuteFactor(s, commuteMinutes)) +
+    part(w.dateFit, dateFitFactor(v, s)) +
+    part(w.wage, wageFactor(v, s)) +
+    part(w.waiting, waitingFactor(s, context.asOfDay));
+  return Math.round(sum);
 }
 
 export function toBreakdown(parts: readonly number[]): ScoreBreakdown {

@@ -4,7 +4,11 @@ import { PageOf, PageQuery } from '../../common/pagination';
 import { LocationDto, toLocation } from '../../common/location.dto';
 import type { Firm } from '../../firms/firm.entity';
 import type { LeaveGap } from '../../leave-gaps/leave-gap.entity';
+import { LeaveGapReader, visibleLeaveType } from '../../leave-gaps/leave-types';
 import type { Seeker } from '../../seekers/seeker.entity';
+import { SubsidyResponse, toSubsidyResponse } from '../../subsidies/dto/subsidy.dto';
+import { subsidyCaseOf } from '../../subsidies/gap-subsidy';
+import { estimateReplacementWorker } from '../../subsidies/subsidy';
 import { DatePeriod, parseDateRange } from '../placement-period';
 import { PLACEMENT_STATUSES, Placement, PlacementStatus } from '../placement.entity';
 
@@ -65,6 +69,8 @@ export class PlacementResponse {
   contact?: PlacementContactResponse;
   @ApiPropertyOptional({ type: PlacementJobResponse, description: 'seeker users only' })
   job?: PlacementJobResponse;
+  @ApiPropertyOptional({ type: SubsidyResponse, description: "firm and coordinator only: 대체인력 지원금 estimate over this placement's period" })
+  subsidy?: SubsidyResponse;
 }
 
 export class PlacementPage extends PageOf(PlacementResponse) {}
@@ -80,6 +86,13 @@ export function toPlacementResponse(placement: Placement): PlacementResponse {
     createdAt: placement.createdAt,
     updatedAt: placement.updatedAt,
   };
+}
+
+/** The subsidy estimate over the placement's own period, for the firm and coordinators (never seekers). */
+export function withSubsidy(response: PlacementResponse, gap: LeaveGap, firm: Firm, reader: LeaveGapReader): PlacementResponse {
+  const leaveType = visibleLeaveType(gap.leaveType, reader);
+  const estimate = estimateReplacementWorker({ ...subsidyCaseOf(gap, firm, response.period), leaveType });
+  return { ...response, subsidy: toSubsidyResponse(estimate) };
 }
 
 /** The personal fields a firm receives in `contact`: what the access log records. */

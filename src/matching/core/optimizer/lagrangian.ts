@@ -1,4 +1,4 @@
-import { ComponentSolution } from './component-solution';
+import { ComponentSolution, withCheapBounds } from './component-solution';
 import { Deadline } from './deadline';
 import { greedySelection } from './greedy';
 import { isBetter, provingSlack, Value } from './lexicographic';
@@ -48,7 +48,7 @@ export function solveChaining(
   // Setting up (schedules, indexes, a first assignment) cannot be interrupted: start only with time for it.
   if (deadline.remainingMs() < SETUP_MS_PER_PAIR * pairCount) {
     const chosen = greedySelection(problem);
-    return { chosen, filled: chosen.length, score: scoreOf(problem, chosen), fillProven: false, scoreUpperBound: Infinity };
+    return withCheapBounds(problem, chosen, scoreOf(problem, chosen));
   }
   const schedules = new SeekerSchedules(problem);
   const pairsBySeeker: number[][] = Array.from({ length: problem.seekerCount }, () => []);
@@ -75,7 +75,7 @@ export function solveChaining(
   const stoppedByDeadline = (): ComponentSolution => {
     offer(greedySelection(problem, incumbent.chosen));
     offer(greedySelection(problem));
-    return { ...incumbent, fillProven: false, scoreUpperBound: Infinity };
+    return withCheapBounds(problem, incumbent.chosen, incumbent.score);
   };
   if (deadline.expired()) return stoppedByDeadline();
 

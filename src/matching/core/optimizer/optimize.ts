@@ -1,6 +1,6 @@
 import { solveAssignment } from './assignment';
 import { ComponentProblem, splitComponents } from './components';
-import { ComponentSolution, isProvenOptimal } from './component-solution';
+import { ComponentSolution, isProvenOptimal, withCheapBounds } from './component-solution';
 import { Deadline } from './deadline';
 import { greedySelection } from './greedy';
 import { solveChaining } from './lagrangian';
@@ -133,8 +133,9 @@ function solveAsAssignment(problem: OptimizationProblem, deadline: Deadline): Co
   return { chosen, filled: chosen.length, score, fillProven: true, scoreUpperBound: score };
 }
 
+/** A selection no exact method finished: proven only as far as the cheap bounds go. */
 export function unproven(problem: OptimizationProblem, chosen: number[]): ComponentSolution {
-  return { chosen, filled: chosen.length, score: scoreOf(problem, chosen), fillProven: false, scoreUpperBound: Infinity };
+  return withCheapBounds(problem, chosen, scoreOf(problem, chosen));
 }
 
 /** What is left to prove: Infinity while the fill is unproven. */

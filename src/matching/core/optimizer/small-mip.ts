@@ -1,5 +1,5 @@
 import solver from 'javascript-lp-solver';
-import { ComponentSolution } from './component-solution';
+import { ComponentSolution, withCheapBounds } from './component-solution';
 import { Deadline } from './deadline';
 import { OptimizationProblem } from './optimization-problem';
 import { seekerCliques } from './seeker-cliques';
@@ -68,7 +68,7 @@ export function solveSmallMip(problem: OptimizationProblem, deadline: Deadline):
   const chosen = selection.chosen.sort((a, b) => a - b);
   const score = scoreOf(problem, chosen);
   const proven = result.feasible === true && result.isIntegral !== false && !timedOut && chosen.length === countAboveHalf(problem, valueOf);
-  return { chosen, filled: chosen.length, score, fillProven: proven, scoreUpperBound: proven ? score : Infinity };
+  return proven ? { chosen, filled: chosen.length, score, fillProven: true, scoreUpperBound: score } : withCheapBounds(problem, chosen, score);
 }
 
 function countAboveHalf(problem: OptimizationProblem, valueOf: (index: number) => number): number {

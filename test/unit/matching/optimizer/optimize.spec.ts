@@ -81,14 +81,35 @@ describe('optimize on components too large for the dense MIP (Lagrangian path)',
 });
 
 describe('optimize with a time limit', () => {
-  it('returns a feasible selection and proves nothing when there is no time at all', () => {
+  it('returns a feasible selection with no time at all, and a gap only as far as the cheap bounds prove one', () => {
     const problem = fc.sample(problemArbitrary({ maxVacancies: 24, maxSeekers: 8, horizon: 120, maxLength: 40 }), { seed, numRuns: 1 })[0];
     const result = optimize(problem, { timeLimitMs: 0 });
+    const exact = solveSmallMip(problem, new Deadline())!;
     expect(result.optimal).toBe(false);
-    expect(result.gap).toBeNull();
     expect(isFeasibleSelection(problem, result.chosenPairs)).toBe(true);
     expect(result.filled).toBe(result.chosenPairs.length);
     expect(result.filled).toBeGreaterThan(0);
+    // Every vacancy with a candidate is filled: the fill is proven and so is the gap's bound.
+    expect(result.filled).toBe(exact.filled);
+    expect(result.gap).not.toBeNull();
+    expect(result.totalScore / (1 - result.gap!) + 1e-6).toBeGreaterThanOrEqual(exact.score);
+  });
+
+  it('reports a proven gap, never null, when a deadline leaves a plentiful problem to the greedy fallback', () => {
+    fc.assert(
+      fc.property(problemArbitrary({ maxVacancies: 12, maxSeekers: 30, horizon: 120, maxLength: 40 }), (problem) => {
+        const result = optimize(problem, { timeLimitMs: 0 });
+        const exact = solveSmallMip(problem, new Deadline())!;
+        const fillable = new Set(problem.pairs.map((pair) => pair.vacancy)).size;
+        if (result.filled === fillable) {
+          expect(result.gap).not.toBeNull();
+          expect(result.totalScore / (1 - result.gap!) + 1e-6).toBeGreaterThanOrEqual(exact.score);
+        } else {
+          expect(result.gap).toBeNull();
+        }
+      }),
+      { seed, numRuns: 40 },
+    );
   });
 
   it('with a tiny limit on chaining problems too large for the MIP: feasible, filled, never claimed optimal without proof', () => {

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aVacancy, anInstance } from './support/instance-builders';
+import { aVacancy, anInstance } from '../unit/matching/support/instance-builders';
 
-const REPOSITORY = join(__dirname, '../../..');
+const REPOSITORY = join(__dirname, '../..');
 const FIXTURES = join(REPOSITORY, 'test/fixtures/matching');
 
 /** Through `npm run match`, exactly as documented. */

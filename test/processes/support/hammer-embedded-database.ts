@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { startEmbeddedDatabase } from '../../../../src/database/embedded-database';
+import { startEmbeddedDatabase } from '../../../src/database/embedded-database';
 
 const QUERIES = 1000;
 const TRANSACTIONS = 100;

@@ -12,7 +12,7 @@ interface HammerOutcome {
 
 async function hammer(...flags: string[]): Promise<HammerOutcome> {
   const { stdout } = await run(process.execPath, ['-r', 'ts-node/register/transpile-only', HAMMER, ...flags], {
-    cwd: join(__dirname, '..', '..', '..'),
+    cwd: join(__dirname, '..', '..'),
     timeout: 120_000,
   });
   return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as HammerOutcome;
