@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiSignedIn } from '../auth/api-docs';
 import { Roles } from '../auth/auth.decorators';
 import { CatalogService } from './catalog.service';
 import { CatalogEntryResponse, CatalogListResponse, CatalogQuery, CreateCatalogEntryDto } from './dto/catalog.dto';
 
 /** The skill and certification codes seekers and gaps may name; everyone signed in reads, coordinators add. */
 @ApiTags('catalog')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('catalog')
 export class CatalogController {
   constructor(private readonly catalog: CatalogService) {}

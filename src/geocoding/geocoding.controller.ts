@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiSignedIn } from '../auth/api-docs';
 import { Roles } from '../auth/auth.decorators';
 import { GeocodeQuery, GeocodeResponse } from './dto/geocode.dto';
 import { GeocodingService } from './geocoding.service';
 
 @ApiTags('geocode')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('geocode')
 export class GeocodingController {
   constructor(private readonly geocoding: GeocodingService) {}
