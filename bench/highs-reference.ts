@@ -13,6 +13,8 @@ import { referenceModel } from './native-model';
 export interface HighsReferenceResult {
   readonly status: string;
   readonly ms: number;
+  /** CPU time of the solve where the reference measures it (native solvers). */
+  readonly cpuMs?: number | null;
   readonly filled: number | null;
   readonly score: number | null;
   /** HiGHS's proven bound on M·filled + score. */

@@ -9,8 +9,8 @@ are "each vacancy at most once" and "at most one pair per clique of a seeker's o
 periods", all <= 1, given column by column (CSC).
 
 highs: scipy.optimize.milp (native HiGHS). The time is that of the milp() call alone, the
-model already built. cbc: the `cbc` command on an LP file; the time is the cbc process
-(reading the file included). Prints one JSON line; a missing solver prints
+model already built (wall, and CPU of this process: comparable under load). cbc: the `cbc` command on an LP file; the time is the cbc process
+(reading the file included; CPU: the child's user + system time). Prints one JSON line; a missing solver prints
 {"status": "skipped", "reason": ...}.
 """
 import json
@@ -22,13 +22,13 @@ import time
 import os
 
 
-def result(status, ms, chosen, model, bound=None):
+def result(status, ms, chosen, model, bound=None, cpu_ms=None):
     filled = None
     score = None
     if chosen is not None:
         filled = len(chosen)
         score = round(sum(model["scores"][i] for i in chosen), 2)
-    return {"status": status, "ms": ms, "filled": filled, "score": score, "bound": bound,
+    return {"status": status, "ms": ms, "cpuMs": cpu_ms, "filled": filled, "score": score, "bound": bound,
             "fillWeight": model["fillWeight"], "optimal": status == "optimal"}
 
 
@@ -45,13 +45,15 @@ def solve_highs(model, seconds):
                         shape=(model["numRows"], n))
     constraints = LinearConstraint(matrix, -np.inf, 1)
     started = time.perf_counter()
+    cpu_started = time.process_time()
     solution = milp(cost, constraints=constraints, integrality=np.ones(n), bounds=Bounds(0, 1),
                     options={"time_limit": float(seconds), "mip_rel_gap": 0, "disp": False})
     ms = (time.perf_counter() - started) * 1000
+    cpu_ms = (time.process_time() - cpu_started) * 1000
     status = "optimal" if solution.status == 0 else "time-limit" if solution.status == 1 else f"status-{solution.status}"
     chosen = None if solution.x is None else [i for i in range(n) if solution.x[i] > 0.5]
     bound = None if getattr(solution, "mip_dual_bound", None) is None else -float(solution.mip_dual_bound)
-    return result(status, ms, chosen, model, bound)
+    return result(status, ms, chosen, model, bound, cpu_ms)
 
 
 def solve_cbc(model, seconds):
@@ -81,9 +83,13 @@ def solve_cbc(model, seconds):
                 file.write(f" x{column}\n")
             file.write("End\n")
         started = time.perf_counter()
+        children_before = os.times()
         completed = subprocess.run([cbc, lp, "sec", str(seconds), "ratio", "0", "allow", "0.005", "solve", "solu", out],
                                    capture_output=True, text=True)
         ms = (time.perf_counter() - started) * 1000
+        children_after = os.times()
+        cpu_ms = ((children_after.children_user - children_before.children_user)
+                  + (children_after.children_system - children_before.children_system)) * 1000
         if not os.path.exists(out):
             return result(f"failed ({completed.returncode})", ms, None, model)
         with open(out) as file:
@@ -95,7 +101,7 @@ def solve_cbc(model, seconds):
             parts = line.split()
             if len(parts) >= 3 and parts[1].startswith("x") and float(parts[2]) > 0.5:
                 chosen.append(int(parts[1][1:]))
-        return result(status, ms, chosen if head else None, model)
+        return result(status, ms, chosen if head else None, model, None, cpu_ms)
 
 
 def main():

@@ -10,6 +10,8 @@ import { ClockModule } from './clock/clock.module';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
+import { ConsoleModule } from './console/console.module';
+import { DemoDataModule } from './demo/demo-data.module';
 import { ComplexesModule } from './complexes/complexes.module';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
@@ -50,6 +52,9 @@ import { UsersModule } from './users/users.module';
     MatchingModule,
     ProposalsModule,
     UsersModule,
+    DemoDataModule,
+    // Last: the console answers only what no API route did.
+    ConsoleModule,
   ],
   providers: [
     // Registered here rather than in main.ts so that test apps built from AppModule get them too.

@@ -1,7 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { jsonBodyParser } from './common/body-parsing';
 import { assignRequestId } from './common/request-id';
@@ -43,7 +44,17 @@ export function setUpApplication(app: NestExpressApplication): NestExpressApplic
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  const document = openApiDocument(app);
+  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+  return app;
+}
+
+/**
+ * The OpenAPI document of the application (global prefix set). Also built without a database
+ * by `npm run openapi` (an app created in preview mode) to generate the console's typed client.
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('chaeum (채움)')
@@ -53,8 +64,6 @@ export function setUpApplication(app: NestExpressApplication): NestExpressApplic
       .addCookieAuth(COOKIE_SCHEME, undefined, COOKIE_SCHEME)
       .build(),
   );
-  SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
-  return app;
 }
 
 /** Responses carry personal data: no browser or proxy may keep a copy. */

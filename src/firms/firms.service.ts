@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { firmScopeOf } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-error';
@@ -9,6 +9,7 @@ import { Page, toPage } from '../common/pagination';
 import { IndustrialComplex } from '../complexes/industrial-complex.entity';
 import { GeocodingService } from '../geocoding/geocoding.service';
 import { cancelOpenLeaveGaps } from '../leave-gaps/cancel-open-leave-gaps';
+import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import { CreateFirmDto, FirmResponse, ListFirmsQuery, UpdateFirmDto, toFirmResponse } from './dto/firm.dto';
 import { Firm } from './firm.entity';
 
@@ -19,6 +20,7 @@ export class FirmsService {
     @InjectRepository(IndustrialComplex) private readonly complexes: Repository<IndustrialComplex>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly geocoding: GeocodingService,
+    private readonly proposals: ProposalLifecycle,
   ) {}
 
   async create(dto: CreateFirmDto): Promise<FirmResponse> {
@@ -92,7 +94,10 @@ export class FirmsService {
     const firm = await this.find(id);
     if (firm.status === 'cancelled') return toFirmResponse(firm);
     await this.dataSource.transaction(async (manager) => {
-      await cancelOpenLeaveGaps(manager, { firmId: firm.id });
+      // First the firm row: a gap being posted holds it (FOR SHARE, see lockActive) until it is
+      // written, so every gap is either committed before this and cancelled below, or refused.
+      await manager.query(`SELECT id FROM firms WHERE id = $1 FOR UPDATE`, [firm.id]);
+      await cancelOpenLeaveGaps(manager, this.proposals, { firmId: firm.id });
       await manager.update(Firm, { id: firm.id }, { status: 'cancelled' });
     });
     return toFirmResponse(await this.find(id));
@@ -104,6 +109,17 @@ export class FirmsService {
     const firm = visible ? await this.firms.findOneBy({ id }) : null;
     if (!firm) throw new NotFoundError('firm', id);
     return firm;
+  }
+
+  /**
+   * The firm, locked against cancellation until the caller's transaction ends, if it can still
+   * post: what is written under it cannot outlive a cancellation that would have covered it.
+   */
+  async lockActive(manager: EntityManager, id: string, withinFirm?: string): Promise<Firm> {
+    const found = await this.find(id, withinFirm);
+    const [row]: { status: string }[] = await manager.query(`SELECT status FROM firms WHERE id = $1 FOR SHARE`, [found.id]);
+    if (row.status !== 'active') throw new ConflictError('firm.cancelled', `firm ${id} is cancelled`);
+    return manager.findOneByOrFail(Firm, { id: found.id });
   }
 
   /** The firm if it can still post and change things: 409 once cancelled. */

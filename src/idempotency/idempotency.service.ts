@@ -13,6 +13,15 @@ export interface IdempotentRequest {
   readonly request: unknown;
 }
 
+/**
+ * For answers that hold personal data: what is stored instead of the answer (e.g. the id),
+ * and how a retry rebuilds the answer from it. Default: the answer itself.
+ */
+export interface StoredForm<T> {
+  readonly store: (answer: T) => object;
+  readonly replay: (stored: object) => Promise<T>;
+}
+
 /** A refused request's answer, stored so that a retry is refused the same way. */
 interface StoredFailure {
   readonly failure: { kind: DomainErrorKind; code: string; message: string; fields: readonly FieldProblem[]; details?: Record<string, unknown> };
@@ -47,6 +56,7 @@ export class IdempotencyService {
     request: IdempotentRequest,
     work: (manager: EntityManager) => Promise<T>,
     explainFailure: (error: unknown) => Promise<unknown> = async (error) => error,
+    storedForm?: StoredForm<T>,
   ): Promise<T> {
     if (request.key === undefined) {
       try {
@@ -69,12 +79,15 @@ export class IdempotencyService {
         await manager.query(`UPDATE idempotency_records SET response_status = $2, response_body = $3 WHERE id = $1`, [
           claimed[0].id,
           SUCCESS,
-          JSON.stringify(result),
+          JSON.stringify(storedForm ? storedForm.store(result) : result),
         ]);
         return result;
       });
     } catch (error) {
-      if (error instanceof StoredAnswer) return replay<T>(error.body);
+      if (error instanceof StoredAnswer) {
+        const stored = replay<T>(error.body);
+        return storedForm ? storedForm.replay(stored) : stored;
+      }
       if (error instanceof DomainError && error.code === KEY_REUSED) throw error;
       const answer = await explainFailure(error);
       if (answer instanceof DomainError) await this.rememberFailure(request.scope, key, fingerprint, answer);

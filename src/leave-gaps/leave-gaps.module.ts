@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { FirmsModule } from '../firms/firms.module';
+import { ProposalLifecycleModule } from '../proposals/proposal-lifecycle.module';
 import { LeaveGap } from './leave-gap.entity';
 import { LeaveGapsController } from './leave-gaps.controller';
 import { LeaveGapsService } from './leave-gaps.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([LeaveGap]), FirmsModule, CatalogModule],
+  imports: [TypeOrmModule.forFeature([LeaveGap]), FirmsModule, ProposalLifecycleModule, CatalogModule],
   controllers: [LeaveGapsController],
   providers: [LeaveGapsService],
   exports: [LeaveGapsService],

@@ -11,6 +11,7 @@ import { Page, toPage } from '../common/pagination';
 import { containsPattern } from '../common/search-text';
 import { FirmsService } from '../firms/firms.service';
 import { amendConfirmedPlacement } from '../placements/placement-amendment';
+import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import {
   CreateLeaveGapDto,
   LeaveGapResponse,
@@ -43,11 +44,12 @@ export class LeaveGapsService {
     @InjectRepository(LeaveGap) private readonly gaps: Repository<LeaveGap>,
     private readonly firms: FirmsService,
     private readonly catalog: CatalogService,
+    private readonly proposals: ProposalLifecycle,
   ) {}
 
   /** Ownership comes from the token: a firm user posting for another firm gets a 404 for that firm. */
   async create(firmId: string, dto: CreateLeaveGapDto, principal: Principal): Promise<LeaveGapResponse> {
-    const firm = await this.firms.findActive(firmId, firmScopeOf(principal));
+    await this.firms.findActive(firmId, firmScopeOf(principal));
     const terms: LeaveTerms = {
       leaveType: dto.leaveType,
       leaveStart: dto.leaveStart,
@@ -65,20 +67,25 @@ export class LeaveGapsService {
     };
     assertLawful(terms);
     await this.catalog.assertKnown(gapCodes(dto));
-    const gap = this.gaps.create({
-      ...terms,
-      ...storedVacancy(terms),
-      firmId: firm.id,
-      roleTitle: dto.roleTitle,
-      requiredSkills: dto.requiredSkills,
-      preferredSkills: dto.preferredSkills ?? [],
-      requiredCertifications: dto.requiredCertifications ?? [],
-      siteLat: dto.site?.lat ?? firm.siteLat,
-      siteLng: dto.site?.lng ?? firm.siteLng,
-      maxCommuteMinutes: dto.maxCommuteMinutes ?? null,
-      status: 'open',
+    // Written under the firm's row lock: a firm cancelled meanwhile either cancels this gap too or refuses it.
+    const { saved, firm } = await this.gaps.manager.transaction(async (manager) => {
+      const firm = await this.firms.lockActive(manager, firmId, firmScopeOf(principal));
+      const gap = manager.create(LeaveGap, {
+        ...terms,
+        ...storedVacancy(terms),
+        firmId: firm.id,
+        roleTitle: dto.roleTitle,
+        requiredSkills: dto.requiredSkills,
+        preferredSkills: dto.preferredSkills ?? [],
+        requiredCertifications: dto.requiredCertifications ?? [],
+        siteLat: dto.site?.lat ?? firm.siteLat,
+        siteLng: dto.site?.lng ?? firm.siteLng,
+        maxCommuteMinutes: dto.maxCommuteMinutes ?? null,
+        status: 'open',
+      });
+      return { saved: await manager.save(gap), firm };
     });
-    return toLeaveGapResponse(await this.gaps.save(gap), readerOf(principal), firm);
+    return toLeaveGapResponse(saved, readerOf(principal), firm);
   }
 
   /** One gap with its warnings and the subsidy estimates for its firm. */
@@ -169,7 +176,9 @@ export class LeaveGapsService {
       if (gap.status === 'filled') {
         await amendConfirmedPlacement(manager, gap.id, { start: gap.placementStart, end: gap.placementEnd });
       } else {
-        await supersedeOpenProposals(manager, gap.id);
+        // Open proposals were found feasible for the gap as it was; confirming one now could place
+        // a seeker on days or terms the engine never checked. The next run proposes afresh.
+        await this.proposals.supersedeOpen(manager, { leaveGapIds: [gap.id] }, 'gap_changed', 'the leave gap changed');
       }
       return saved;
     });
@@ -180,7 +189,9 @@ export class LeaveGapsService {
   async cancel(id: string, principal: Principal): Promise<LeaveGapResponse> {
     const withinFirm = firmScopeOf(principal);
     const found = await this.find(id, withinFirm);
-    if (found.status === 'open') await cancelOpenLeaveGaps(this.gaps.manager, { gapId: found.id });
+    if (found.status === 'open') {
+      await this.gaps.manager.transaction((manager) => cancelOpenLeaveGaps(manager, this.proposals, { gapId: found.id }));
+    }
     const gap = found.status === 'open' ? await this.find(id, withinFirm) : found;
     if (gap.status === 'filled') {
       throw new ConflictError('leave_gap.filled', `leave gap ${id} is filled: cancel its placement first`);
@@ -232,18 +243,6 @@ function mergedTerms(gap: LeaveGap, dto: UpdateLeaveGapDto): LeaveTerms {
     reducedWeeklyHours: mergeNullable(dto.reducedWeeklyHours, gap.reducedWeeklyHours),
     hourlyWage: dto.hourlyWage ?? gap.hourlyWage,
   };
-}
-
-/**
- * Open proposals were found feasible for the gap as it was; confirming one now could place a
- * seeker on days or terms the engine never checked. The next run proposes afresh.
- */
-async function supersedeOpenProposals(manager: EntityManager, gapId: string): Promise<void> {
-  await manager.query(
-    `UPDATE proposals SET status = 'superseded', decided_at = now(), updated_at = now(), reason = 'the leave gap changed'
-     WHERE leave_gap_id = $1 AND status = 'proposed'`,
-    [gapId],
-  );
 }
 
 /** In a PATCH, absent keeps the current value and null clears it. */

@@ -274,6 +274,8 @@ describe('leave law', () => {
       expect(codesOf({ hourlyWage: 10_320 })).toEqual([]);
       expect(codesOf({ hourlyWage: 10_319 })).toEqual(['leave_gap.below_minimum_wage']);
     });
+    // No 2027 rate was found in a checked source (docs/leave-rules.md). When it is added to the
+    // table, this test turns into a check of 10,320 against it: update it with the new row.
     it('checks 2026-03-02 → 2027-03-01 against both years: 2026 passes, 2027 has no rate and is warned by name', () => {
       expect(checkMinimumWage(10_320, '2026-03-02', '2027-03-01')).toEqual({ below: [], unknownYears: [2027] });
       const terms = { leaveType: 'parental' as const, leaveEnd: '2027-03-01', hourlyWage: 10_320 };

@@ -22,9 +22,18 @@ export class InvalidInstanceError extends Error {
 }
 
 export interface InstanceOptions {
-  /** The day the instance is for: gaps that ended before it are not open any more. */
+  /**
+   * The day the instance is for: gaps that ended before it are not open any more, and a gap
+   * that has already started is given with only the days that remain (its start is `asOf`).
+   */
   readonly asOf: string;
   readonly weights?: ScoreWeights | null;
+}
+
+/** Which pairs to re-check: these gaps (open, not ended) and these seekers (active), whatever their distance. */
+export interface PairScope {
+  readonly leaveGapIds: readonly string[];
+  readonly seekerIds: readonly string[];
 }
 
 interface VacancyRow {
@@ -80,14 +89,40 @@ export class InstanceBuilder {
     return instance;
   }
 
+  /**
+   * The same instance as a run would build, for named gaps and seekers only, read through the
+   * caller's transaction (which holds their locks): confirm and seeker edits re-check
+   * feasibility with the engine's own rules on it. Confirmed placements are left out of
+   * `busy`: the exclusion constraint has the last word on those, naming the placement.
+   */
+  async pairs(manager: EntityManager, scope: PairScope, asOf: string): Promise<Instance> {
+    const vacancies = scope.leaveGapIds.length > 0 ? (await this.vacancyRows(manager, { leaveGapIds: [...scope.leaveGapIds] }, asOf)).map((row) => toVacancy(row, asOf)) : [];
+    const seekerRows: SeekerRow[] =
+      vacancies.length > 0 && scope.seekerIds.length > 0
+        ? await manager.query(`SELECT ${SEEKER_COLUMNS} FROM seekers WHERE status = 'active' AND id = ANY($1::uuid[]) ORDER BY id`, [[...scope.seekerIds]])
+        : [];
+    return this.complete(manager, vacancies, seekerRows, { asOf }, false);
+  }
+
   private async read(manager: EntityManager, scope: MatchScope, options: InstanceOptions): Promise<Instance> {
-    const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map(toVacancy);
+    const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map((row) => toVacancy(row, options.asOf));
     const seekerRows = vacancies.length > 0 ? await this.seekerRows(manager, vacancies) : [];
+    return this.complete(manager, vacancies, seekerRows, options, true);
+  }
+
+  /** Availability, busy days, blocked pairs and waiting time of the seekers around the vacancies. */
+  private async complete(
+    manager: EntityManager,
+    vacancies: Vacancy[],
+    seekerRows: SeekerRow[],
+    options: InstanceOptions,
+    withBusy: boolean,
+  ): Promise<Instance> {
     const seekerIds = seekerRows.map((row) => row.id);
     const span = spanOf(vacancies);
     // One after the other: a transaction is one connection, and pg queues rather than parallelises.
     const availability = seekerIds.length > 0 ? await this.windows(manager, AVAILABILITY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
-    const busy = seekerIds.length > 0 ? await this.windows(manager, BUSY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
+    const busy = withBusy && seekerIds.length > 0 ? await this.windows(manager, BUSY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
     const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIds) : [];
     const lastPlacementEnds = seekerIds.length > 0 ? await this.lastPlacementEnds(manager, seekerIds, options.asOf) : new Map<string, string>();
     const seekers = seekerRows.map((row) =>
@@ -135,8 +170,7 @@ export class InstanceBuilder {
          SELECT s.*, s.max_commute_minutes * CASE s.commute_mode
            WHEN 'transit' THEN $5::float8 WHEN 'car' THEN $6::float8 WHEN 'bicycle' THEN $7::float8 ELSE $8::float8 END AS km
          FROM seekers s WHERE s.status = 'active')
-       SELECT id, home_lat, home_lng, commute_mode, max_commute_minutes, skills, certifications,
-              weekly_hours_min, weekly_hours_max, min_hourly_wage, blocked_firm_ids, waiting_since
+       SELECT ${SEEKER_COLUMNS}
        FROM reach
        WHERE home_lat BETWEEN $1 - km / ${KM_PER_DEGREE_LATITUDE} AND $2 + km / ${KM_PER_DEGREE_LATITUDE}
          AND home_lng BETWEEN $3 - km / (${KM_PER_DEGREE_LATITUDE} * cos(radians(least(89.0, greatest(abs($1), abs($2)) + km / ${KM_PER_DEGREE_LATITUDE}))))
@@ -180,6 +214,9 @@ export class InstanceBuilder {
   }
 }
 
+const SEEKER_COLUMNS = `id, home_lat, home_lng, commute_mode, max_commute_minutes, skills, certifications,
+  weekly_hours_min, weekly_hours_max, min_hourly_wage, blocked_firm_ids, waiting_since`;
+
 const AVAILABILITY_SQL = `
   SELECT seeker_id, start_date AS start, end_date AS "end" FROM seeker_availability
   WHERE seeker_id = ANY($1::uuid[]) AND end_date >= $2::date AND start_date <= $3::date
@@ -200,12 +237,13 @@ function spanOf(vacancies: readonly Vacancy[]): DateRange {
 
 const skillsOf = (skills: readonly SkillLevel[]): SkillLevel[] => skills.map(({ code, level }) => ({ code, level }));
 
-function toVacancy(row: VacancyRow): Vacancy {
+/** A gap that has already started is matched for the days that remain (the contract's rule). */
+function toVacancy(row: VacancyRow, asOf: string): Vacancy {
   return {
     id: row.id,
     firmId: row.firm_id,
     location: { lat: row.site_lat, lng: row.site_lng },
-    start: row.placement_start,
+    start: row.placement_start < asOf ? asOf : row.placement_start,
     end: row.placement_end,
     weeklyHours: row.vacancy_weekly_hours,
     hourlyWage: row.hourly_wage,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { recordEvent } from '../outbox/outbox';
+import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import type { MatchResult } from './core/types';
 import { MatchRun } from './match-run.entity';
 
@@ -11,7 +12,10 @@ import { MatchRun } from './match-run.entity';
  */
 @Injectable()
 export class MatchRunResultsWriter {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly proposals: ProposalLifecycle,
+  ) {}
 
   /** False when the run is no longer this attempt's to finish. */
   async write(run: MatchRun, jobId: string, result: MatchResult): Promise<boolean> {
@@ -23,22 +27,19 @@ export class MatchRunResultsWriter {
       // Another attempt took over (pg-boss retried an attempt it considered expired), or the sweep failed the run.
       if (current?.status !== 'running' || current.job_id !== jobId || current.attempts !== run.attempts) return false;
 
-      // One JSON parameter each, expanded by PostgreSQL: no per-row statement building on the event loop.
-      const proposals = result.assignments.map((assignment) => ({
-        leave_gap_id: assignment.vacancyId,
-        seeker_id: assignment.seekerId,
-        score: assignment.score,
-        breakdown: assignment.breakdown,
-        commute_minutes: assignment.commuteMinutes,
-        alternatives: result.alternatives[assignment.vacancyId] ?? [],
-      }));
-      await manager.query(
-        `INSERT INTO proposals (match_run_id, leave_gap_id, seeker_id, score, breakdown, commute_minutes, alternatives)
-         SELECT $1, r.leave_gap_id, r.seeker_id, r.score, r.breakdown, r.commute_minutes, r.alternatives
-         FROM jsonb_to_recordset($2::jsonb) AS r(leave_gap_id uuid, seeker_id uuid, score float8, breakdown jsonb,
-                                                 commute_minutes float8, alternatives jsonb)`,
-        [run.id, JSON.stringify(proposals)],
+      await this.proposals.propose(
+        manager,
+        run.id,
+        result.assignments.map((assignment) => ({
+          leaveGapId: assignment.vacancyId,
+          seekerId: assignment.seekerId,
+          score: assignment.score,
+          breakdown: assignment.breakdown,
+          commuteMinutes: assignment.commuteMinutes,
+          alternatives: result.alternatives[assignment.vacancyId] ?? [],
+        })),
       );
+      // One JSON parameter, expanded by PostgreSQL: no per-row statement building on the event loop.
       const unfilled = result.unfilled.map((gap) => ({
         leave_gap_id: gap.vacancyId,
         feasible_candidates: gap.feasibleCandidates,
@@ -54,32 +55,40 @@ export class MatchRunResultsWriter {
 
       const vacancyIds = [...result.assignments.map((a) => a.vacancyId), ...result.unfilled.map((u) => u.vacancyId)];
       // The newest run speaks for the gaps it covered: earlier open proposals for them retire.
-      await manager.query(
-        `UPDATE proposals SET status = 'superseded', decided_at = now(), updated_at = now(),
-           reason = 'replaced by match run ' || $1::text
-         WHERE status = 'proposed' AND match_run_id <> $1::uuid AND leave_gap_id = ANY($2::uuid[])`,
+      // Waiting for rows a confirm holds is safe here: a confirm never waits for a run's write.
+      const replaced: { id: string }[] = await manager.query(
+        `SELECT id FROM proposals WHERE status = 'proposed' AND match_run_id <> $1::uuid AND leave_gap_id = ANY($2::uuid[])
+         ORDER BY id FOR UPDATE`,
         [run.id, vacancyIds],
       );
+      await this.proposals.supersede(
+        manager,
+        replaced.map((row) => ({ proposalId: row.id, cause: 'replaced', reason: `replaced by match run ${run.id}` })),
+      );
       // Confirmations committed while the engine was solving may have made some pairs impossible.
-      await manager.query(
-        `UPDATE proposals p SET status = 'superseded', decided_at = now(), updated_at = now(),
-           reason = 'confirmed elsewhere while the run was solving'
-         FROM leave_gaps g
-         WHERE p.match_run_id = $1 AND p.status = 'proposed' AND g.id = p.leave_gap_id
+      const confirmedElsewhere: { id: string }[] = await manager.query(
+        `SELECT p.id FROM proposals p JOIN leave_gaps g ON g.id = p.leave_gap_id
+         WHERE p.match_run_id = $1 AND p.status = 'proposed'
            AND (g.status <> 'open' OR EXISTS (
              SELECT 1 FROM placements pl WHERE pl.seeker_id = p.seeker_id AND pl.status = 'confirmed'
                AND pl.period && daterange(g.placement_start, g.placement_end, '[]')))`,
         [run.id],
       );
+      await this.proposals.supersede(
+        manager,
+        confirmedElsewhere.map((row) => ({ proposalId: row.id, cause: 'confirmed_elsewhere', reason: 'confirmed elsewhere while the run was solving' })),
+      );
       // So may a gap changed since the run started (the engine saw its old terms) or a seeker
-      // who went inactive or withdrew: the next run proposes afresh for them.
-      await manager.query(
-        `UPDATE proposals p SET status = 'superseded', decided_at = now(), updated_at = now(),
-           reason = 'the leave gap or the seeker changed while the run was solving'
-         FROM leave_gaps g, seekers s, match_runs r
-         WHERE p.match_run_id = $1 AND p.status = 'proposed' AND g.id = p.leave_gap_id AND s.id = p.seeker_id AND r.id = $1
-           AND (g.updated_at > r.started_at OR s.status <> 'active')`,
+      // who changed, went inactive or withdrew: the next run proposes afresh for them.
+      const changed: { id: string }[] = await manager.query(
+        `SELECT p.id FROM proposals p JOIN leave_gaps g ON g.id = p.leave_gap_id JOIN seekers s ON s.id = p.seeker_id
+           JOIN match_runs r ON r.id = p.match_run_id
+         WHERE p.match_run_id = $1 AND p.status = 'proposed' AND (g.updated_at > r.started_at OR s.status <> 'active')`,
         [run.id],
+      );
+      await this.proposals.supersede(
+        manager,
+        changed.map((row) => ({ proposalId: row.id, cause: 'changed_while_solving', reason: 'the leave gap or the seeker changed while the run was solving' })),
       );
 
       await manager.update(

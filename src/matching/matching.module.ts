@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseConnectionModule } from '../database/database-connection';
 import { OutboxModule } from '../outbox/outbox.module';
+import { ProposalLifecycleModule } from '../proposals/proposal-lifecycle.module';
 import { ProposalsModule } from '../proposals/proposals.module';
 import { CandidatesController } from './candidates.controller';
 import { CandidatesService } from './candidates.service';
-import { InstanceBuilder } from './instance-builder';
+import { InstanceModule } from './instance.module';
 import { MatchQueue } from './match-queue';
 import { MatchRunExecutor } from './match-run-executor';
 import { MatchRunResultsWriter } from './match-run-results.writer';
@@ -18,10 +19,9 @@ import { UnfilledGap } from './unfilled-gap.entity';
 
 /** The Nest side of matching: instance builder, match runs (queue, worker thread), results, live candidates. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchRun, UnfilledGap]), DatabaseConnectionModule, OutboxModule, ProposalsModule],
+  imports: [TypeOrmModule.forFeature([MatchRun, UnfilledGap]), DatabaseConnectionModule, OutboxModule, ProposalsModule, ProposalLifecycleModule, InstanceModule],
   controllers: [MatchRunsController, CandidatesController],
   providers: [
-    InstanceBuilder,
     MatchQueue,
     SolverThread,
     MatchRunExecutor,

@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation
 import { ApiSignedIn } from '../auth/api-docs';
 import { Roles } from '../auth/auth.decorators';
 import { PlacementResponse } from '../placements/dto/placement.dto';
-import { ReasonDto } from './dto/decision.dto';
+import { CancelPlacementDto } from './dto/decision.dto';
 import { PlacementCancellationService } from './placement-cancellation.service';
 
 /** Cancelling belongs to the coordinator workflow (it reopens the gap for matching). */
@@ -20,7 +20,7 @@ export class PlacementCancellationController {
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @HttpCode(200)
   @ApiOkResponse({ type: PlacementResponse })
-  cancel(@Param('id') id: string, @Body() body: ReasonDto): Promise<PlacementResponse> {
-    return this.cancellation.cancel(id, body.reason);
+  cancel(@Param('id') id: string, @Body() body: CancelPlacementDto): Promise<PlacementResponse> {
+    return this.cancellation.cancel(id, { note: body.reason, code: body.publicReason ?? 'other' });
   }
 }

@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../common/domain-error';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
 import { recordEvent } from '../outbox/outbox';
 import { PlacementResponse, toPlacementResponse } from '../placements/dto/placement.dto';
-import { Placement } from '../placements/placement.entity';
+import { CancellationCode, Placement } from '../placements/placement.entity';
 
 /**
  * Ends a confirmed placement: the seeker's days are free again (the exclusion constraint
@@ -16,7 +16,7 @@ import { Placement } from '../placements/placement.entity';
 export class PlacementCancellationService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async cancel(placementId: string, reason: string): Promise<PlacementResponse> {
+  async cancel(placementId: string, reason: { readonly note: string; readonly code: CancellationCode }): Promise<PlacementResponse> {
     return this.dataSource.transaction(async (manager) => {
       const found = isUUID(placementId) ? await manager.findOneBy(Placement, { id: placementId }) : null;
       if (!found) throw new NotFoundError('placement', placementId);
@@ -28,13 +28,13 @@ export class PlacementCancellationService {
           placementId: placement.id,
         });
       }
-      await manager.update(Placement, { id: placement.id }, { status: 'cancelled', cancelledReason: reason });
+      await manager.update(Placement, { id: placement.id }, { status: 'cancelled', cancelledReason: reason.note, cancellationCode: reason.code });
       await manager.update(LeaveGap, { id: placement.leaveGapId, status: 'filled' }, { status: 'open' });
       await recordEvent(manager, {
         type: 'placement.cancelled',
         aggregateType: 'placement',
         aggregateId: placement.id,
-        payload: { leaveGapId: placement.leaveGapId, seekerId: placement.seekerId },
+        payload: { leaveGapId: placement.leaveGapId, seekerId: placement.seekerId, code: reason.code },
       });
       return toPlacementResponse(await manager.findOneByOrFail(Placement, { id: placement.id }));
     });

@@ -3,14 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import { Clock } from '../clock/clock';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
-import { recordEvent } from '../outbox/outbox';
+import type { RuleFailure } from '../matching/core/feasibility';
 import { toPlacementResponse } from '../placements/dto/placement.dto';
 import { DatePeriod, toDateRangeLiteral } from '../placements/placement-period';
 import { Placement } from '../placements/placement.entity';
 import { ConfirmationResponse, ProposalDecisionResponse, toProposalDecisionResponse } from './dto/decision.dto';
+import { INFEASIBLE_CODES, infeasibilityReason } from './infeasibility-reasons';
+import { PairFeasibility } from './pair-feasibility';
+import { ProposalLifecycle } from './proposal-lifecycle';
 import { Proposal } from './proposal.entity';
 
 const EXCLUSION_VIOLATION = '23P01';
@@ -37,10 +41,34 @@ class SeekerNotActive extends Error {
   }
 }
 
-/** The seeker's availability no longer covers the gap's days (changed after the run). */
-class SeekerUnavailable extends Error {
-  constructor(readonly proposal: Proposal) {
-    super('seeker unavailable');
+/** One of the engine's rules no longer holds for the pair as the gap and the seeker are now. */
+class PairInfeasible extends Error {
+  constructor(
+    readonly proposal: Proposal,
+    readonly failures: readonly RuleFailure[],
+    readonly reason: string,
+  ) {
+    super('pair infeasible');
+  }
+}
+
+/** The gap's placement period is over: nobody can be placed on it any more. */
+class GapEnded extends Error {
+  constructor(
+    readonly proposal: Proposal,
+    readonly placementEnd: string,
+  ) {
+    super('gap ended');
+  }
+}
+
+/** The gap was cancelled (or is otherwise not open) since the run. */
+class GapNotOpen extends Error {
+  constructor(
+    readonly proposal: Proposal,
+    readonly status: string,
+  ) {
+    super('gap not open');
   }
 }
 
@@ -60,6 +88,9 @@ export class ProposalDecisionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
+    private readonly lifecycle: ProposalLifecycle,
+    private readonly feasibility: PairFeasibility,
+    private readonly clock: Clock,
   ) {}
 
   async confirm(proposalId: string, principal: Principal, idempotencyKey: string | undefined): Promise<ConfirmationResponse> {
@@ -74,20 +105,12 @@ export class ProposalDecisionsService {
   async reject(proposalId: string, reason: string): Promise<ProposalDecisionResponse> {
     return this.dataSource.transaction(async (manager) => {
       const proposal = await lockProposed(manager, proposalId);
-      Object.assign(proposal, { status: 'rejected', decidedAt: new Date(), reason });
-      await manager.update(Proposal, { id: proposal.id }, { status: proposal.status, decidedAt: proposal.decidedAt, reason });
+      await this.lifecycle.reject(manager, proposal, reason);
       await manager.query(
         `INSERT INTO rejected_pairs (leave_gap_id, seeker_id, proposal_id, reason) VALUES ($1, $2, $3, $4)
          ON CONFLICT (leave_gap_id, seeker_id) DO NOTHING`,
         [proposal.leaveGapId, proposal.seekerId, proposal.id, reason],
       );
-      // The reason is free text a coordinator typed: it stays out of the outbox.
-      await recordEvent(manager, {
-        type: 'proposal.rejected',
-        aggregateType: 'proposal',
-        aggregateId: proposal.id,
-        payload: { matchRunId: proposal.matchRunId, leaveGapId: proposal.leaveGapId, seekerId: proposal.seekerId },
-      });
       return toProposalDecisionResponse(proposal);
     });
   }
@@ -97,10 +120,11 @@ export class ProposalDecisionsService {
     const gap = await manager.findOne(LeaveGap, { where: { id: proposal.leaveGapId }, lock: { mode: 'pessimistic_write' } });
     if (!gap) throw new NotFoundError('leave_gap', proposal.leaveGapId);
     if (gap.status === 'filled') throw new GapAlreadyFilled(proposal);
-    if (gap.status !== 'open') {
-      throw new ConflictError('leave_gap.not_open', `leave gap ${gap.id} is ${gap.status}`, { leaveGapId: gap.id, status: gap.status });
-    }
-    const period: DatePeriod = { start: gap.placementStart, end: gap.placementEnd };
+    if (gap.status !== 'open') throw new GapNotOpen(proposal, gap.status);
+    const today = this.clock.today();
+    if (gap.placementEnd < today) throw new GapEnded(proposal, gap.placementEnd);
+    // A gap that has started is staffed for the days that remain, as the engine matched it.
+    const period: DatePeriod = { start: gap.placementStart < today ? today : gap.placementStart, end: gap.placementEnd };
     // Two transactions inserting conflicting rows under an exclusion constraint each wait for
     // the other's uncommitted row: a deadlock (40P01) rather than a clean 23P01. Queueing the
     // confirms of one seeker here lets the later one see the committed placement instead.
@@ -109,12 +133,12 @@ export class ProposalDecisionsService {
       proposal.seekerId,
     ]);
     if (seeker.status !== 'active') throw new SeekerNotActive(proposal, seeker.status);
-    const [availability]: { covered: boolean }[] = await manager.query(
-      `SELECT coalesce(range_agg(daterange(start_date, end_date, '[]')) @> $2::daterange, false) AS covered
-       FROM seeker_availability WHERE seeker_id = $1`,
-      [proposal.seekerId, toDateRangeLiteral(period)],
-    );
-    if (!availability.covered) throw new SeekerUnavailable(proposal);
+    // The run checked the pair as it was; the gap, the seeker and their availability may have
+    // changed since. The engine's own rules on them as they are now, under the locks just taken.
+    const verdict = await this.feasibility.checkOne(manager, proposal, today);
+    if (verdict.kind === 'infeasible') {
+      throw new PairInfeasible(proposal, verdict.failures, infeasibilityReason(verdict.failures[0], verdict.vacancy, verdict.seeker));
+    }
 
     let placementId: string;
     try {
@@ -131,21 +155,7 @@ export class ProposalDecisionsService {
       throw error;
     }
     await manager.update(LeaveGap, { id: gap.id }, { status: 'filled' });
-    Object.assign(proposal, { status: 'confirmed', placementId, decidedAt: new Date(), reason: null });
-    await manager.update(Proposal, { id: proposal.id }, { status: 'confirmed', placementId, decidedAt: proposal.decidedAt, reason: null });
-    const supersededProposalIds = await supersedeImpossible(manager, proposal, period, placementId);
-    await recordEvent(manager, {
-      type: 'proposal.confirmed',
-      aggregateType: 'proposal',
-      aggregateId: proposal.id,
-      payload: {
-        matchRunId: proposal.matchRunId,
-        leaveGapId: gap.id,
-        seekerId: proposal.seekerId,
-        placementId,
-        supersededProposalIds,
-      },
-    });
+    const supersededProposalIds = await this.lifecycle.confirm(manager, proposal, placementId, period);
     const placement = await manager.findOneByOrFail(Placement, { id: placementId });
     return {
       proposal: toProposalDecisionResponse(proposal),
@@ -167,7 +177,7 @@ export class ProposalDecisionsService {
         [proposal.seekerId, toDateRangeLiteral(period)],
       );
       const conflictingPlacementId = conflicting?.id ?? null;
-      await this.retire(proposal, `the seeker is already placed on overlapping days${conflictingPlacementId ? ` (placement ${conflictingPlacementId})` : ''}`);
+      await this.retire(proposal, 'seeker_placed', `the seeker is already placed on overlapping days${conflictingPlacementId ? ` (placement ${conflictingPlacementId})` : ''}`);
       return new ConflictError(
         'placement.seeker_double_booked',
         `The seeker already has a confirmed placement on overlapping days${conflictingPlacementId ? `: placement ${conflictingPlacementId}` : ''}.`,
@@ -176,19 +186,39 @@ export class ProposalDecisionsService {
     }
     if (error instanceof SeekerNotActive) {
       const { proposal, status } = error;
-      await this.retire(proposal, `the seeker is ${status}`);
+      await this.retire(proposal, 'seeker_not_active', `the seeker is ${status}`);
       return new ConflictError('seeker.not_active', `The seeker is ${status} and cannot be placed.`, {
         proposalId: proposal.id,
         seekerId: proposal.seekerId,
         status,
       });
     }
-    if (error instanceof SeekerUnavailable) {
-      const { proposal } = error;
-      await this.retire(proposal, 'the seeker is no longer available on every day of the gap');
-      return new ConflictError('seeker.unavailable', "The seeker's availability no longer covers every day of the leave gap.", {
+    if (error instanceof PairInfeasible) {
+      const { proposal, failures, reason } = error;
+      const [first] = failures;
+      await this.retire(proposal, `infeasible.${first.rule}`, reason);
+      return new ConflictError(INFEASIBLE_CODES[first.rule], `The proposal can no longer be confirmed: ${reason}.`, {
         proposalId: proposal.id,
         seekerId: proposal.seekerId,
+        rule: first.rule,
+        failures: failures.map(({ rule, detail }) => ({ rule, detail })),
+      });
+    }
+    if (error instanceof GapEnded) {
+      const { proposal, placementEnd } = error;
+      await this.retire(proposal, 'gap_ended', `the leave gap ended on ${placementEnd}`);
+      return new ConflictError('leave_gap.ended', `The leave gap's placement period ended on ${placementEnd}.`, {
+        proposalId: proposal.id,
+        leaveGapId: proposal.leaveGapId,
+        placementEnd,
+      });
+    }
+    if (error instanceof GapNotOpen) {
+      const { proposal, status } = error;
+      await this.retire(proposal, `gap_${status}`, `the leave gap is ${status}`);
+      return new ConflictError('leave_gap.not_open', `leave gap ${proposal.leaveGapId} is ${status}`, {
+        leaveGapId: proposal.leaveGapId,
+        status,
       });
     }
     if (error instanceof GapAlreadyFilled) {
@@ -198,7 +228,7 @@ export class ProposalDecisionsService {
         [proposal.leaveGapId],
       );
       const placementId = filling?.id ?? null;
-      await this.retire(proposal, `the leave gap is already filled${placementId ? ` (placement ${placementId})` : ''}`);
+      await this.retire(proposal, 'gap_filled', `the leave gap is already filled${placementId ? ` (placement ${placementId})` : ''}`);
       return new ConflictError('placement.gap_already_filled', 'The leave gap already has a confirmed placement.', {
         proposalId: proposal.id,
         leaveGapId: proposal.leaveGapId,
@@ -208,21 +238,8 @@ export class ProposalDecisionsService {
     return error;
   }
 
-  private async retire(proposal: Proposal, reason: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const [rows]: [{ id: string }[], number] = await manager.query(
-        `UPDATE proposals SET status = 'superseded', decided_at = now(), reason = $2, updated_at = now()
-         WHERE id = $1 AND status = 'proposed' RETURNING id`,
-        [proposal.id, reason],
-      );
-      if (rows.length === 0) return;
-      await recordEvent(manager, {
-        type: 'proposal.superseded',
-        aggregateType: 'proposal',
-        aggregateId: proposal.id,
-        payload: { matchRunId: proposal.matchRunId, leaveGapId: proposal.leaveGapId, seekerId: proposal.seekerId },
-      });
-    });
+  private async retire(proposal: Proposal, cause: string, reason: string): Promise<void> {
+    await this.dataSource.transaction((manager) => this.lifecycle.supersede(manager, [{ proposalId: proposal.id, cause, reason }]));
   }
 }
 
@@ -239,31 +256,6 @@ async function lockProposed(manager: EntityManager, proposalId: string): Promise
     });
   }
   return proposal;
-}
-
-/**
- * Open proposals the confirmation made impossible: the same gap in any run, and the same
- * seeker on overlapping days. Rows another transaction holds are skipped rather than waited
- * for (that is what keeps concurrent confirms free of deadlocks); such a proposal's own
- * confirm is then refused and retires it.
- */
-async function supersedeImpossible(manager: EntityManager, confirmed: Proposal, period: DatePeriod, placementId: string): Promise<string[]> {
-  const [rows]: [{ id: string }[], number] = await manager.query(
-    `WITH impossible AS (
-       SELECT p.id, p.leave_gap_id FROM proposals p JOIN leave_gaps g ON g.id = p.leave_gap_id
-       WHERE p.status = 'proposed' AND p.id <> $1
-         AND (p.leave_gap_id = $2 OR (p.seeker_id = $3 AND daterange(g.placement_start, g.placement_end, '[]') && $4::daterange))
-       ORDER BY p.id
-       FOR UPDATE OF p SKIP LOCKED)
-     UPDATE proposals SET status = 'superseded', decided_at = now(), updated_at = now(),
-       reason = CASE WHEN impossible.leave_gap_id = $2
-         THEN 'the leave gap was filled (placement ' || $5 || ')'
-         ELSE 'the seeker was placed on overlapping days (placement ' || $5 || ')' END
-     FROM impossible WHERE proposals.id = impossible.id
-     RETURNING proposals.id`,
-    [confirmed.id, confirmed.leaveGapId, confirmed.seekerId, toDateRangeLiteral(period), placementId],
-  );
-  return rows.map((row) => row.id).sort();
 }
 
 function sqlState(error: unknown): string | undefined {

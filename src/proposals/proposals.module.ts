@@ -5,13 +5,14 @@ import { OutboxModule } from '../outbox/outbox.module';
 import { PlacementCancellationController } from './placement-cancellation.controller';
 import { PlacementCancellationService } from './placement-cancellation.service';
 import { ProposalDecisionsService } from './proposal-decisions.service';
+import { ProposalLifecycleModule } from './proposal-lifecycle.module';
 import { Proposal } from './proposal.entity';
 import { ProposalsController } from './proposals.controller';
 import { RejectedPair } from './rejected-pair.entity';
 
 /** Coordinator decisions: confirm or reject a proposal, cancel a placement. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Proposal, RejectedPair]), IdempotencyModule, OutboxModule],
+  imports: [TypeOrmModule.forFeature([Proposal, RejectedPair]), IdempotencyModule, OutboxModule, ProposalLifecycleModule],
   controllers: [ProposalsController, PlacementCancellationController],
   providers: [ProposalDecisionsService, PlacementCancellationService],
 })

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -33,8 +34,13 @@ export class SeekersController {
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @Roles('coordinator')
   @ApiCreatedResponse({ type: SeekerResponse })
-  create(@Body() dto: CreateSeekerDto): Promise<SeekerResponse> {
-    return this.seekers.create(dto);
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key gets the same seeker, not a second one' })
+  create(
+    @Body() dto: CreateSeekerDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<SeekerResponse> {
+    return this.seekers.create(dto, principal, idempotencyKey);
   }
 
   @Get()

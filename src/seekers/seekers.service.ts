@@ -11,6 +11,9 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { containsPattern, initialsQuery, nameInitials, phoneDigitsQuery } from '../common/search-text';
+import { Clock } from '../clock/clock';
+import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { AvailabilityWindowDto, AvailabilityWindowResponse, toAvailabilityWindowResponse } from './dto/availability.dto';
 import {
   CreateSeekerDto,
@@ -33,19 +36,34 @@ export class SeekersService {
     private readonly accessLog: AccessLogService,
     private readonly catalog: CatalogService,
     private readonly geocoding: GeocodingService,
+    private readonly proposals: ProposalLifecycle,
+    private readonly clock: Clock,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** The seeker and their availability windows in one transaction: all or nothing. */
-  async create(dto: CreateSeekerDto): Promise<SeekerResponse> {
-    const id = await this.dataSource.transaction((manager) => this.insertWithin(manager, dto));
-    // The registering coordinator just sent these data: echoing them back is not a read to log.
-    return this.responseOf(id);
+  /**
+   * The seeker and their availability windows in one transaction: all or nothing, and the
+   * answer read inside it (after a commit, an outage cannot turn a stored seeker into an
+   * error). With an Idempotency-Key a retry gets the same seeker instead of a second one; the
+   * key keeps only the seeker's id, never their personal data.
+   */
+  async create(dto: CreateSeekerDto, principal: Principal, idempotencyKey?: string): Promise<SeekerResponse> {
+    const request = { scope: `seekers.create by ${principal.subject}`, key: idempotencyKey, request: dto };
+    return this.idempotency.run(
+      request,
+      // The registering coordinator just sent these data: echoing them back is not a read to log.
+      async (manager) => this.responseOf(await this.insertWithin(manager, dto), manager),
+      undefined,
+      { store: (answer) => ({ seekerId: answer.id }), replay: async (stored) => this.responseOf((stored as { seekerId: string }).seekerId) },
+    );
   }
 
-  /** The seeker as stored, for whoever just created it (sign-up answers with it). */
-  async responseOf(id: string): Promise<SeekerResponse> {
-    const seeker = await this.find(id);
-    return toSeekerResponse(seeker, await this.windowsOf([seeker.id]));
+  /** The seeker as stored, for whoever just created it (sign-up answers with it); read in `manager`'s transaction when given. */
+  async responseOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<SeekerResponse> {
+    const seeker = await manager.findOneBy(Seeker, { id });
+    if (!seeker) throw new NotFoundError('seeker', id);
+    const windows = await manager.find(SeekerAvailability, { where: { seekerId: id }, order: { startDate: 'ASC', id: 'ASC' } });
+    return toSeekerResponse(seeker, windows);
   }
 
   /**
@@ -76,7 +94,7 @@ export class SeekersService {
         blockedFirmIds: dto.blockedFirmIds ?? [],
         consentAt: new Date(),
         status: 'active',
-        ...(dto.waitingSince !== undefined && { waitingSince: dto.waitingSince }),
+        waitingSince: dto.waitingSince ?? this.clock.today(),
       }),
     );
     if (availability.length > 0) {
@@ -139,36 +157,38 @@ export class SeekersService {
   }
 
   async update(id: string, dto: UpdateSeekerDto, principal: Principal): Promise<SeekerResponse> {
-    const seeker = await this.findChangeable(id, principal);
     if (principal.role !== 'coordinator' && dto.waitingSince !== undefined) {
       // Matching favours those waiting longest: only the Talent Bank may set it.
       throw new DomainError('forbidden', 'seeker.waiting_since_reserved', 'only a coordinator may set waitingSince', [
         { field: 'waitingSince', code: 'seeker.waiting_since_reserved', message: 'only a coordinator may set waitingSince' },
       ]);
     }
-    const weeklyHours = dto.weeklyHours ?? { min: seeker.weeklyHoursMin, max: seeker.weeklyHoursMax };
-    assertSeekerRules({ weeklyHours });
+    // Outside the row lock's transaction: the embedded database serves one connection at a time.
     await this.catalog.assertKnown(seekerCodes(dto));
     const home = dto.home ?? (dto.address !== undefined ? await this.geocoding.locate(dto.address, 'address') : undefined);
-    Object.assign(seeker, {
-      displayName: dto.displayName ?? seeker.displayName,
-      nameInitials: nameInitials(dto.displayName ?? seeker.displayName),
-      phone: dto.phone ?? seeker.phone,
-      email: dto.email === undefined ? seeker.email : dto.email,
-      homeLat: home?.lat ?? seeker.homeLat,
-      homeLng: home?.lng ?? seeker.homeLng,
-      commuteMode: dto.commuteMode ?? seeker.commuteMode,
-      maxCommuteMinutes: dto.maxCommuteMinutes ?? seeker.maxCommuteMinutes,
-      skills: dto.skills ?? seeker.skills,
-      certifications: dto.certifications ?? seeker.certifications,
-      weeklyHoursMin: weeklyHours.min,
-      weeklyHoursMax: weeklyHours.max,
-      minHourlyWage: dto.minHourlyWage === undefined ? seeker.minHourlyWage : dto.minHourlyWage,
-      blockedFirmIds: dto.blockedFirmIds ?? seeker.blockedFirmIds,
-      waitingSince: dto.waitingSince ?? seeker.waitingSince,
-      status: dto.status ?? seeker.status,
+    await this.changeLocked(id, principal, async (manager, seeker) => {
+      const weeklyHours = dto.weeklyHours ?? { min: seeker.weeklyHoursMin, max: seeker.weeklyHoursMax };
+      assertSeekerRules({ weeklyHours });
+      Object.assign(seeker, {
+        displayName: dto.displayName ?? seeker.displayName,
+        nameInitials: nameInitials(dto.displayName ?? seeker.displayName),
+        phone: dto.phone ?? seeker.phone,
+        email: dto.email === undefined ? seeker.email : dto.email,
+        homeLat: home?.lat ?? seeker.homeLat,
+        homeLng: home?.lng ?? seeker.homeLng,
+        commuteMode: dto.commuteMode ?? seeker.commuteMode,
+        maxCommuteMinutes: dto.maxCommuteMinutes ?? seeker.maxCommuteMinutes,
+        skills: dto.skills ?? seeker.skills,
+        certifications: dto.certifications ?? seeker.certifications,
+        weeklyHoursMin: weeklyHours.min,
+        weeklyHoursMax: weeklyHours.max,
+        minHourlyWage: dto.minHourlyWage === undefined ? seeker.minHourlyWage : dto.minHourlyWage,
+        blockedFirmIds: dto.blockedFirmIds ?? seeker.blockedFirmIds,
+        waitingSince: dto.waitingSince ?? seeker.waitingSince,
+        status: dto.status ?? seeker.status,
+      });
+      await manager.save(seeker);
     });
-    await this.seekers.save(seeker);
     return this.get(id, principal);
   }
 
@@ -180,19 +200,38 @@ export class SeekersService {
 
   /** Adds one window: on a phone, adding and removing single windows beats resending the list. */
   async addAvailability(seekerId: string, dto: AvailabilityWindowDto, principal: Principal): Promise<AvailabilityWindowResponse> {
-    const seeker = await this.findChangeable(seekerId, principal);
     assertSeekerRules({ availability: [dto] }, (field) => field.replace(/^availability\[0\]\./, ''));
-    const window = await this.windows.save(
-      this.windows.create({ seekerId: seeker.id, startDate: dto.start, endDate: dto.end }),
+    const window = await this.changeLocked(seekerId, principal, (manager, seeker) =>
+      manager.save(manager.create(SeekerAvailability, { seekerId: seeker.id, startDate: dto.start, endDate: dto.end })),
     );
     return toAvailabilityWindowResponse(window);
   }
 
   async removeAvailability(seekerId: string, windowId: string, principal: Principal): Promise<void> {
-    const seeker = await this.findVisible(seekerId, principal);
-    const window = isUUID(windowId) ? await this.windows.findOneBy({ id: windowId, seekerId: seeker.id }) : null;
-    if (!window) throw new NotFoundError('availability_window', windowId);
-    await this.windows.delete({ id: window.id });
+    await this.changeLocked(seekerId, principal, async (manager, seeker) => {
+      const window = isUUID(windowId) ? await manager.findOneBy(SeekerAvailability, { id: windowId, seekerId: seeker.id }) : null;
+      if (!window) throw new NotFoundError('availability_window', windowId);
+      await manager.delete(SeekerAvailability, { id: window.id });
+    });
+  }
+
+  /**
+   * A change to the seeker or their availability, made under the seeker's row lock (the one a
+   * withdrawal and a confirm take), so that it either lands before a withdrawal, and is erased
+   * with it, or sees the withdrawal and is refused. Open proposals the change breaks retire.
+   */
+  private async changeLocked<T>(id: string, principal: Principal, change: (manager: EntityManager, seeker: Seeker) => Promise<T>): Promise<T> {
+    const visible = await this.findVisible(id, principal);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT id FROM seekers WHERE id = $1 FOR NO KEY UPDATE`, [visible.id]);
+      const seeker = await manager.findOneByOrFail(Seeker, { id: visible.id });
+      if (seeker.status === 'withdrawn') throw new ConflictError('seeker.withdrawn', `seeker ${id} has withdrawn`);
+      const result = await change(manager, seeker);
+      const now = await manager.findOneByOrFail(Seeker, { id: seeker.id });
+      if (now.status === 'active') await this.proposals.retireInfeasible(manager, seeker.id, this.clock.today());
+      else await this.proposals.supersedeOpen(manager, { seekerId: seeker.id }, 'seeker_not_active', `the seeker is ${now.status}`);
+      return result;
+    });
   }
 
   /**
@@ -207,8 +246,8 @@ export class SeekersService {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT id FROM seekers WHERE id = $1 FOR UPDATE`, [seeker.id]);
       const [ongoing] = await manager.query(
-        `SELECT id FROM placements WHERE seeker_id = $1 AND status = 'confirmed' AND upper(period) > current_date LIMIT 1`,
-        [seeker.id],
+        `SELECT id FROM placements WHERE seeker_id = $1 AND status = 'confirmed' AND upper(period) > $2::date LIMIT 1`,
+        [seeker.id, this.clock.today()],
       );
       if (ongoing) {
         throw new ConflictError('seeker.placement_ongoing', 'the seeker has a confirmed placement that has not ended: cancel it first', {
@@ -216,11 +255,7 @@ export class SeekersService {
         });
       }
       await manager.delete(SeekerAvailability, { seekerId: seeker.id });
-      await manager.query(
-        `UPDATE proposals SET status = 'superseded', decided_at = now(), reason = 'the seeker withdrew', updated_at = now()
-          WHERE seeker_id = $1 AND status = 'proposed'`,
-        [seeker.id],
-      );
+      await this.proposals.supersedeOpen(manager, { seekerId: seeker.id }, 'seeker_withdrew', 'the seeker withdrew');
       await manager.query(ERASE_FROM_STORED_INSTANCES, [seeker.id]);
       await manager.update(Seeker, { id: seeker.id }, {
         displayName: null,
@@ -252,12 +287,6 @@ export class SeekersService {
     const ownSeekerId = seekerScopeOf(principal);
     const seeker = await this.find(id, ownSeekerId);
     if (ownSeekerId !== undefined && seeker.status === 'withdrawn') throw new NotFoundError('seeker', id);
-    return seeker;
-  }
-
-  private async findChangeable(id: string, principal: Principal): Promise<Seeker> {
-    const seeker = await this.findVisible(id, principal);
-    if (seeker.status === 'withdrawn') throw new ConflictError('seeker.withdrawn', `seeker ${id} has withdrawn`);
     return seeker;
   }
 

@@ -166,4 +166,12 @@ describe('sign-in with email and password, session cookie and CSRF', () => {
     expect(response.status).toBe(400);
     expect(problemOf(response).errors?.map((error) => error.field)).toEqual(['password']);
   });
+
+  it('answers 400 naming the field for control characters PostgreSQL could not store', async () => {
+    const login = await t.anonymous.post(`${API}/auth/login`).send({ email: 'a\u0000b@example.kr', password: TEST_PASSWORD }).expect(400);
+    expect(problemOf(login).errors?.map((error) => error.field)).toEqual(['email']);
+    const setup = await t.anonymous.post(`${API}/auth/setup`).send({ email: uniqueEmail(), password: TEST_PASSWORD, displayName: '김\u0000' });
+    expect(setup.status).toBe(400);
+    expect(problemOf(setup).errors?.map((error) => error.field)).toEqual(['displayName']);
+  });
 });

@@ -3,6 +3,7 @@ import { Proposal } from '../../src/proposals/proposal.entity';
 import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './factories';
 import { gap2027, insertFinishedRun, insertProposals, seeker2027, uniqueSkill } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
+import { testDay } from './support/test-today';
 
 /** A run's proposals can outlive the seeker's availability: confirm checks the seeker as it is now. */
 describe('confirming a proposal whose seeker is no longer active', () => {
@@ -47,16 +48,17 @@ describe('confirming a proposal whose seeker is no longer available on the gap\'
   });
   afterAll(() => t.close());
 
-  it('refuses with 409 seeker.unavailable when the availability changed after the run, and places nobody', async () => {
+  it('refuses with 409 seeker.unavailable when the availability changed while the run was solving, and places nobody', async () => {
     const skill = uniqueSkill('availability');
     const seeker = await createSeeker(t, seeker2027(skill));
     const firm = await createFirm(t);
     const gap = await createLeaveGap(t, firm.id, gap2027(skill));
-    const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: seeker.id }]);
-    // After the run: the seeker is only available until April, the gap runs to May.
+    // While the run was solving: the seeker is only available until April, the gap runs to May.
     const [window] = seeker.availability as { id: string }[];
     await t.api.delete(`${API}/seekers/${seeker.id}/availability/${window.id}`).expect(204);
-    await t.api.post(`${API}/seekers/${seeker.id}/availability`).send({ start: '2027-01-01', end: '2027-04-30' }).expect(201);
+    await t.api.post(`${API}/seekers/${seeker.id}/availability`).send({ start: testDay(31), end: testDay(150) }).expect(201);
+    // Written after the change, as by a run that read the old availability.
+    const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: seeker.id }]);
 
     const refused = await t.api.post(`${API}/proposals/${proposalId}/confirm`).expect(409);
     expect(problemOf(refused)).toMatchObject({ code: 'seeker.unavailable', details: { seekerId: seeker.id, proposalId } });
@@ -66,7 +68,7 @@ describe('confirming a proposal whose seeker is no longer available on the gap\'
 
   it('still confirms when adjacent windows together cover the gap\'s days', async () => {
     const skill = uniqueSkill('adjacent');
-    const seeker = await createSeeker(t, seeker2027(skill, { availability: [{ start: '2027-01-01', end: '2027-03-31' }, { start: '2027-04-01', end: '2027-12-31' }] }));
+    const seeker = await createSeeker(t, seeker2027(skill, { availability: [{ start: testDay(31), end: testDay(120) }, { start: testDay(121), end: testDay(395) }] }));
     const firm = await createFirm(t);
     const gap = await createLeaveGap(t, firm.id, gap2027(skill));
     const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: seeker.id }]);

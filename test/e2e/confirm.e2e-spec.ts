@@ -5,6 +5,7 @@ import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './fact
 import { gap2027, insertFinishedRun, insertProposals, seeker2027, uniqueSkill } from './factories/matching';
 import { bearer, coordinator } from './support/auth';
 import { TestApp, createTestApp } from './support/test-app';
+import { testDay } from './support/test-today';
 
 const REPETITIONS = 10;
 const CONCURRENT = 50;
@@ -25,7 +26,7 @@ describe('confirming proposals', () => {
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
       // 90-day maternity leaves starting a day apart: any two share at least a month.
-      const leaveStart = addDays('2027-03-02', i);
+      const leaveStart = addDays(testDay(91), i);
       ids.push((await createLeaveGap(t, firm.id, gap2027(skill, { leaveStart, leaveEnd: addDays(leaveStart, 89), handoverDays: 0 }))).id);
     }
     return ids;

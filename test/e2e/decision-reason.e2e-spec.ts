@@ -1,6 +1,7 @@
 import { API, createFirm, createLeaveGap, createSeeker, fieldsOf } from './factories';
 import { gap2027, insertFinishedRun, insertProposals, seeker2027, uniqueSkill } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
+import { testDay } from './support/test-today';
 
 /** A reason is what a coordinator reads later: a blank one is refused as a field error, nothing written. */
 describe('decision reasons', () => {
@@ -14,7 +15,7 @@ describe('decision reasons', () => {
   it('refuses a blank reason for reject and for cancel with a 400 naming `reason`', async () => {
     const skill = uniqueSkill('blank-reason');
     const firm = await createFirm(t);
-    const [first, second] = [await createLeaveGap(t, firm.id, gap2027(skill)), await createLeaveGap(t, firm.id, gap2027(skill, { leaveStart: '2027-07-01', leaveEnd: '2027-09-28' }))];
+    const [first, second] = [await createLeaveGap(t, firm.id, gap2027(skill)), await createLeaveGap(t, firm.id, gap2027(skill, { leaveStart: testDay(212), leaveEnd: testDay(301) }))];
     const seeker = await createSeeker(t, seeker2027(skill));
     const [toReject, toConfirm] = await insertProposals(t, await insertFinishedRun(t), [
       { leaveGapId: first.id, seekerId: seeker.id },

@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './factories';
 import { insertFinishedRun, insertProposals, uniqueSkill } from './factories/matching';
+import { Clock, FixedClock } from '../../src/clock/clock';
 import { TestApp, createTestApp } from './support/test-app';
 
 /** A leave changes after its gap is filled: the gap and its confirmed placement change together. */
@@ -8,7 +9,8 @@ describe('amending a filled leave gap', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The dates below are in 2026: pin "today" before them, whatever the real date.
+    t = await createTestApp((builder) => builder.overrideProvider(Clock).useValue(FixedClock.onSeoulDay('2026-01-05')));
   });
   afterAll(() => t.close());
 

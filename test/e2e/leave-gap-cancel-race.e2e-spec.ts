@@ -2,6 +2,7 @@ import type { Response } from 'supertest';
 import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './factories';
 import { gap2027, seeker2027, uniqueSkill } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
+import { waitUntilBlockedBy } from './support/wait-for-lock';
 
 /** A gap cancelled while a confirmation fills it must not end up cancelled with a confirmed placement. */
 describe('cancelling or changing a leave gap while a confirmation fills it', () => {
@@ -23,7 +24,7 @@ describe('cancelling or changing a leave gap while a confirmation fills it', () 
     try {
       await confirming.query(`SELECT id FROM leave_gaps WHERE id = $1 FOR UPDATE`, [gapId]);
       const pending = Promise.resolve(request());
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await waitUntilBlockedBy(confirming);
       await confirming.query(
         `INSERT INTO placements (seeker_id, leave_gap_id, period) SELECT $1, id, daterange(placement_start, placement_end, '[]') FROM leave_gaps WHERE id = $2`,
         [seekerId, gapId],

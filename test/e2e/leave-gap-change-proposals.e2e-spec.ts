@@ -3,6 +3,7 @@ import { Proposal } from '../../src/proposals/proposal.entity';
 import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './factories';
 import { gap2027, insertFinishedRun, insertProposals, seeker2027, uniqueSkill } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
+import { testDay } from './support/test-today';
 
 /** A proposal was found feasible for the gap as it was: changing the gap retires it. */
 describe('changing a leave gap that has open proposals', () => {
@@ -18,7 +19,7 @@ describe('changing a leave gap that has open proposals', () => {
     const firm = await createFirm(t);
     // Placement period 2027-02-16 .. 2027-05-30; the seeker is available exactly then.
     const gap = await createLeaveGap(t, firm.id, gap2027(skill));
-    const seeker = await createSeeker(t, seeker2027(skill, { availability: [{ start: '2027-02-16', end: '2027-05-30' }] }));
+    const seeker = await createSeeker(t, seeker2027(skill, { availability: [{ start: testDay(77), end: testDay(180) }] }));
     const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: seeker.id }]);
 
     // Twenty more handover days: the period now starts before the seeker is available.

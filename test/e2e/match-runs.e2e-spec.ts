@@ -1,6 +1,7 @@
 import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './factories';
 import { gap2027, pilotComplexIds, runToSuccess, seeker2027, uniqueSkill, waitForRun } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
+import { testDay } from './support/test-today';
 
 describe('match runs: the coordinator workflow on the pilot complexes', () => {
   let t: TestApp;
@@ -22,12 +23,12 @@ describe('match runs: the coordinator workflow on the pilot complexes', () => {
     });
     const seoulGaps = [
       await createLeaveGap(t, seoulFirm.id, gap2027(cnc)),
-      await createLeaveGap(t, seoulFirm.id, gap2027(cnc, { roleTitle: 'CNC 선반', leaveStart: '2027-06-01', leaveEnd: '2027-08-29' })),
+      await createLeaveGap(t, seoulFirm.id, gap2027(cnc, { roleTitle: 'CNC 선반', leaveStart: testDay(182), leaveEnd: testDay(271) })),
       await createLeaveGap(t, seoulFirm.id, gap2027(cnc, { roleTitle: '품질검사', requiredCertifications: ['forklift'] })),
     ];
     const gumiGaps = [
       await createLeaveGap(t, gumiFirm.id, gap2027(injection, { roleTitle: '사출 성형' })),
-      await createLeaveGap(t, gumiFirm.id, gap2027(injection, { roleTitle: '사출 보조', leaveStart: '2027-04-01', leaveEnd: '2027-06-29' })),
+      await createLeaveGap(t, gumiFirm.id, gap2027(injection, { roleTitle: '사출 보조', leaveStart: testDay(121), leaveEnd: testDay(210) })),
     ];
     const seoulHome = { lat: 37.4602, lng: 126.8955 };
     const gumiHome = { lat: 36.12, lng: 128.33 };
@@ -40,7 +41,7 @@ describe('match runs: the coordinator workflow on the pilot complexes', () => {
     ];
     const myGapIds = new Set([...seoulGaps, ...gumiGaps].map((gap) => gap.id));
     const mySeekerIds = new Set(seekers.map((seeker) => seeker.id));
-    const scope = { complexIds: [complexes.seoul, complexes.gumi], horizon: { from: '2027-01-01', to: '2027-12-31' } };
+    const scope = { complexIds: [complexes.seoul, complexes.gumi], horizon: { from: testDay(31), to: testDay(395) } };
 
     const first = await runToSuccess(t, scope);
     expect(first.stats).toMatchObject({ optimal: expect.any(Boolean), filled: expect.any(Number) });
@@ -165,7 +166,7 @@ describe('match runs: the coordinator workflow on the pilot complexes', () => {
     const firm = await createFirm(t);
     const complexId = firm.complexId as string;
     const responses = await Promise.all(
-      Array.from({ length: 5 }, () => t.api.post(`${API}/match-runs`).send({ complexIds: [complexId], horizon: { from: '2027-01-01', to: '2027-06-30' } })),
+      Array.from({ length: 5 }, () => t.api.post(`${API}/match-runs`).send({ complexIds: [complexId], horizon: { from: testDay(31), to: testDay(211) } })),
     );
     expect(responses.filter((response) => response.status === 202)).toHaveLength(1);
     const refused = responses.filter((response) => response.status !== 202);
@@ -175,7 +176,7 @@ describe('match runs: the coordinator workflow on the pilot complexes', () => {
     expect(problemOf(refused[0]).details).toMatchObject({ matchRunId: accepted.body.id });
 
     // A disjoint horizon in the same complex does not overlap.
-    const disjoint = await t.api.post(`${API}/match-runs`).send({ complexIds: [complexId], horizon: { from: '2027-07-01', to: '2027-12-31' } });
+    const disjoint = await t.api.post(`${API}/match-runs`).send({ complexIds: [complexId], horizon: { from: testDay(212), to: testDay(395) } });
     expect(disjoint.status).toBe(202);
     await waitForRun(t, accepted.body.id);
     await waitForRun(t, disjoint.body.id);
@@ -187,7 +188,7 @@ describe('match runs: the coordinator workflow on the pilot complexes', () => {
   it('validates the request: weights by the engine\'s rules, reversed horizon, unknown complexes', async () => {
     const weights = await t.api.post(`${API}/match-runs`).send({ leaveGapIds: [], weights: { commute: -1, speed: 2 } }).expect(400);
     expect(problemOf(weights).code).toBe('match_run.invalid_weights');
-    const reversed = await t.api.post(`${API}/match-runs`).send({ horizon: { from: '2027-02-01', to: '2027-01-01' } }).expect(400);
+    const reversed = await t.api.post(`${API}/match-runs`).send({ horizon: { from: testDay(62), to: testDay(31) } }).expect(400);
     expect(problemOf(reversed).code).toBe('match_run.horizon_reversed');
     const unknown = await t.api.post(`${API}/match-runs`).send({ complexIds: ['00000000-0000-4000-8000-000000000000'] }).expect(400);
     expect(problemOf(unknown).code).toBe('match_run.unknown_complex');

@@ -119,6 +119,7 @@ describe('placements', () => {
           period: { start: '2026-03-02', end: '2026-05-30' },
           status: 'confirmed',
           cancelledReason: null,
+          cancellation: null,
           createdAt: expect.any(String),
           updatedAt: expect.any(String),
           subsidy: expect.objectContaining({ scheme: 'replacement_worker', eligible: true }),

@@ -69,6 +69,7 @@ describeWithCluster('a database outage during a match run and under traffic', ()
       }
     })();
 
+    const stoppedAt = Date.now();
     cluster.stop();
     const health = await t.anonymous.get(`${API}/health`);
     expect(health.status).toBe(503);
@@ -78,8 +79,10 @@ describeWithCluster('a database outage during a match run and under traffic', ()
     expect(write.headers['retry-after']).toMatch(/^\d+$/);
     await waitUntil('a 503 to reach the traffic', async () => statuses.includes(503));
 
+    const startedAt = Date.now();
     cluster.start();
     await waitUntil('health to recover', async () => (await t.anonymous.get(`${API}/health`)).status === 200, 60_000);
+    const healedAt = Date.now();
     await waitUntil('the traffic to heal', async () => statuses.at(-1) === 200);
     flowing = false;
     await traffic;
@@ -91,5 +94,12 @@ describeWithCluster('a database outage during a match run and under traffic', ()
     const [stored] = await t.dataSource.query(`SELECT count(*)::int AS proposals FROM proposals WHERE match_run_id = $1`, [run.id]);
     expect((run.stats as { filled: number }).filled).toBeGreaterThan(0);
     expect(stored.proposals).toBe((run.stats as { filled: number }).filled);
+    // The figure docs/operations.md quotes.
+    const count = (status: number) => statuses.filter((value) => value === status).length;
+    console.info(
+      `outage figure: PostgreSQL down ${startedAt - stoppedAt} ms, healthy ${healedAt - startedAt} ms after it came back; ` +
+        `traffic ${statuses.length} requests: ${count(200)} × 200, ${count(503)} × 503, other ${statuses.length - count(200) - count(503)}; ` +
+        `run succeeded after ${run.attempts} attempts (${stored.proposals} proposals = stats.filled), ${Date.now() - healedAt} ms after healing`,
+    );
   }, 240_000);
 });

@@ -1,17 +1,26 @@
 import { readFileSync } from 'node:fs';
-import { match, MatchOptions } from '../core/match';
+import type { MatchOptions } from '../core/match';
+import type { MatchResult } from '../core/types';
 import { validateInstance } from '../core/validate-instance';
+import type { SolveReply, SolveRequest, SolverReady } from '../solver/solve-messages';
+import { startSolverWorker } from '../solver/solver-thread';
+import { writeJsonStreamed } from './streamed-json';
 
 /**
  * npm run --silent match -- --input FILE [--candidates] [--alternatives K] [--time-limit-ms N]
  *
- * Result JSON on stdout (exit 0); an invalid instance exits 2 with one line per problem on
- * stderr (malformed JSON included); bad flags or an unreadable file exit 1.
+ * Result JSON on stdout (exit 0), streamed however large; an invalid instance exits 2 with one
+ * line per problem on stderr (malformed JSON included); bad flags or an unreadable file exit 1.
+ * --time-limit-ms bounds the whole run, reading, building pairs, solving and writing: the engine
+ * gets what reading left of it, and a run still busy a moment past the limit exits 3.
  */
 
 const USAGE = 'usage: npm run --silent match -- --input FILE [--candidates] [--alternatives K] [--time-limit-ms N]';
 const EXIT_USAGE = 1;
 const EXIT_INVALID_INSTANCE = 2;
+const EXIT_TIME_LIMIT = 3;
+/** How far past the limit the engine may answer (it checks the time between steps) before it is stopped. */
+const HARD_STOP_GRACE_MS = 1_000;
 
 interface CliArguments {
   readonly input: string;
@@ -71,7 +80,39 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; pr
   }
 }
 
-function main(argv: readonly string[]): number {
+class TimeLimitExceeded extends Error {}
+
+/**
+ * The engine in a worker thread, so that a time limit can stop even a step that does not look
+ * at the clock. The budget starts when the thread has loaded (under ts-node that takes seconds).
+ */
+function solveWithin(instanceJson: string, options: MatchOptions, budgetMs: () => number | undefined): Promise<MatchResult> {
+  const worker = startSolverWorker();
+  return new Promise<MatchResult>((resolve, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    worker.on('message', (reply: SolveReply | SolverReady) => {
+      if ('ready' in reply) {
+        const budget = budgetMs();
+        if (budget !== undefined) {
+          if (budget <= 0) return reject(new TimeLimitExceeded('reading the instance'));
+          timer = setTimeout(() => reject(new TimeLimitExceeded('building pairs and solving')), budget + HARD_STOP_GRACE_MS);
+        }
+        worker.postMessage({ id: 1, instanceJson, options: { ...options, timeLimitMs: budget } } satisfies SolveRequest);
+        return;
+      }
+      clearTimeout(timer);
+      if ('error' in reply) reject(new Error(`the matching engine failed: ${reply.error}`));
+      else resolve(reply.result);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  }).finally(() => void worker.terminate());
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const startedAt = performance.now();
   let parsed: CliArguments;
   let text: string;
   try {
@@ -88,8 +129,33 @@ function main(argv: readonly string[]): number {
     process.stderr.write(validation.problems.map((problem) => `${problem}\n`).join(''));
     return EXIT_INVALID_INSTANCE;
   }
-  process.stdout.write(`${JSON.stringify(match(validation.instance, parsed.options), null, 2)}\n`);
-  return 0;
+  const limitMs = parsed.options.timeLimitMs;
+  // The thread's own start-up is not the run's work: the clock pauses while it loads.
+  let pausedMs = 0;
+  const remainingMs = () => (limitMs === undefined ? Infinity : limitMs - (performance.now() - startedAt - pausedMs));
+  try {
+    if (remainingMs() <= 0) throw new TimeLimitExceeded('reading the instance');
+    const spawnedAt = performance.now();
+    const result = await solveWithin(text, parsed.options, () => {
+      pausedMs = performance.now() - spawnedAt;
+      return limitMs === undefined ? undefined : Math.floor(remainingMs());
+    });
+    const complete = await writeJsonStreamed(process.stdout, result, () => remainingMs() > -HARD_STOP_GRACE_MS);
+    if (!complete) throw new TimeLimitExceeded('writing the result');
+    return 0;
+  } catch (error) {
+    if (!(error instanceof TimeLimitExceeded)) throw error;
+    process.stderr.write(`time limit of ${limitMs} ms exceeded while ${error.message}; no result\n`);
+    return EXIT_TIME_LIMIT;
+  }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -21,6 +21,12 @@ export interface VacancyDiagnostics {
 const BIT = Object.fromEntries(FEASIBILITY_RULES.map((rule, index) => [rule, 1 << index])) as {
   readonly [rule in FeasibilityRule]: number;
 };
+const BIT_SKILLS = BIT.skills;
+const BIT_CERTIFICATIONS = BIT.certifications;
+const BIT_DATES = BIT.dates;
+const BIT_HOURS = BIT.hours;
+const BIT_WAGE = BIT.wage;
+const BIT_COMMUTE = BIT.commute;
 
 /**
  * Why a vacancy has few or no candidates: every seeker is checked against every rule. This
@@ -74,44 +80,54 @@ function failureBits(prepared: PreparedInstance, columns: SeekerColumns, v: Vaca
   const failed = new Uint8Array(columns.count);
   const vacancy = v.vacancy;
 
-  if (vacancy.requiredSkills.length > 0) {
-    failed.fill(BIT.skills);
-    const rarest = rarestHolders(vacancy.requiredSkills.map((skill) => skill.code), columns.holdersBySkill);
-    for (const seeker of rarest) {
-      const levels = prepared.seekers[seeker].skillLevels;
-      if (vacancy.requiredSkills.every((skill) => (levels.get(skill.code) ?? 0) >= skill.level)) failed[seeker] &= ~BIT.skills;
-    }
+  // How many required skills (at the level) and certificates each seeker has, from the holders.
+  const skillsHeld = new Uint8Array(columns.count);
+  for (const skill of vacancy.requiredSkills) {
+    const holders = columns.holdersBySkill.get(skill.code);
+    if (!holders) continue;
+    const { seekers, levels } = holders;
+    for (let i = 0; i < seekers.length; i++) if (levels[i] >= skill.level) skillsHeld[seekers[i]]++;
   }
-  if (vacancy.requiredCertifications.length > 0) {
-    for (let seeker = 0; seeker < columns.count; seeker++) failed[seeker] |= BIT.certifications;
-    for (const seeker of rarestHolders(vacancy.requiredCertifications, columns.holdersByCertification)) {
-      const held = prepared.seekers[seeker].certifications;
-      if (vacancy.requiredCertifications.every((code) => held.has(code))) failed[seeker] &= ~BIT.certifications;
-    }
+  const certificationsHeld = new Uint8Array(columns.count);
+  for (const code of vacancy.requiredCertifications) {
+    const holders = columns.holdersByCertification.get(code);
+    if (holders) for (let i = 0; i < holders.length; i++) certificationsHeld[holders[i]]++;
   }
+  const skillsRequired = vacancy.requiredSkills.length;
+  const certificationsRequired = vacancy.requiredCertifications.length;
 
   const { lat, lng } = vacancy.location;
   const cosLat = cosineOfLatitude(lat);
   const overrides = v.commuteOverrides.size > 0 ? v.commuteOverrides : undefined;
+  // Locals, not property loads, in the loop that runs once per seeker and unfilled vacancy.
+  const { start, end, commuteLimit } = v;
+  const { weeklyHours, hourlyWage } = vacancy;
+  const { freeOffset, freeStart, freeEnd, minHours, maxHours, minHourlyWage, maxCommuteMinutes } = columns;
+  const { lat: seekerLat, lng: seekerLng, cosLat: seekerCos, overheadMinutes, detour, speedKmPerHour } = columns;
   for (let seeker = 0; seeker < columns.count; seeker++) {
-    let bits = failed[seeker];
+    let bits = 0;
+    if (skillsHeld[seeker] !== skillsRequired) bits |= BIT_SKILLS;
+    if (certificationsHeld[seeker] !== certificationsRequired) bits |= BIT_CERTIFICATIONS;
     let free = false;
-    for (let run = columns.freeOffset[seeker]; run < columns.freeOffset[seeker + 1]; run++) {
-      if (columns.freeStart[run] <= v.start && columns.freeEnd[run] >= v.end) free = true;
+    for (let run = freeOffset[seeker]; run < freeOffset[seeker + 1]; run++) {
+      if (freeStart[run] <= start && freeEnd[run] >= end) free = true;
     }
-    if (!free) bits |= BIT.dates;
-    if (vacancy.weeklyHours < columns.minHours[seeker] || vacancy.weeklyHours > columns.maxHours[seeker]) bits |= BIT.hours;
-    if (vacancy.hourlyWage < columns.minHourlyWage[seeker]) bits |= BIT.wage;
-    const limit = Math.min(columns.maxCommuteMinutes[seeker], v.commuteLimit);
-    const override = overrides?.get(seeker);
+    if (!free) bits |= BIT_DATES;
+    if (weeklyHours < minHours[seeker] || weeklyHours > maxHours[seeker]) bits |= BIT_HOURS;
+    if (hourlyWage < minHourlyWage[seeker]) bits |= BIT_WAGE;
+    const limit = Math.min(maxCommuteMinutes[seeker], commuteLimit);
+    const override = overrides === undefined ? undefined : overrides.get(seeker);
     if (override !== undefined) {
-      if (override > limit) bits |= BIT.commute;
-    } else if (tooFarForCertain(columns, seeker, lat, limit)) {
-      bits |= BIT.commute;
+      if (override > limit) bits |= BIT_COMMUTE;
     } else {
-      const km = greatCircleKmWithCosines(columns.lat[seeker], columns.lng[seeker], columns.cosLat[seeker], lat, lng, cosLat);
-      const minutes = columns.overheadMinutes[seeker] + (60 * columns.detour[seeker] * km) / columns.speedKmPerHour[seeker];
-      if (minutes > limit) bits |= BIT.commute;
+      // The latitude difference alone (a lower bound of the great-circle distance) decides most seekers.
+      const lowerBoundKm = Math.abs(lat - seekerLat[seeker]) * KM_PER_DEGREE_OF_LATITUDE - LOWER_BOUND_MARGIN_KM;
+      if (overheadMinutes[seeker] + (60 * detour[seeker] * lowerBoundKm) / speedKmPerHour[seeker] > limit) {
+        bits |= BIT_COMMUTE;
+      } else {
+        const km = greatCircleKmWithCosines(seekerLat[seeker], seekerLng[seeker], seekerCos[seeker], lat, lng, cosLat);
+        if (overheadMinutes[seeker] + (60 * detour[seeker] * km) / speedKmPerHour[seeker] > limit) bits |= BIT_COMMUTE;
+      }
     }
     failed[seeker] = bits;
   }
@@ -119,17 +135,6 @@ function failureBits(prepared: PreparedInstance, columns: SeekerColumns, v: Vaca
   for (const seeker of columns.refusersByFirm.get(vacancy.firmId) ?? []) failed[seeker] |= BIT.blocked;
   for (const seeker of v.blockedSeekers) failed[seeker] |= BIT.blocked;
   return failed;
-}
-
-/**
- * The latitude difference alone (a lower bound of the great-circle distance) already puts
- * the vacancy beyond the seeker's limit, with a margin against rounding: most seekers of a
- * national pool, decided without the haversine.
- */
-function tooFarForCertain(columns: SeekerColumns, seeker: number, vacancyLat: number, limitMinutes: number): boolean {
-  const lowerBoundKm = Math.abs(vacancyLat - columns.lat[seeker]) * KM_PER_DEGREE_OF_LATITUDE - LOWER_BOUND_MARGIN_KM;
-  const fastest = columns.overheadMinutes[seeker] + (60 * columns.detour[seeker] * lowerBoundKm) / columns.speedKmPerHour[seeker];
-  return fastest > limitMinutes;
 }
 
 /** failureShortfall's 'dates' from the typed free runs: the days of the period no free run covers, relative. */
@@ -149,16 +154,6 @@ function commuteShortfallAtLeast(columns: SeekerColumns, seeker: number, v: Vaca
   const lowerBoundKm = Math.max(0, Math.abs(v.vacancy.location.lat - columns.lat[seeker]) * KM_PER_DEGREE_OF_LATITUDE - LOWER_BOUND_MARGIN_KM);
   const fastest = columns.overheadMinutes[seeker] + (60 * columns.detour[seeker] * lowerBoundKm) / columns.speedKmPerHour[seeker];
   return (fastest - limit) / Math.max(limit, 1) - 1e-9;
-}
-
-/** The holders of the code that the fewest seekers hold: only they can have all the codes. */
-function rarestHolders(codes: readonly string[], holders: ReadonlyMap<string, number[]>): readonly number[] {
-  let rarest: readonly number[] | undefined;
-  for (const code of codes) {
-    const list = holders.get(code) ?? [];
-    if (!rarest || list.length < rarest.length) rarest = list;
-  }
-  return rarest ?? [];
 }
 
 /**

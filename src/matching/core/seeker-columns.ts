@@ -22,8 +22,9 @@ export interface SeekerColumns {
   readonly freeOffset: Int32Array;
   readonly freeStart: Int32Array;
   readonly freeEnd: Int32Array;
-  readonly holdersBySkill: ReadonlyMap<string, number[]>;
-  readonly holdersByCertification: ReadonlyMap<string, number[]>;
+  /** Per skill code, its holders (ascending) and their levels. */
+  readonly holdersBySkill: ReadonlyMap<string, { readonly seekers: Int32Array; readonly levels: Int8Array }>;
+  readonly holdersByCertification: ReadonlyMap<string, Int32Array>;
   readonly refusersByFirm: ReadonlyMap<string, number[]>;
 }
 
@@ -52,10 +53,13 @@ export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
     freeOffset: new Int32Array(count + 1),
     freeStart: new Int32Array(seekers.reduce((sum, seeker) => sum + seeker.free.length, 0)),
     freeEnd: new Int32Array(seekers.reduce((sum, seeker) => sum + seeker.free.length, 0)),
-    holdersBySkill: new Map<string, number[]>(),
-    holdersByCertification: new Map<string, number[]>(),
+    holdersBySkill: new Map<string, { seekers: Int32Array; levels: Int8Array }>(),
+    holdersByCertification: new Map<string, Int32Array>(),
     refusersByFirm: new Map<string, number[]>(),
   };
+  const skillHolders = new Map<string, number[]>();
+  const skillLevels = new Map<string, number[]>();
+  const certificationHolders = new Map<string, number[]>();
   let run = 0;
   for (const profile of seekers) {
     const i = profile.index;
@@ -77,10 +81,17 @@ export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
       columns.freeEnd[run] = free.end;
       run++;
     }
-    for (const code of profile.skillLevels.keys()) appendTo(columns.holdersBySkill, code, i);
-    for (const code of profile.certifications) appendTo(columns.holdersByCertification, code, i);
+    for (const [code, level] of profile.skillLevels) {
+      appendTo(skillHolders, code, i);
+      appendTo(skillLevels, code, level);
+    }
+    for (const code of profile.certifications) appendTo(certificationHolders, code, i);
     for (const firm of profile.blockedFirms) appendTo(columns.refusersByFirm, firm, i);
   }
   columns.freeOffset[count] = run;
+  for (const [code, holders] of skillHolders) {
+    columns.holdersBySkill.set(code, { seekers: Int32Array.from(holders), levels: Int8Array.from(skillLevels.get(code)!) });
+  }
+  for (const [code, holders] of certificationHolders) columns.holdersByCertification.set(code, Int32Array.from(holders));
   return columns;
 }

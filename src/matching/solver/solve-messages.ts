@@ -12,3 +12,8 @@ export interface SolveRequest {
 }
 
 export type SolveReply = { readonly id: number; readonly result: MatchResult } | { readonly id: number; readonly error: string };
+
+/** Sent once when the thread has loaded the engine; replies to requests carry their id. */
+export interface SolverReady {
+  readonly ready: true;
+}

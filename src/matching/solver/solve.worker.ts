@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { match } from '../core/match';
 import type { Instance } from '../core/types';
-import type { SolveReply, SolveRequest } from './solve-messages';
+import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
 
 /** Runs in a worker thread: the engine's CPU time never blocks the HTTP event loop. */
 parentPort?.on('message', (request: SolveRequest) => {
@@ -13,3 +13,6 @@ parentPort?.on('message', (request: SolveRequest) => {
   }
   parentPort?.postMessage(reply);
 });
+
+// Loaded and listening: time limits count from here, not from the thread's (ts-node) start-up.
+parentPort?.postMessage({ ready: true } satisfies SolverReady);

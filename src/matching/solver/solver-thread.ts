@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { MatchOptions } from '../core/match';
 import type { MatchResult } from '../core/types';
-import type { SolveReply, SolveRequest } from './solve-messages';
+import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
 
 /** Beyond its own time limit the engine gets this long to answer before the thread is replaced. */
 const GRACE_MS = 60_000;
@@ -13,7 +13,8 @@ const STOPPING = 'the service is stopping';
 /** The compiled worker (dist/**.js), or under ts-jest / ts-node the TypeScript source. */
 const WORKER_FILE = join(__dirname, `solve.worker${extname(__filename)}`);
 
-function startWorker(): Worker {
+/** A thread running solve.worker (also used by the command line, without Nest). */
+export function startSolverWorker(): Worker {
   if (WORKER_FILE.endsWith('.ts')) {
     // No compiled file exists under ts-jest and ts-node: compile the worker's imports on the fly.
     const bootstrap = `require('ts-node').register({ transpileOnly: true, projectSearchDir: ${JSON.stringify(__dirname)} });
@@ -60,8 +61,9 @@ export class SolverThread implements OnModuleDestroy {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker();
-    worker.on('message', (reply: SolveReply) => {
+    const worker = startSolverWorker();
+    worker.on('message', (reply: SolveReply | SolverReady) => {
+      if ('ready' in reply) return;
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       this.pending.delete(reply.id);

@@ -10,7 +10,7 @@ import { SubsidyResponse, toSubsidyResponse } from '../../subsidies/dto/subsidy.
 import { subsidyCaseOf } from '../../subsidies/gap-subsidy';
 import { estimateReplacementWorker } from '../../subsidies/subsidy';
 import { DatePeriod, parseDateRange } from '../placement-period';
-import { PLACEMENT_STATUSES, Placement, PlacementStatus } from '../placement.entity';
+import { CANCELLATION_CODES, CancellationCode, PLACEMENT_STATUSES, Placement, PlacementStatus } from '../placement.entity';
 
 export class ListPlacementsQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -52,6 +52,20 @@ export class PlacementJobResponse {
   @ApiProperty({ description: 'KRW an hour' }) hourlyWage: number;
 }
 
+/** The words the firm and the seeker are shown for each cancellation code. */
+const CANCELLATION_MESSAGES: { readonly [code in CancellationCode]: string } = {
+  firm_request: '업체 요청으로 배치가 취소되었습니다.',
+  seeker_request: '구직자 요청으로 배치가 취소되었습니다.',
+  leave_changed: '휴직 일정이 바뀌어 배치가 취소되었습니다.',
+  other: '사정에 따라 배치가 취소되었습니다.',
+};
+
+/** Why a placement was cancelled, as every party may read it. */
+export class CancellationResponse {
+  @ApiProperty({ enum: CANCELLATION_CODES }) code: CancellationCode;
+  @ApiProperty({ example: CANCELLATION_MESSAGES.firm_request }) message: string;
+}
+
 /**
  * One placement as its reader may see it: coordinators get the record, the firm also gets the
  * seeker's contact while the placement is confirmed, the seeker also gets the job.
@@ -62,7 +76,10 @@ export class PlacementResponse {
   @ApiProperty({ format: 'uuid' }) leaveGapId: string;
   @ApiProperty({ type: PeriodResponse }) period: PeriodResponse;
   @ApiProperty({ enum: PLACEMENT_STATUSES }) status: PlacementStatus;
-  @ApiProperty({ nullable: true, type: String }) cancelledReason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the coordinator's internal note: coordinators only, null for the firm and the seeker" })
+  cancelledReason: string | null;
+  @ApiProperty({ nullable: true, type: CancellationResponse, description: 'once cancelled: the coded reason every party is shown' })
+  cancellation: CancellationResponse | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
   @ApiPropertyOptional({ type: PlacementContactResponse, description: 'firm users, confirmed placements only' })
@@ -83,9 +100,21 @@ export function toPlacementResponse(placement: Placement): PlacementResponse {
     period: parseDateRange(placement.period),
     status: placement.status,
     cancelledReason: placement.cancelledReason,
+    cancellation: cancellationOf(placement),
     createdAt: placement.createdAt,
     updatedAt: placement.updatedAt,
   };
+}
+
+function cancellationOf(placement: Placement): CancellationResponse | null {
+  if (placement.status !== 'cancelled') return null;
+  const code = placement.cancellationCode ?? 'other';
+  return { code, message: CANCELLATION_MESSAGES[code] };
+}
+
+/** What the firm and the seeker get: the coded reason only, never the coordinator's note. */
+function toPartyPlacementResponse(placement: Placement): PlacementResponse {
+  return { ...toPlacementResponse(placement), cancelledReason: null };
 }
 
 /** The subsidy estimate over the placement's own period, for the firm and coordinators (never seekers). */
@@ -100,14 +129,14 @@ export const PLACEMENT_CONTACT_FIELDS = ['displayName', 'phone', 'email'] as con
 
 /** A firm's view: the contact only while confirmed and while the seeker has not withdrawn. */
 export function toFirmPlacementResponse(placement: Placement, seeker: Seeker | undefined): PlacementResponse {
-  const response = toPlacementResponse(placement);
+  const response = toPartyPlacementResponse(placement);
   if (placement.status !== 'confirmed' || !seeker || seeker.displayName === null || seeker.phone === null) return response;
   return { ...response, contact: { displayName: seeker.displayName, phone: seeker.phone, email: seeker.email } };
 }
 
 export function toSeekerPlacementResponse(placement: Placement, gap: LeaveGap, firm: Firm): PlacementResponse {
   return {
-    ...toPlacementResponse(placement),
+    ...toPartyPlacementResponse(placement),
     job: {
       roleTitle: gap.roleTitle,
       firmId: firm.id,

@@ -1,11 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PlacementResponse } from '../../placements/dto/placement.dto';
+import { CANCELLATION_CODES, CancellationCode } from '../../placements/placement.entity';
 import { PROPOSAL_STATUSES, Proposal, ProposalStatus } from '../proposal.entity';
 
 export const MAX_REASON_LENGTH = 500;
 
-/** Why the firm or the seeker said no, or why a placement ends. */
+/** Why the firm or the seeker said no, or why a placement ends: the coordinator's own note, never shown to either party. */
 export class ReasonDto {
   @ApiProperty({ minLength: 1, maxLength: MAX_REASON_LENGTH, example: '회사 사정으로 채용 보류' })
   @IsString()
@@ -13,6 +14,14 @@ export class ReasonDto {
   @MaxLength(MAX_REASON_LENGTH)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason: string;
+}
+
+/** Cancelling a placement: the internal note, and the coded reason the firm and the seeker are shown. */
+export class CancelPlacementDto extends ReasonDto {
+  @ApiPropertyOptional({ enum: CANCELLATION_CODES, default: 'other', description: 'what the firm and the seeker are told' })
+  @IsOptional()
+  @IsIn(CANCELLATION_CODES)
+  publicReason?: CancellationCode;
 }
 
 export class ProposalDecisionResponse {

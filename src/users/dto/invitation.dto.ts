@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import type { InvitedRole } from '../invitation.entity';
-import { IsNewPassword } from './user.dto';
+import { IsNewPassword, NoControlCharacters } from './user.dto';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords';
 
 export class CreateInvitationDto {
@@ -51,5 +51,6 @@ export class AcceptInvitationDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @NoControlCharacters()
   displayName?: string;
 }

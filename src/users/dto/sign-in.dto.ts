@@ -1,12 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { MAX_PASSWORD_LENGTH } from '../passwords';
+import { NoControlCharacters } from './user.dto';
 
 /** Not checked for form: a malformed email simply matches no account (401, like any other). */
 export class SignInDto {
   @ApiProperty({ example: 'kim@example.kr' })
   @IsString()
   @MaxLength(254)
+  @NoControlCharacters()
   email: string;
 
   @ApiProperty({ format: 'password' })

@@ -1,8 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '../../auth/principal';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords';
 import type { User } from '../user.entity';
+
+/** PostgreSQL text cannot hold NUL, and no name or email needs control characters: 400, not a driver error. */
+export const NoControlCharacters = () =>
+  Matches(/^[^\u0000-\u001f\u007f]*$/, { message: ({ property }) => `${property} must not contain control characters` });
 
 /** A new password: at least MIN_PASSWORD_LENGTH characters. */
 export function IsNewPassword(): PropertyDecorator {
@@ -29,6 +33,7 @@ export class FirstCoordinatorDto extends NewAccountDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @NoControlCharacters()
   displayName: string;
 }
 

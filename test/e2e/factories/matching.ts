@@ -3,12 +3,14 @@ import { MatchRun } from '../../../src/matching/match-run.entity';
 import { Proposal } from '../../../src/proposals/proposal.entity';
 import type { TestApp } from '../support/test-app';
 import { mintSkillCode } from './catalog';
+import { TEST_TODAY, testDay } from '../support/test-today';
 import { API, uniqueSuffix } from './index';
 
 /**
- * Factories for the matching workflow. Dates lie in 2027 so that gaps are still open on
- * any day these tests run in 2026; each test gets its own skill code so that rows left by
- * other tests (the database is never truncated) can never match its gaps.
+ * Factories for the matching workflow. Dates lie after TEST_TODAY, the day the test app's
+ * Clock reads (by default 2026-12-01, so the "2027" gap runs 2027-03-02..2027-05-30), so the
+ * gaps stay open whatever the real date; each test gets its own skill code so that rows left
+ * by other tests (the database is never truncated) can never match its gaps.
  */
 export const PILOT_COMPLEXES = { seoul: '서울디지털국가산업단지', gumi: '구미국가산업단지' } as const;
 
@@ -26,12 +28,12 @@ export function uniqueSkill(name: string): string {
   return mintSkillCode(`${name}-${uniqueSuffix()}`);
 }
 
-/** A lawful 2027 maternity gap of 90 days plus handover; override anything. */
+/** A lawful maternity gap of 90 days (from 91 days after TEST_TODAY) plus handover; override anything. */
 export function gap2027(skill: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     leaveType: 'maternity',
-    leaveStart: '2027-03-02',
-    leaveEnd: '2027-05-30',
+    leaveStart: testDay(91),
+    leaveEnd: testDay(180),
     handoverDays: 14,
     roleTitle: 'CNC 가공원',
     requiredSkills: [{ code: skill, level: 2 }],
@@ -47,7 +49,7 @@ export function seeker2027(skill: string, overrides: Record<string, unknown> = {
   return {
     skills: [{ code: skill, level: 3 }],
     certifications: [],
-    availability: [{ start: '2027-01-01', end: '2027-12-31' }],
+    availability: [{ start: testDay(31), end: testDay(395) }],
     ...overrides,
   };
 }
@@ -81,9 +83,9 @@ export async function insertFinishedRun(t: TestApp): Promise<string> {
     status: 'succeeded',
     scope: { leaveGapIds: [] },
     scopeComplexIds: [randomUUID()],
-    scopePeriod: '[2027-01-01,2027-01-01]',
+    scopePeriod: `[${testDay(31)},${testDay(31)}]`,
     timeLimitMs: 1_000,
-    asOf: '2026-01-01',
+    asOf: TEST_TODAY,
     stats: { vacancies: 0, seekers: 0, candidatePairs: 0, components: 0, largestComponent: 0, filled: 0, totalScore: 0, optimal: true, gap: 0, solveMs: 0 },
     finishedAt: new Date(),
   });

@@ -4,6 +4,7 @@ import type { Principal } from '../../../src/auth/principal';
 import { addDays } from '../../../src/common/calendar-date';
 import { TOKEN_ISSUER, TokenService, claimsOf } from '../../../src/auth/token.service';
 import { jwtSecretOf, loadEnvironment } from '../../../src/config/environment';
+import { TEST_TODAY } from './test-today';
 
 /**
  * Tokens for the e2e tests, signed with the key the app under test reads from the same
@@ -41,15 +42,15 @@ export function wrongKeyToken(principal: Principal = coordinator()): string {
   return `Bearer ${new TokenService({ secret: `wrong-${randomUUID()}-${randomUUID()}`, ttlSeconds: 600 }).sign(principal)}`;
 }
 
-/** A maternity leave starting in about four months: its gap can still be matched whenever the tests run. */
+/** A maternity leave starting about four months after TEST_TODAY (the test app's today): its gap can still be matched. */
 export function futureLeave(): { leaveStart: string; leaveEnd: string } {
-  const leaveStart = addDays(new Date().toISOString().slice(0, 10), 120);
+  const leaveStart = addDays(TEST_TODAY, 120);
   return { leaveStart, leaveEnd: addDays(leaveStart, 89) };
 }
 
-/** A maternity leave that ended about three months ago: its placement is history. */
+/** A maternity leave that ended about three months before TEST_TODAY: its placement is history. */
 export function pastLeave(): { leaveStart: string; leaveEnd: string } {
-  const leaveStart = addDays(new Date().toISOString().slice(0, 10), -200);
+  const leaveStart = addDays(TEST_TODAY, -200);
   return { leaveStart, leaveEnd: addDays(leaveStart, 89) };
 }
 

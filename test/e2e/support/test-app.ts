@@ -4,7 +4,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../src/app.module';
 import { APPLICATION_OPTIONS, setUpApplication } from '../../../src/app.setup';
+import { Clock, FixedClock } from '../../../src/clock/clock';
 import { coordinatorToken } from './auth';
+import { TEST_TODAY } from './test-today';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -22,12 +24,14 @@ export interface TestApp {
 /**
  * The real AppModule on the test database, set up exactly as main.ts does. Tests build their
  * own data (random unique values) and never truncate, so files and engineers do not collide.
+ * The Clock reads TEST_TODAY (a spec may pin another day through `customize`).
  */
 export async function createTestApp(
   /** Overrides for one spec, e.g. a configuration value or where the log goes; none by default. */
   customize: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
 ): Promise<TestApp> {
-  const moduleRef = await customize(Test.createTestingModule({ imports: [AppModule] })).compile();
+  const pinned = Test.createTestingModule({ imports: [AppModule] }).overrideProvider(Clock).useValue(FixedClock.onSeoulDay(TEST_TODAY));
+  const moduleRef = await customize(pinned).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>(APPLICATION_OPTIONS);
   setUpApplication(app);
   await app.init();

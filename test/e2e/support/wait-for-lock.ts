@@ -1,0 +1,20 @@
+import type { QueryRunner } from 'typeorm';
+
+/**
+ * Resolves once another session waits for a lock that `blocker`'s open transaction holds
+ * (pg_locks, through pg_blocking_pids): a race test then knows its request reached the lock,
+ * on any machine, instead of hoping a sleep was long enough. Asked through the blocker itself:
+ * the embedded database would queue any other connection's query behind its transaction; there
+ * (one session serves all) every request waits for the transaction anyway.
+ */
+export async function waitUntilBlockedBy(blocker: QueryRunner, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const [{ sessions }] = await blocker.query(`SELECT count(DISTINCT pid)::int AS sessions FROM pg_stat_activity WHERE backend_type = 'client backend'`);
+  if (sessions <= 1) return;
+  for (;;) {
+    const [row] = await blocker.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`);
+    if (row.waiting > 0) return;
+    if (Date.now() > deadline) throw new Error(`no session waited for the blocker's lock within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,85 @@
+import { Badge, Button, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { api, must } from '../../api/client';
+import type { Schema } from '../../api/lists';
+import { ScrollRegion } from '../../components/ScrollRegion';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { useLoad } from '../../hooks';
+import { formatPeriod } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n';
+
+export function PlacementsPage() {
+  const { t, status } = useI18n();
+  const [placementStatus, setPlacementStatus] = useState<string | null>('confirmed');
+  const placements = useLoad(
+    () => must(api.GET('/api/v1/placements', { params: { query: { pageSize: 100, ...(placementStatus ? { status: placementStatus } : {}) } as never } })),
+    [placementStatus],
+  );
+  return (
+    <Stack>
+      <Title order={2}>{t.placementsTitle}</Title>
+      <Select label={t.status} clearable placeholder={t.all} w={200} data={['confirmed', 'cancelled'].map((s) => ({ value: s, label: status(s) }))} value={placementStatus} onChange={setPlacementStatus} />
+      <ProblemAlert error={placements.error} />
+      <ScrollRegion minWidth={720}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.roleTitle}</Table.Th>
+              <Table.Th>{t.firm}</Table.Th>
+              <Table.Th>{t.displayName}</Table.Th>
+              <Table.Th>{t.placementPeriod}</Table.Th>
+              <Table.Th>{t.status}</Table.Th>
+              <Table.Th>{t.cancelPlacement}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {placements.data?.items.map((placement) => <PlacementRow key={placement.id} placement={placement} onChanged={() => void placements.reload()} />)}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+    </Stack>
+  );
+}
+
+function PlacementRow({ placement, onChanged }: { placement: Schema<'PlacementResponse'>; onChanged(): void }) {
+  const { t, status } = useI18n();
+  const [reason, setReason] = useState('');
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<unknown>();
+  async function cancel() {
+    try {
+      await must(api.POST('/api/v1/placements/{id}/cancel', { params: { path: { id: placement.id } }, body: { reason } }));
+      onChanged();
+    } catch (caught) {
+      setError(caught);
+    }
+  }
+  return (
+    <Table.Tr>
+      <Table.Td>{placement.job?.roleTitle}</Table.Td>
+      <Table.Td>{placement.job?.firmName}</Table.Td>
+      <Table.Td>{placement.contact?.displayName}</Table.Td>
+      <Table.Td>{formatPeriod(placement.period)}</Table.Td>
+      <Table.Td>
+        <Badge variant="light">{status(placement.status)}</Badge>
+      </Table.Td>
+      <Table.Td>
+        {placement.status === 'confirmed' ? (
+          open ? (
+            <Group gap="xs" wrap="nowrap">
+              <TextInput aria-label={t.cancelReason} placeholder={t.cancelReason} size="xs" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+              <Button size="xs" color="red" disabled={!reason.trim()} onClick={cancel}>
+                {t.cancelPlacement}
+              </Button>
+            </Group>
+          ) : (
+            <Button size="xs" variant="subtle" color="red" onClick={() => setOpen(true)}>
+              {t.cancelPlacement}
+            </Button>
+          )
+        ) : null}
+        <ProblemAlert error={error} />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
