@@ -34,6 +34,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List or search skill and certification codes */
+        get: operations["CatalogController_list"];
+        put?: never;
+        /** Add a skill or certification code */
+        post: operations["CatalogController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/geocode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coordinates for a Korean address or 시·군·구 + 읍·면·동 */
+        get: operations["GeocodingController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complexes": {
         parameters: {
             query?: never;
@@ -664,6 +699,58 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        CatalogEntryResponse: {
+            code: string;
+            /** @enum {string} */
+            kind: "skill" | "certification";
+            labelKo: string;
+            labelEn: string;
+            synonyms: string[];
+        };
+        CatalogListResponse: {
+            items: components["schemas"]["CatalogEntryResponse"][];
+        };
+        CreateCatalogEntryDto: {
+            /** @example injection-molding */
+            code: string;
+            /** @enum {string} */
+            kind: "skill" | "certification";
+            /** @example 사출 성형 */
+            labelKo: string;
+            /** @example Injection molding */
+            labelEn: string;
+            /**
+             * @default []
+             * @example [
+             *       "사출"
+             *     ]
+             */
+            synonyms: string[];
+        };
+        GeocodeResultResponse: {
+            /** @example 서울특별시 금천구 가산동 */
+            label: string;
+            /** @example 금천구 */
+            sigungu: string;
+            /**
+             * @description null: the whole 시·군·구
+             * @example 가산동
+             */
+            eupmyeondong: string | null;
+            /** @example 37.474125 */
+            lat: number;
+            /** @example 126.893808 */
+            lng: number;
+            /**
+             * @description gazetteer (bundled, offline) or vworld
+             * @example gazetteer
+             */
+            source: string;
+        };
+        GeocodeResponse: {
+            /** @description best first; empty when nothing matches */
+            items: components["schemas"]["GeocodeResultResponse"][];
+        };
         LocationDto: {
             /** @example 37.4813 */
             lat: number;
@@ -717,8 +804,8 @@ export interface components {
             complexId: string;
             /** @example 서울 금천구 가산디지털1로 168 */
             address: string;
-            /** @description the workplace; leave gaps default to it */
-            site: components["schemas"]["LocationDto"];
+            /** @description the workplace; leave gaps default to it. Omitted: the service geocodes `address` (400 geocode.not_found when it cannot) */
+            site?: components["schemas"]["LocationDto"];
         };
         FirmResponse: {
             /** Format: uuid */
@@ -761,7 +848,7 @@ export interface components {
             complexId?: string;
             /** @example 서울 금천구 가산디지털1로 168 */
             address?: string;
-            /** @description the workplace; leave gaps default to it */
+            /** @description the workplace; leave gaps default to it. Omitted: the service geocodes `address` (400 geocode.not_found when it cannot) */
             site?: components["schemas"]["LocationDto"];
         };
         SkillDto: {
@@ -1045,7 +1132,12 @@ export interface components {
              * @example minji@example.com
              */
             email?: Record<string, never>;
-            /** @description where the seeker lives (commute estimates start here) */
+            /**
+             * @description where the seeker lives, as a Korean address or 시·군·구 + 읍·면·동: geocoded into `home` when `home` is omitted (not stored)
+             * @example 서울 금천구 독산1동
+             */
+            address?: string;
+            /** @description where the seeker lives (commute estimates start here); may be omitted when `address` is given */
             home: components["schemas"]["LocationDto"];
             /** @enum {string} */
             commuteMode: "transit" | "car" | "bicycle" | "walk";
@@ -1145,7 +1237,12 @@ export interface components {
              * @example minji@example.com
              */
             email?: Record<string, never>;
-            /** @description where the seeker lives (commute estimates start here) */
+            /**
+             * @description where the seeker lives, as a Korean address or 시·군·구 + 읍·면·동: geocoded into `home` when `home` is omitted (not stored)
+             * @example 서울 금천구 독산1동
+             */
+            address?: string;
+            /** @description where the seeker lives (commute estimates start here); may be omitted when `address` is given */
             home?: components["schemas"]["LocationDto"];
             /** @enum {string} */
             commuteMode?: "transit" | "car" | "bicycle" | "walk";
@@ -1482,7 +1579,12 @@ export interface components {
              * @example minji@example.com
              */
             email?: Record<string, never>;
-            /** @description where the seeker lives (commute estimates start here) */
+            /**
+             * @description where the seeker lives, as a Korean address or 시·군·구 + 읍·면·동: geocoded into `home` when `home` is omitted (not stored)
+             * @example 서울 금천구 독산1동
+             */
+            address?: string;
+            /** @description where the seeker lives (commute estimates start here); may be omitted when `address` is given */
             home: components["schemas"]["LocationDto"];
             /** @enum {string} */
             commuteMode: "transit" | "car" | "bicycle" | "walk";
@@ -1743,6 +1845,123 @@ export interface operations {
                         };
                     };
                 };
+            };
+        };
+    };
+    CatalogController_list: {
+        parameters: {
+            query?: {
+                kind?: "skill" | "certification";
+                /** @description part of a code, a Korean or English label or a synonym */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogListResponse"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CatalogController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCatalogEntryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogEntryResponse"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GeocodingController_search: {
+        parameters: {
+            query: {
+                /** @description a Korean address, or 시·군·구 and 읍·면·동 */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeocodeResponse"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description geocode.unavailable: the configured geocoding API did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2187,6 +2406,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description part of the role title or the firm's name, or a skill or certification (code or label) */
+                q?: string;
                 status?: "open" | "filled" | "cancelled";
                 leaveType?: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "infertility_treatment" | "other";
                 /** @description gaps whose placement period ends on or after this day */
@@ -2291,6 +2512,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description part of the role title or the firm's name, or a skill or certification (code or label) */
+                q?: string;
                 complexId?: string;
                 firmId?: string;
                 status?: "open" | "filled" | "cancelled";
@@ -2472,6 +2695,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description name (also its initial consonants, e.g. ㅂㅅㅇ), phone digits (at least 3), or a skill or certification (code or label) */
+                q?: string;
                 status?: "active" | "inactive" | "withdrawn";
             };
             header?: never;
