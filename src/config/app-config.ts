@@ -7,6 +7,14 @@ import { DEVELOPMENT_JWT_SECRET, EnvironmentVariables, GeocoderName, LogLevel, N
 export class AppConfig {
   constructor(private readonly config: ConfigService<EnvironmentVariables, true>) {}
 
+  /**
+   * The environment a development tool run as a child process gets: this process's own (PATH,
+   * the database it talks to) plus `extra`. The one sanctioned way to hand the environment on.
+   */
+  childProcessEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+    return { ...process.env, ...extra };
+  }
+
   get port(): number {
     return this.config.get('PORT', { infer: true });
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiSignedIn } from '../auth/api-docs';
 import { Roles } from '../auth/auth.decorators';
@@ -22,7 +22,8 @@ export class DemoDataController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Load the demo data (the generator of npm run seed:demo), in the background' })
   @ApiOkResponse({ type: DemoLoadStateResponse })
-  start(@Req() request: Request): DemoLoadState {
+  @ApiConflictResponse({ description: 'demo.not_empty (the database has firms) or demo.running' })
+  start(@Req() request: Request): Promise<DemoLoadState> {
     return this.demo.start(`http://127.0.0.1:${request.socket.localPort}/${API_PREFIX}`);
   }
 

@@ -16,6 +16,8 @@ const JOURNEY_TIMEOUT = 600_000;
 const HANGUL = /[가-힣]/;
 
 let service: RunningService;
+/** The coordinator's signed-in page, kept from the first journey (they invite the firm clerk). */
+let coordinatorPage: Page;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
@@ -59,6 +61,7 @@ describe('the console', () => {
 
   it('coordinator: first run, demo data, a match for both pilot complexes, breakdown, why nobody, confirm and reject', async () => {
     const page = await pageFor();
+    coordinatorPage = page;
     await page.goto('/');
     await page.waitForURL('**/setup');
     await checkPage(page, 'coordinator', '01-first-run-setup');
@@ -120,10 +123,23 @@ describe('the console', () => {
   }, JOURNEY_TIMEOUT);
 
   it('firm staff: a too-long maternity leave is refused in Korean, then a valid one is posted', async () => {
-    const [firm] = await service.query<{ id: string }>(`SELECT id FROM firms ORDER BY name LIMIT 1`);
-    await service.createAccount({ ...FIRM_CLERK, role: 'firm', firmId: firm.id });
+    // The coordinator invites the clerk for one demo firm; the clerk opens the link and sets a password.
+    await coordinatorPage.getByRole('link', { name: '초대' }).click();
+    await coordinatorPage.getByRole('textbox', { name: '이메일' }).fill(FIRM_CLERK.email);
+    await coordinatorPage.getByRole('textbox', { name: '회사' }).click();
+    await coordinatorPage.getByRole('option').first().click();
+    await coordinatorPage.getByRole('button', { name: '초대 링크 만들기' }).click();
+    const link = await coordinatorPage.getByTestId('invitation-link').innerText();
+    await checkPage(coordinatorPage, 'coordinator', '09-invitation');
+    expect(link).toMatch(/\/invite\/\S+$/);
+
     const page = await pageFor();
-    await signIn(page, FIRM_CLERK);
+    await page.goto(link.trim());
+    await page.getByText(FIRM_CLERK.email).waitFor();
+    await page.getByRole('textbox', { name: '이름' }).fill(FIRM_CLERK.displayName);
+    await page.getByLabel('비밀번호').fill(FIRM_CLERK.password);
+    await checkPage(page, 'firm', '00-accept-invitation');
+    await page.getByRole('button', { name: '비밀번호 정하고 시작하기' }).click();
     await page.waitForURL('**/firm/gaps');
     await page.getByRole('link', { name: '공백 등록' }).first().click();
     await page.getByLabel('휴가 시작일').fill('2027. 3. 2.');

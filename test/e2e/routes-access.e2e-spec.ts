@@ -89,6 +89,9 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/geocode': { path: () => `${API}/geocode?q=${encodeURIComponent('금천구 가산동')}`, expect: { coordinator: 200, firm: 200, seeker: 200 } },
 
   'POST /api/v1/complexes': { path: () => `${API}/complexes`, body: () => complexBody(), expect: { coordinator: 201 } },
+  // The test database is never empty, so the console's demo button is refused (nothing is generated).
+  'POST /api/v1/demo-data': { path: () => `${API}/demo-data`, expect: { coordinator: 409 } },
+  'GET /api/v1/demo-data': { path: () => `${API}/demo-data`, expect: { coordinator: 200 } },
   'GET /api/v1/complexes': { path: () => `${API}/complexes`, expect: { coordinator: 200, firm: 200, seeker: 200 } },
   'GET /api/v1/complexes/:id': { path: (w) => `${API}/complexes/${w.complexId}`, expect: { coordinator: 200, firm: 200, seeker: 200 } },
   'PATCH /api/v1/complexes/:id': { path: (w, s) => `${API}/complexes/${w.emptyComplex[s]}`, body: () => ({ region: '경기 안산시' }), expect: { coordinator: 200 } },

@@ -5,7 +5,6 @@ export function useLoad<T>(load: () => Promise<T>, dependencies: unknown[]) {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [loading, setLoading] = useState(true);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, dependencies);
   const reload = useCallback(async () => {
     setLoading(true);

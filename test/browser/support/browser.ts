@@ -31,13 +31,14 @@ export async function newContext(browser: Browser, baseURL: string, viewport = D
   return context;
 }
 
-/** Saves a full-page screenshot as screenshots/<journey>/<name>.png. */
+/** Saves what the user sees first (screenshots/<journey>/<name>.png) and the whole page (<name>-full.png). */
 export async function screenshot(page: Page, journey: string, name: string): Promise<void> {
   const directory = join(SCREENSHOTS, journey);
   mkdirSync(directory, { recursive: true });
   // From the top: a full-page shot of a scrolled page draws the fixed header mid-page.
   await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: join(directory, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(directory, `${name}.png`) });
+  await page.screenshot({ path: join(directory, `${name}-full.png`), fullPage: true });
 }
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -3985,6 +3985,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description demo.not_empty (the database has firms) or demo.running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

@@ -13,7 +13,6 @@ export function DateField(props: { label: string; value: string | null; onChange
   const [touched, setTouched] = useState(false);
   useEffect(() => {
     if (props.value && parseDate(text) !== props.value) setText(formatDate(props.value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.value]);
   const parsed = parseDate(text);
   const ownError = touched && text.trim() !== '' && !parsed ? t.invalidDate : undefined;

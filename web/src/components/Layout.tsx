@@ -76,7 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
             component={Link}
             to={item.to}
             label={t[item.label]}
-            active={location.pathname === item.to}
+            active={location.pathname === item.to || (item.to !== '/' && location.pathname.startsWith(`${item.to}/`) && !NAVIGATION[user.role].some((other) => other.to !== item.to && location.pathname.startsWith(other.to) && other.to.length > item.to.length))}
             onClick={close}
           />
         ))}

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { call } from '../api/client';
+import { api, must } from '../api/client';
 
 /** The signed-in account (contract: GET /api/v1/auth/me). */
 export interface User {
@@ -28,14 +28,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const { user: me } = await call<{ user: User }>('GET', '/api/v1/auth/me');
-      setUser(me);
+      const { user: me } = await must(api.GET('/api/v1/auth/me'));
+      setUser(me as User);
       return;
     } catch {
       // Not signed in (401), or the service is down: either way the sign-in page follows.
     }
     try {
-      const setup = await call<{ needsFirstCoordinator: boolean }>('GET', '/api/v1/auth/setup');
+      const setup = await must(api.GET('/api/v1/auth/setup'));
       setNeedsFirstCoordinator(setup.needsFirstCoordinator);
     } catch {
       setNeedsFirstCoordinator(false);
@@ -50,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await call('POST', '/api/v1/auth/logout');
+      await must(api.POST('/api/v1/auth/logout'));
     } finally {
       setUser(null);
     }

@@ -39,7 +39,7 @@ export function AcceptInvitationPage() {
             <Text size="sm">
               {preview.data.email}
               {preview.data.firmName ? ` · ${preview.data.firmName}` : ''} · {formatDateTime(preview.data.expiresAt)}
-              {language === 'ko' ? '까지' : ''}
+              {language === 'ko' ? '까지 유효' : ''}
             </Text>
             <TextInput label={t.displayName} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={fields(error).displayName} />
             <PasswordInput label={t.password} description={t.passwordHint} autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fields(error).password} />

@@ -1,7 +1,7 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiProblem, call } from '../../api/client';
+import { ApiProblem, api, must } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import { useSession, type User } from '../../session/session';
@@ -20,8 +20,8 @@ export function LoginPage() {
     event.preventDefault();
     setBusy(true);
     try {
-      const { user } = await call<{ user: User }>('POST', '/api/v1/auth/login', { email, password });
-      signedIn(user);
+      const { user } = await must(api.POST('/api/v1/auth/login', { body: { email, password } }));
+      signedIn(user as User);
     } catch (caught) {
       setError(caught);
     } finally {

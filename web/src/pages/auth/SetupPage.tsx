@@ -1,6 +1,6 @@
 import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { call } from '../../api/client';
+import { api, must } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useI18n } from '../../i18n/i18n';
 import { useSession, type User } from '../../session/session';
@@ -9,7 +9,7 @@ import { AuthFrame } from './AuthFrame';
 /** First run: the database has no coordinator yet (contract: POST /api/v1/auth/setup). */
 export function SetupPage() {
   const { t, fields } = useI18n();
-  const { signedIn, refresh } = useSession();
+  const { signedIn } = useSession();
   const [form, setForm] = useState({ displayName: '', email: '', password: '' });
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -19,9 +19,8 @@ export function SetupPage() {
     event.preventDefault();
     setBusy(true);
     try {
-      const answer = await call<{ user?: User } & Partial<User>>('POST', '/api/v1/auth/setup', form);
-      if (answer.user) signedIn(answer.user);
-      else await refresh();
+      const { user } = await must(api.POST('/api/v1/auth/setup', { body: form }));
+      signedIn(user as User);
     } catch (caught) {
       setError(caught);
     } finally {

@@ -1,7 +1,7 @@
 import { Anchor, Button, Checkbox, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { call } from '../../api/client';
+import { api, must } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { EMPTY_PROFILE, SeekerFields, profileBody, type SeekerProfile } from '../../components/SeekerFields';
 import { useI18n } from '../../i18n/i18n';
@@ -26,8 +26,8 @@ export function SignupPage() {
     setBusy(true);
     try {
       const seeker = { ...profileBody(profile), email, certifications: [], blockedFirmIds: [], availability: [], consent };
-      const { user } = await call<{ user: User }>('POST', '/api/v1/auth/signup', { email, password, seeker });
-      signedIn(user);
+      const { user } = await must(api.POST('/api/v1/auth/signup', { body: { email, password, seeker } as never }));
+      signedIn(user as User);
     } catch (caught) {
       setError(caught);
     } finally {

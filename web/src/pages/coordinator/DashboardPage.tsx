@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiProblem, api, call, must } from '../../api/client';
+import { ApiProblem, api, must } from '../../api/client';
 import { allPages, complexes, firms, seoulToday } from '../../api/lists';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -50,11 +50,11 @@ export function DashboardPage() {
     setDemo('running');
     setDemoError(undefined);
     try {
-      await call('POST', '/api/v1/demo-data');
+      await must(api.POST('/api/v1/demo-data'));
       // The generator runs in the service; poll until it says it is done.
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 2000));
-        const state = await call<{ status: 'idle' | 'running' | 'succeeded' | 'failed'; error?: string }>('GET', '/api/v1/demo-data');
+        const state = await must(api.GET('/api/v1/demo-data'));
         if (state.status === 'succeeded') break;
         if (state.status === 'failed') throw new ApiProblem({ status: 500, code: 'demo.failed', detail: state.error });
       }

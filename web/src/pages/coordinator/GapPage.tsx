@@ -75,7 +75,7 @@ export function GapPage() {
                           <Table.Td>{candidate.seeker.displayName}</Table.Td>
                           <Table.Td>{candidate.score.toFixed(1)}</Table.Td>
                           <Table.Td>
-                            {candidate.commuteMinutes}
+                            {Math.round(candidate.commuteMinutes)}
                             {t.minutes}
                           </Table.Td>
                           <Table.Td>

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client';
@@ -19,6 +20,8 @@ export function GapsPage() {
   const [gapStatus, setGapStatus] = useState<string | null>('open');
   const [type, setType] = useState<string | null>(null);
   const [page, setPage] = useState(1);
+  // One request when the typing pauses, not one per keystroke.
+  const [query] = useDebouncedValue(q.trim(), 300);
   const lookups = useLoad(async () => {
     const [complexList, firmList] = await Promise.all([complexes(), firms()]);
     return { complexList, firmName: new Map(firmList.map((firm) => [firm.id, firm.name])) };
@@ -31,7 +34,7 @@ export function GapsPage() {
             query: {
               page,
               pageSize: 20,
-              ...(q.trim() ? { q: q.trim() } : {}),
+              ...(query ? { q: query } : {}),
               ...(complexId ? { complexId } : {}),
               ...(gapStatus ? { status: gapStatus } : {}),
               ...(type ? { leaveType: type } : {}),
@@ -39,7 +42,7 @@ export function GapsPage() {
           },
         }),
       ),
-    [q, complexId, gapStatus, type, page],
+    [query, complexId, gapStatus, type, page],
   );
   return (
     <Stack>

@@ -41,14 +41,22 @@ export function PlacementsPage() {
   );
 }
 
+const PUBLIC_REASONS = ['leave_changed', 'firm_request', 'seeker_request', 'other'] as const;
+type PublicReason = (typeof PUBLIC_REASONS)[number];
+const PUBLIC_REASON_LABEL: Record<'ko' | 'en', Record<PublicReason, string>> = {
+  ko: { leave_changed: '휴가 일정 변경', firm_request: '기업 요청', seeker_request: '구직자 요청', other: '기타' },
+  en: { leave_changed: 'Leave changed', firm_request: 'Firm asked', seeker_request: 'Seeker asked', other: 'Other' },
+};
+
 function PlacementRow({ placement, onChanged }: { placement: Schema<'PlacementResponse'>; onChanged(): void }) {
-  const { t, status } = useI18n();
+  const { t, status, language } = useI18n();
   const [reason, setReason] = useState('');
+  const [publicReason, setPublicReason] = useState<PublicReason>('leave_changed');
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>();
   async function cancel() {
     try {
-      await must(api.POST('/api/v1/placements/{id}/cancel', { params: { path: { id: placement.id } }, body: { reason } }));
+      await must(api.POST('/api/v1/placements/{id}/cancel', { params: { path: { id: placement.id } }, body: { reason, publicReason } }));
       onChanged();
     } catch (caught) {
       setError(caught);
@@ -67,6 +75,15 @@ function PlacementRow({ placement, onChanged }: { placement: Schema<'PlacementRe
         {placement.status === 'confirmed' ? (
           open ? (
             <Group gap="xs" wrap="nowrap">
+              <Select
+                aria-label={language === 'ko' ? '공개 사유' : 'Reason shown to firm and seeker'}
+                size="xs"
+                w={150}
+                allowDeselect={false}
+                data={PUBLIC_REASONS.map((value) => ({ value, label: PUBLIC_REASON_LABEL[language][value] }))}
+                value={publicReason}
+                onChange={(value) => setPublicReason((value ?? 'other') as PublicReason)}
+              />
               <TextInput aria-label={t.cancelReason} placeholder={t.cancelReason} size="xs" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
               <Button size="xs" color="red" disabled={!reason.trim()} onClick={cancel}>
                 {t.cancelPlacement}

@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import type { Schema } from '../../api/lists';
 import { Breakdown } from '../../components/Breakdown';
@@ -43,7 +43,7 @@ export function RunPage() {
           {!finished ? <Progress value={run.data.status === 'running' ? 60 : 20} animated mt="xs" aria-label={t.runStatus} /> : null}
           {stats ? (
             <Text size="sm" mt="xs">
-              {t.proposals}: {stats.filled} / {stats.vacancies} · {t.navSeekers}: {stats.seekers}
+              {t.proposals} {stats.filled} / {t.vacancy} {stats.vacancies} · {t.navSeekers} {stats.seekers}
             </Text>
           ) : null}
           {run.data.error ? <Alert color="red">{run.data.error}</Alert> : null}
@@ -123,14 +123,17 @@ function ProposalCard({ proposal, onDecided }: { proposal: Schema<'ProposalView'
         <Badge variant="light">{status(proposal.status)}</Badge>
       </Group>
       <Text size="sm">
-        {proposal.leaveGap.roleTitle} · {proposal.leaveGap.firm.name}
+        <Anchor component={Link} to={`/gaps/${proposal.leaveGap.id}`}>
+          {proposal.leaveGap.roleTitle}
+        </Anchor>{' '}
+        · {proposal.leaveGap.firm.name}
       </Text>
       <Text size="sm" c="dimmed">
         {formatPeriod(proposal.leaveGap.period)} · {proposal.leaveGap.weeklyHours}
         {t.hoursPerWeek}
       </Text>
       <Text size="sm" mt={4}>
-        {t.score} <strong>{proposal.score.toFixed(1)}</strong> · {t.commute} {proposal.commuteMinutes}
+        {t.score} <strong>{proposal.score.toFixed(1)}</strong> · {t.commute} {Math.round(proposal.commuteMinutes)}
         {t.minutes}
       </Text>
       <details>

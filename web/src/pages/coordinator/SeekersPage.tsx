@@ -1,4 +1,5 @@
 import { Badge, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { api, must } from '../../api/client';
 import { ScrollRegion } from '../../components/ScrollRegion';
@@ -12,14 +13,16 @@ export function SeekersPage() {
   const [q, setQ] = useState('');
   const [seekerStatus, setSeekerStatus] = useState<string | null>('active');
   const [page, setPage] = useState(1);
+  // One request when the typing pauses, not one per keystroke.
+  const [query] = useDebouncedValue(q.trim(), 300);
   const seekers = useLoad(
     () =>
       must(
         api.GET('/api/v1/seekers', {
-          params: { query: { page, pageSize: 20, ...(q.trim() ? { q: q.trim() } : {}), ...(seekerStatus ? { status: seekerStatus } : {}) } as never },
+          params: { query: { page, pageSize: 20, ...(query ? { q: query } : {}), ...(seekerStatus ? { status: seekerStatus } : {}) } as never },
         }),
       ),
-    [q, seekerStatus, page],
+    [query, seekerStatus, page],
   );
   return (
     <Stack>

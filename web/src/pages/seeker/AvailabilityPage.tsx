@@ -75,6 +75,7 @@ export function AvailabilityPage() {
         size="sm"
         // Visible month and year stay the controls' names; no weekend red or outside days, both too pale to read.
         ariaLabels={{ nextMonth: language === 'ko' ? '다음 달' : 'Next month', previousMonth: language === 'ko' ? '이전 달' : 'Previous month' }}
+        monthLabelFormat={language === 'ko' ? 'YYYY년 M월' : 'MMMM YYYY'}
         weekendDays={[]}
         hideOutsideDates
         firstDayOfWeek={0}
