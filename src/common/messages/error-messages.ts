@@ -109,7 +109,7 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'subsidy.leave_type_not_covered': { ko: '이 휴직 유형은 지원 대상이 아닙니다.', en: 'This leave type is not covered.' },
   'leave_gap.ended': { ko: '이 휴직 공백의 배치 기간이 이미 끝났습니다.', en: "The leave gap's placement period has ended." },
   'demo.unavailable': { ko: '데모 데이터 생성은 개발용 기능입니다. npm run seed:demo를 사용해 주세요.', en: 'The demo generator is a development tool.' },
-  'demo.not_empty': { ko: '데이터가 이미 있어 데모 데이터를 불러올 수 없습니다.', en: 'The database already holds data.' },
+  'demo.not_empty': { ko: '이미 기업이 등록되어 있어 여기서는 데모 데이터를 불러올 수 없습니다. npm run seed:demo로 추가해 주세요.', en: 'The database already has firms.' },
   'demo.running': { ko: '데모 데이터를 이미 불러오는 중입니다.', en: 'The demo data is already being loaded.' },
   'leave_gap.not_open': { ko: '모집 중이 아닌 휴직 공백은 바꿀 수 없습니다.', en: 'The leave gap is no longer open.' },
   'leave_gap.filled': { ko: '이미 배치된 휴직 공백입니다. 먼저 배치를 취소해 주세요.', en: 'The leave gap is filled: cancel its placement first.' },
