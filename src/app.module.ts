@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { ClockModule } from './clock/clock.module';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -16,6 +17,7 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/app-config.module';
 import { DatabaseModule } from './database/database.module';
 import { FirmsModule } from './firms/firms.module';
+import { GeocodingModule } from './geocoding/geocoding.module';
 import { HealthModule } from './health/health.module';
 import { LeaveGapsModule } from './leave-gaps/leave-gaps.module';
 import { MatchingModule } from './matching/matching.module';
@@ -42,6 +44,8 @@ import { UsersModule } from './users/users.module';
     HealthModule,
     RuntimeMetricsModule,
     // Feature modules (complexes, firms, leave gaps, seekers, placements, ...) go below.
+    CatalogModule,
+    GeocodingModule,
     ComplexesModule,
     FirmsModule,
     LeaveGapsModule,

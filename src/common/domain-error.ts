@@ -12,12 +12,14 @@ export type DomainErrorKind =
   | 'gone'
   /** Refused for now; `retryAfterSeconds` says when to try again. */
   | 'too_many_requests'
-  /** Too busy right now, not broken: 503 with `retryAfterSeconds`. */
+  /** Cannot answer now, not broken (too busy, or a dependency such as the geocoding API is down): 503 with `retryAfterSeconds` where known. */
   | 'unavailable';
 
 export interface FieldProblem {
   /** Path of the offending field in the request, e.g. `requiredSkills[0].level`. */
   readonly field: string;
+  /** The rule it breaks, stable for clients: a class-validator constraint (`isNotEmpty`, `max`) or a domain code. */
+  readonly code: string;
   /** The rule it breaks, in words a client can show. */
   readonly message: string;
 }
@@ -48,7 +50,7 @@ export class NotFoundError extends DomainError {
 
 export class RuleViolation extends DomainError {
   constructor(code: string, field: string, message: string) {
-    super('validation', code, message, [{ field, message }]);
+    super('validation', code, message, [{ field, code, message }]);
   }
 }
 

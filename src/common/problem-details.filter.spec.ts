@@ -56,7 +56,7 @@ describe('ProblemDetailsFilter', () => {
       detail: 'maternity leave lasts at most 90 days',
       instance: '/api/v1/firms/42',
       code: 'leave_gap.maternity_too_long',
-      errors: [{ field: 'leaveEnd', message: 'maternity leave lasts at most 90 days' }],
+      errors: [{ field: 'leaveEnd', code: 'leave_gap.maternity_too_long', message: 'maternity leave lasts at most 90 days' }],
       requestId: 'req-1',
     });
   });

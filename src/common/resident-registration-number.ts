@@ -57,7 +57,7 @@ export function findResidentNumber(value: unknown, path = '', depth = 0): string
 export class ResidentNumberForbiddenError extends DomainError {
   constructor(field: string) {
     const message = 'resident registration numbers (주민등록번호) must not be sent to this service';
-    super('validation', 'pipa.resident_number_forbidden', message, [{ field, message }]);
+    super('validation', 'pipa.resident_number_forbidden', message, [{ field, code: 'pipa.resident_number_forbidden', message }]);
   }
 }
 

@@ -39,15 +39,15 @@ describe('the global validation pipe', () => {
   it('names nested array fields by their path', async () => {
     const error = await rejectionOf({ roleTitle: '생산관리', requiredSkills: [{ skill: '용접', level: 3 }, { skill: 'CAD', level: 9 }] });
     expect(error).toMatchObject({ kind: 'validation', code: 'validation.failed' });
-    expect(error.fields).toEqual([{ field: 'requiredSkills[1].level', message: 'level must not be greater than 5' }]);
+    expect(error.fields).toEqual([{ field: 'requiredSkills[1].level', code: 'max', message: 'level must not be greater than 5' }]);
   });
 
   it('refuses unknown fields, also nested ones', async () => {
     const error = await rejectionOf({ roleTitle: 'x', colour: 'red', requiredSkills: [{ skill: 'a', level: 1, extra: true }] });
     expect(error.fields).toEqual(
       expect.arrayContaining([
-        { field: 'colour', message: 'colour is not allowed' },
-        { field: 'requiredSkills[0].extra', message: 'extra is not allowed' },
+        { field: 'colour', code: 'whitelistValidation', message: 'colour is not allowed' },
+        { field: 'requiredSkills[0].extra', code: 'whitelistValidation', message: 'extra is not allowed' },
       ]),
     );
     expect(error.fields).toHaveLength(2);
@@ -55,7 +55,7 @@ describe('the global validation pipe', () => {
 
   it('reports every broken rule of a field', async () => {
     const error = await rejectionOf({ roleTitle: 7, requiredSkills: [] });
-    expect(error.fields).toEqual([{ field: 'roleTitle', message: 'roleTitle must be a string' }]);
+    expect(error.fields).toEqual([{ field: 'roleTitle', code: 'isString', message: 'roleTitle must be a string' }]);
   });
 
   it('returns an instance of the DTO when the input is valid', async () => {

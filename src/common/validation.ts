@@ -35,6 +35,7 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
     const field = joinPath(parentPath, error.property);
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
+      code: constraint,
       message: constraint === UNKNOWN_PROPERTY ? `${error.property} is not allowed` : message,
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];

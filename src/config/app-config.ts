@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DEVELOPMENT_JWT_SECRET, EnvironmentVariables, LogLevel, NodeEnvironment, jwtSecretOf } from './environment';
+import { DEVELOPMENT_JWT_SECRET, EnvironmentVariables, GeocoderName, LogLevel, NodeEnvironment, jwtSecretOf } from './environment';
 
 /** Typed, validated configuration; inject this instead of reading the environment. */
 @Injectable()
@@ -120,5 +120,18 @@ export class AppConfig {
 
   get matchRunRetentionKeepPerScope(): number {
     return this.config.get('MATCH_RUN_RETENTION_KEEP_PER_SCOPE', { infer: true });
+  }
+
+  get geocoder(): GeocoderName {
+    return this.config.get('GEOCODER', { infer: true });
+  }
+
+  /** VWorld's endpoint and key (the key is checked at start-up when GEOCODER=vworld). */
+  get vworld(): { url: string; apiKey: string | undefined; timeoutMs: number } {
+    return {
+      url: this.config.get('VWORLD_API_URL', { infer: true }),
+      apiKey: this.config.get('VWORLD_API_KEY', { infer: true }),
+      timeoutMs: this.config.get('GEOCODER_TIMEOUT_MS', { infer: true }),
+    };
   }
 }

@@ -1,5 +1,5 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidationError, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidationError, validateSync } from 'class-validator';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
@@ -14,6 +14,9 @@ export const MIN_JWT_SECRET_LENGTH = 32;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const GEOCODERS = ['gazetteer', 'vworld'] as const;
+export type GeocoderName = (typeof GEOCODERS)[number];
 
 /** The longest time limit a match run may ask for (the API refuses more). */
 export const MAX_MATCH_RUN_TIME_LIMIT_SECONDS = 600;
@@ -130,6 +133,24 @@ export class EnvironmentVariables {
   /** Retention: the newest runs per scope that keep their stored instance and proposals whatever their age. */
   @IntegerVariable(1, 1000)
   MATCH_RUN_RETENTION_KEEP_PER_SCOPE: number = 3;
+
+  /** Turns addresses into coordinates: the bundled offline gazetteer, or the VWorld geocoder API. */
+  @IsIn(GEOCODERS, { message: `GEOCODER must be one of ${GEOCODERS.join(', ')}` })
+  GEOCODER: GeocoderName = 'gazetteer';
+
+  /** VWorld (브이월드) API key; required with GEOCODER=vworld. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{8,}$/, { message: 'VWORLD_API_KEY must be the key VWorld issued (letters, digits and dashes)' })
+  VWORLD_API_KEY?: string;
+
+  /** The geocoder's address endpoint (tests point it at a loopback stand-in). */
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'VWORLD_API_URL must be an http(s) URL' })
+  VWORLD_API_URL: string = 'https://api.vworld.kr/req/address';
+
+  /** How long one geocoding request may take before the service answers 503 geocode.unavailable. */
+  @IntegerVariable(100, 60_000)
+  GEOCODER_TIMEOUT_MS: number = 5_000;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -152,6 +173,9 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   if (environment.JWT_SECRET === DEVELOPMENT_JWT_SECRET && environment.NODE_ENV === 'production') {
     problems.push('JWT_SECRET=(hidden): the public development secret cannot be used in production');
   }
+  if (environment.GEOCODER === 'vworld' && environment.VWORLD_API_KEY === undefined) {
+    problems.push('VWORLD_API_KEY=(unset): GEOCODER=vworld needs the API key VWorld issued');
+  }
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return environment;
 }
@@ -166,7 +190,7 @@ export function loadEnvironment(): EnvironmentVariables {
   return validateEnvironment(process.env);
 }
 
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'JWT_SECRET']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'JWT_SECRET', 'VWORLD_API_KEY']);
 
 function describe(error: ValidationError): string {
   const value = SECRET_VARIABLES.has(error.property) ? '(hidden)' : JSON.stringify(error.value);

@@ -1,3 +1,4 @@
+import { GeocodingModule } from '../geocoding/geocoding.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
@@ -9,7 +10,7 @@ import { FirmsController } from './firms.controller';
 import { FirmsService } from './firms.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Firm, IndustrialComplex, LeaveGap]), IdempotencyModule, ProposalLifecycleModule],
+  imports: [TypeOrmModule.forFeature([Firm, IndustrialComplex, LeaveGap]), IdempotencyModule, ProposalLifecycleModule, GeocodingModule],
   controllers: [FirmsController],
   providers: [FirmsService],
   exports: [FirmsService],

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { IndustrialComplex } from '../complexes/industrial-complex.entity';
+import { GeocodingService } from '../geocoding/geocoding.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { cancelOpenLeaveGaps } from '../leave-gaps/cancel-open-leave-gaps';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
@@ -20,12 +21,15 @@ export class FirmsService {
     @InjectRepository(IndustrialComplex) private readonly complexes: Repository<IndustrialComplex>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly idempotency: IdempotencyService,
+    private readonly geocoding: GeocodingService,
     private readonly proposals: ProposalLifecycle,
   ) {}
 
   /** With an Idempotency-Key, a retry gets the first answer instead of a second firm. */
   async create(dto: CreateFirmDto, principal: Principal, idempotencyKey?: string): Promise<FirmResponse> {
     const request = { scope: `firms.create by ${principal.subject}`, key: idempotencyKey, request: dto };
+    // Located before the transaction: no connection is held while a geocoding API answers.
+    const site = dto.site ?? (await this.geocoding.locate(dto.address, 'address'));
     return this.idempotency.run(request, async (manager) => {
       await this.assertComplexExists(dto.complexId);
       await this.assertBusinessNumberFree(dto.businessNumber);
@@ -37,8 +41,8 @@ export class FirmsService {
         prioritySupport: dto.prioritySupport,
         complexId: dto.complexId,
         address: dto.address,
-        siteLat: dto.site.lat,
-        siteLng: dto.site.lng,
+        siteLat: site.lat,
+        siteLng: site.lng,
         status: 'active',
       })));
     });
@@ -79,9 +83,11 @@ export class FirmsService {
     firm.employeeCount = dto.employeeCount ?? firm.employeeCount;
     firm.prioritySupport = dto.prioritySupport ?? firm.prioritySupport;
     firm.complexId = dto.complexId ?? firm.complexId;
+    // A new address without coordinates moves the site to where the address is.
+    const site = dto.site ?? (dto.address != null && dto.address !== firm.address ? await this.geocoding.locate(dto.address, 'address') : undefined);
     firm.address = dto.address ?? firm.address;
-    firm.siteLat = dto.site?.lat ?? firm.siteLat;
-    firm.siteLng = dto.site?.lng ?? firm.siteLng;
+    firm.siteLat = site?.lat ?? firm.siteLat;
+    firm.siteLng = site?.lng ?? firm.siteLng;
     return toFirmResponse(await this.firms.save(firm));
   }
 

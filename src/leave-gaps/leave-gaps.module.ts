@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module';
 import { FirmsModule } from '../firms/firms.module';
 import { ProposalLifecycleModule } from '../proposals/proposal-lifecycle.module';
 import { LeaveGap } from './leave-gap.entity';
@@ -7,7 +8,7 @@ import { LeaveGapsController } from './leave-gaps.controller';
 import { LeaveGapsService } from './leave-gaps.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([LeaveGap]), FirmsModule, ProposalLifecycleModule],
+  imports: [TypeOrmModule.forFeature([LeaveGap]), FirmsModule, ProposalLifecycleModule, CatalogModule],
   controllers: [LeaveGapsController],
   providers: [LeaveGapsService],
   exports: [LeaveGapsService],

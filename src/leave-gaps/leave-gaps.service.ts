@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { EntityManager, Repository } from 'typeorm';
+import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { firmScopeOf } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
+import { codeReferences } from '../catalog/catalog-kinds';
+import { CatalogService } from '../catalog/catalog.service';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
+import { containsPattern } from '../common/search-text';
 import { FirmsService } from '../firms/firms.service';
 import { amendConfirmedPlacement } from '../placements/placement-amendment';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
@@ -40,6 +43,7 @@ export class LeaveGapsService {
   constructor(
     @InjectRepository(LeaveGap) private readonly gaps: Repository<LeaveGap>,
     private readonly firms: FirmsService,
+    private readonly catalog: CatalogService,
     private readonly proposals: ProposalLifecycle,
   ) {}
 
@@ -62,6 +66,7 @@ export class LeaveGapsService {
       hourlyWage: dto.hourlyWage,
     };
     assertLawful(terms);
+    await this.catalog.assertKnown(gapCodes(dto));
     // Written under the firm's row lock: a firm cancelled meanwhile either cancels this gap too or refuses it.
     const { saved, firm } = await this.gaps.manager.transaction(async (manager) => {
       const firm = await this.firms.lockActive(manager, firmId, firmScopeOf(principal));
@@ -107,6 +112,7 @@ export class LeaveGapsService {
     // Overlap with [from, to]: the placement period ends on/after `from` and starts on/before `to`.
     if (query.from !== undefined) builder.andWhere('gap.placementEnd >= :from', { from: query.from });
     if (query.to !== undefined) builder.andWhere('gap.placementStart <= :to', { to: query.to });
+    if (query.q) await this.whereMatches(builder, query.q);
     const result = await builder
       .orderBy('gap.placementStart', 'ASC')
       .addOrderBy('gap.id', 'ASC')
@@ -114,6 +120,26 @@ export class LeaveGapsService {
       .take(query.pageSize)
       .getManyAndCount();
     return toPage(query, result, (gap) => toLeaveGapResponse(gap, reader));
+  }
+
+  /** Role title, the firm's name, or a required or preferred skill or certification whose code or label matches. */
+  private async whereMatches(builder: SelectQueryBuilder<LeaveGap>, q: string): Promise<void> {
+    const codes = await this.catalog.codesMatching(q);
+    builder.andWhere(
+      new Brackets((any) => {
+        any
+          .where('gap.role_title ILIKE :pattern', { pattern: containsPattern(q) })
+          .orWhere('EXISTS (SELECT 1 FROM firms WHERE firms.id = gap.firm_id AND firms.name ILIKE :pattern)');
+        if (codes.length > 0) {
+          any
+            .orWhere(
+              `EXISTS (SELECT 1 FROM jsonb_array_elements(gap.required_skills || gap.preferred_skills) AS skill WHERE skill->>'code' = ANY(:codes))`,
+              { codes },
+            )
+            .orWhere('gap.required_certifications && :codes::text[]', { codes });
+        }
+      }),
+    );
   }
 
   async listForFirm(firmId: string, query: ListFirmLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
@@ -128,6 +154,8 @@ export class LeaveGapsService {
   async update(id: string, dto: UpdateLeaveGapDto, principal: Principal): Promise<LeaveGapResponse> {
     const found = await this.find(id, firmScopeOf(principal));
     assertChangeable(found, dto);
+    // Before the transaction: the embedded database serves one connection at a time.
+    await this.catalog.assertKnown(gapCodes(dto));
     const saved = await this.gaps.manager.transaction(async (manager) => {
       // Read again under the row lock: a confirmation committed since the first read has filled
       // the gap, and then only its dates may change, with the placement's.
@@ -242,7 +270,16 @@ function assertLawful(terms: LeaveTerms): void {
     'validation',
     violations[0].code,
     violations.map((violation) => violation.message).join('; '),
-    violations.map(({ field, message }) => ({ field, message })),
+    violations.map(({ field, code, message }) => ({ field, code, message })),
     { violations },
   );
+}
+
+/** The catalogue codes a gap's body names (only the lists it sends). */
+function gapCodes(dto: UpdateLeaveGapDto) {
+  return codeReferences({
+    requiredSkills: { kind: 'skill', items: dto.requiredSkills },
+    preferredSkills: { kind: 'skill', items: dto.preferredSkills },
+    requiredCertifications: { kind: 'certification', items: dto.requiredCertifications },
+  });
 }

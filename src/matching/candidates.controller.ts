@@ -3,6 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailable
 import { ApiSignedIn } from '../auth/api-docs';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
+import { Language, RequestLanguage } from '../common/messages/language';
 import { CandidatesService } from './candidates.service';
 import { CandidatesQuery, CandidatesResponse } from './dto/candidates.dto';
 
@@ -18,7 +19,12 @@ export class CandidatesController {
   @ApiServiceUnavailableResponse({ description: 'candidates.saturated: too many live-candidate requests at once; retry after Retry-After' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: CandidatesResponse })
-  list(@Param('id') id: string, @Query() query: CandidatesQuery, @CurrentPrincipal() principal: Principal): Promise<CandidatesResponse> {
-    return this.candidates.forGap(id, query.limit, principal);
+  list(
+    @Param('id') id: string,
+    @Query() query: CandidatesQuery,
+    @CurrentPrincipal() principal: Principal,
+    @RequestLanguage() language: Language,
+  ): Promise<CandidatesResponse> {
+    return this.candidates.forGap(id, query.limit, principal, language);
   }
 }

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { ConcurrencyGate } from '../common/concurrency-gate';
 import { ConflictError, NotFoundError } from '../common/domain-error';
+import type { Language } from '../common/messages/language';
 import { AppConfig } from '../config/app-config';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
 import { CandidateRanking, rankCandidates } from './core/rank-candidates';
@@ -33,8 +34,8 @@ export class CandidatesService {
     this.gate = new ConcurrencyGate('candidates', config.candidatesConcurrency, config.candidatesQueueLimit);
   }
 
-  forGap(gapId: string, limit: number, reader: Principal): Promise<CandidatesResponse> {
-    return this.gate.run(() => this.answer(gapId, limit, reader));
+  forGap(gapId: string, limit: number, reader: Principal, language: Language = 'en'): Promise<CandidatesResponse> {
+    return this.gate.run(() => this.answer(gapId, limit, reader, language));
   }
 
   /**
@@ -61,7 +62,7 @@ export class CandidatesService {
     return { ...ranking, excludedBy: excludedBy as ExcludedCounts };
   }
 
-  private async answer(gapId: string, limit: number, reader: Principal): Promise<CandidatesResponse> {
+  private async answer(gapId: string, limit: number, reader: Principal, language: Language): Promise<CandidatesResponse> {
     const gap = isUUID(gapId) ? await this.dataSource.manager.findOneBy(LeaveGap, { id: gapId }) : null;
     if (!gap) throw new NotFoundError('leave_gap', gapId);
     if (gap.status !== 'open') {
@@ -93,7 +94,7 @@ export class CandidatesService {
       feasibleCandidates: ranking.feasibleCandidates,
       excludedBy: ranking.excludedBy,
       nearMisses: ranking.nearMisses.map((miss) => ({ seeker: seeker(miss.seekerId), failed: miss.failed, detail: miss.detail })),
-      explanation: ranking.feasibleCandidates > 0 ? [] : explainUnfilled(ranking),
+      explanation: ranking.feasibleCandidates > 0 ? [] : explainUnfilled(ranking, language),
     };
   }
 }

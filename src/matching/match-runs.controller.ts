@@ -11,6 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiSignedIn } from '../auth/api-docs';
+import { Language, RequestLanguage } from '../common/messages/language';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
@@ -63,8 +64,13 @@ export class MatchRunsController {
   @ApiOperation({ summary: 'A run’s proposals, alternatives and unfilled gaps' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiOkResponse({ type: RunResultsResponse })
-  proposals(@Param('id') id: string, @Query() query: RunResultsQuery, @CurrentPrincipal() principal: Principal): Promise<RunResultsResponse> {
-    return this.results.get(id, query, principal);
+  proposals(
+    @Param('id') id: string,
+    @Query() query: RunResultsQuery,
+    @CurrentPrincipal() principal: Principal,
+    @RequestLanguage() language: Language,
+  ): Promise<RunResultsResponse> {
+    return this.results.get(id, query, principal, language);
   }
 
   @Get(':id/instance')

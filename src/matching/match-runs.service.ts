@@ -163,7 +163,7 @@ function assertWeights(weights: unknown): void {
   if (validation.ok) return;
   const fields = validation.problems.map((problem) => {
     const [field, ...message] = problem.split(': ');
-    return { field, message: message.join(': ') };
+    return { field, code: 'match_run.invalid_weights', message: message.join(': ') };
   });
   throw new DomainError('validation', 'match_run.invalid_weights', 'The score weights are invalid.', fields);
 }

@@ -1,3 +1,4 @@
+import type { Language } from '../common/messages/language';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
@@ -20,7 +21,7 @@ export class RunResultsService {
     private readonly accessLog: AccessLogService,
   ) {}
 
-  async get(runId: string, query: RunResultsQuery, reader: Principal): Promise<RunResultsResponse> {
+  async get(runId: string, query: RunResultsQuery, reader: Principal, language: Language = 'en'): Promise<RunResultsResponse> {
     const manager = this.dataSource.manager;
     const run = isUUID(runId) ? await manager.findOneBy(MatchRun, { id: runId }) : null;
     if (!run) throw new NotFoundError('match_run', runId);
@@ -66,7 +67,7 @@ export class RunResultsService {
         feasibleCandidates: gap.feasibleCandidates,
         excludedBy: gap.excludedBy,
         nearMisses: gap.nearMisses.map((miss) => ({ seeker: seeker(miss.seekerId), failed: miss.failed, detail: miss.detail })),
-        explanation: explainUnfilled(gap),
+        explanation: explainUnfilled(gap, language),
       })),
       offset: query.offset,
       limit: query.limit,

@@ -29,4 +29,24 @@ describe('explainUnfilled', () => {
       '2 seekers fit, but all are placed better elsewhere in this run.',
     ]);
   });
+
+  it('says the same in Korean when asked', () => {
+    const lines = explainUnfilled(
+      {
+        feasibleCandidates: 0,
+        excludedBy: { ...none, commute: 14, wage: 1 },
+        nearMisses: [{ seekerId: 's-1', failed: 'commute', detail: '72 min > 60 min' }],
+      },
+      'ko',
+    );
+    expect(lines).toEqual([
+      '모든 조건을 충족하는 구직자가 없습니다.',
+      '구직자 14명은 통근 한도보다 먼 곳에 삽니다.',
+      '구직자 1명은 더 높은 시급을 원합니다.',
+      '구직자 1명은 통근 한도만 맞지 않습니다(가장 가까운 경우: 72 min > 60 min).',
+    ]);
+    expect(explainUnfilled({ feasibleCandidates: 2, excludedBy: none, nearMisses: [] }, 'ko')).toEqual([
+      '조건에 맞는 구직자 2명이 있지만, 이번 실행에서 모두 다른 공백에 더 알맞게 배치되었습니다.',
+    ]);
+  });
 });

@@ -12,6 +12,10 @@ export class Seeker {
   @Column('text', { name: 'display_name', nullable: true })
   displayName: string | null;
 
+  /** The name's initial consonants (ㅂㅅㅇ for 백승우), kept by the service for list search. */
+  @Column('text', { name: 'name_initials', nullable: true })
+  nameInitials: string | null;
+
   /** Personal data: sent only to those entitled to see it. */
   @Column('text', { nullable: true })
   phone: string | null;

@@ -1,5 +1,7 @@
+import { GeocodingModule } from '../geocoding/geocoding.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module';
 import { ProposalLifecycleModule } from '../proposals/proposal-lifecycle.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { SeekerAvailability } from './seeker-availability.entity';
@@ -8,7 +10,7 @@ import { SeekersController } from './seekers.controller';
 import { SeekersService } from './seekers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability]), ProposalLifecycleModule, IdempotencyModule],
+  imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability]), ProposalLifecycleModule, IdempotencyModule, CatalogModule, GeocodingModule],
   controllers: [SeekersController],
   providers: [SeekersService],
   exports: [SeekersService],

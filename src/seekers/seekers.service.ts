@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
+import { codeReferences } from '../catalog/catalog-kinds';
+import { CatalogService } from '../catalog/catalog.service';
+import { GeocodingService } from '../geocoding/geocoding.service';
 import { seekerScopeOf } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
+import { containsPattern, initialsQuery, nameInitials, phoneDigitsQuery } from '../common/search-text';
 import { Clock } from '../clock/clock';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -30,6 +34,8 @@ export class SeekersService {
     @InjectRepository(SeekerAvailability) private readonly windows: Repository<SeekerAvailability>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly accessLog: AccessLogService,
+    private readonly catalog: CatalogService,
+    private readonly geocoding: GeocodingService,
     private readonly proposals: ProposalLifecycle,
     private readonly clock: Clock,
     private readonly idempotency: IdempotencyService,
@@ -62,18 +68,22 @@ export class SeekersService {
 
   /**
    * Inserts the seeker and their availability within the caller's transaction (seeker sign-up
-   * creates the account in the same one); the new seeker's id.
+   * creates the account in the same one); the new seeker's id. The catalogue is read through
+   * the same transaction: the embedded database serves one connection at a time.
    */
   async insertWithin(manager: EntityManager, dto: CreateSeekerDto): Promise<string> {
     const availability = dto.availability ?? [];
     assertSeekerRules({ weeklyHours: dto.weeklyHours, availability });
+    await this.catalog.assertKnown(seekerCodes(dto), manager);
+    const home = dto.home ?? (await this.geocoding.locate(dto.address!, 'address'));
     const seeker = await manager.save(
       manager.create(Seeker, {
         displayName: dto.displayName,
+        nameInitials: nameInitials(dto.displayName),
         phone: dto.phone,
         email: dto.email ?? null,
-        homeLat: dto.home.lat,
-        homeLng: dto.home.lng,
+        homeLat: home.lat,
+        homeLng: home.lng,
         commuteMode: dto.commuteMode,
         maxCommuteMinutes: dto.maxCommuteMinutes,
         skills: dto.skills,
@@ -105,15 +115,16 @@ export class SeekersService {
 
   async list(query: ListSeekersQuery, principal: Principal): Promise<Page<SeekerResponse>> {
     const ownSeekerId = seekerScopeOf(principal);
-    const [rows, total] = await this.seekers.findAndCount({
-      where: {
-        ...(ownSeekerId !== undefined && { id: ownSeekerId }),
-        ...(query.status !== undefined && { status: query.status }),
-      },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      skip: query.offset,
-      take: query.pageSize,
-    });
+    const builder = this.seekers.createQueryBuilder('seeker');
+    if (ownSeekerId !== undefined) builder.andWhere('seeker.id = :ownSeekerId', { ownSeekerId });
+    if (query.status !== undefined) builder.andWhere('seeker.status = :status', { status: query.status });
+    if (query.q) await this.whereMatches(builder, query.q);
+    const [rows, total] = await builder
+      .orderBy('seeker.createdAt', 'ASC')
+      .addOrderBy('seeker.id', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize)
+      .getManyAndCount();
     const windows = await this.windowsOf(rows.map((seeker) => seeker.id));
     await this.recordRead(principal, rows, 'seekers.list', SEEKER_PERSONAL_FIELDS);
     return toPage(query, [rows, total], (seeker) =>
@@ -124,22 +135,47 @@ export class SeekersService {
     );
   }
 
+  /** Name (or its initial consonants), phone digits, or a skill or certification whose code or label matches. */
+  private async whereMatches(builder: SelectQueryBuilder<Seeker>, q: string): Promise<void> {
+    const initials = initialsQuery(q);
+    if (initials !== undefined) {
+      builder.andWhere('seeker.name_initials LIKE :initials', { initials: containsPattern(initials) });
+      return;
+    }
+    const digits = phoneDigitsQuery(q);
+    const codes = await this.catalog.codesMatching(q);
+    builder.andWhere(
+      new Brackets((any) => {
+        any.where('seeker.display_name ILIKE :pattern', { pattern: containsPattern(q) });
+        if (digits !== undefined) any.orWhere(`regexp_replace(seeker.phone, '\\D', '', 'g') LIKE :digits`, { digits: containsPattern(digits) });
+        if (codes.length > 0) {
+          any.orWhere(`EXISTS (SELECT 1 FROM jsonb_array_elements(seeker.skills) AS skill WHERE skill->>'code' = ANY(:codes))`, { codes });
+          any.orWhere('seeker.certifications && :codes::text[]', { codes });
+        }
+      }),
+    );
+  }
+
   async update(id: string, dto: UpdateSeekerDto, principal: Principal): Promise<SeekerResponse> {
     if (principal.role !== 'coordinator' && dto.waitingSince !== undefined) {
       // Matching favours those waiting longest: only the Talent Bank may set it.
       throw new DomainError('forbidden', 'seeker.waiting_since_reserved', 'only a coordinator may set waitingSince', [
-        { field: 'waitingSince', message: 'only a coordinator may set waitingSince' },
+        { field: 'waitingSince', code: 'seeker.waiting_since_reserved', message: 'only a coordinator may set waitingSince' },
       ]);
     }
+    // Outside the row lock's transaction: the embedded database serves one connection at a time.
+    await this.catalog.assertKnown(seekerCodes(dto));
+    const home = dto.home ?? (dto.address !== undefined ? await this.geocoding.locate(dto.address, 'address') : undefined);
     await this.changeLocked(id, principal, async (manager, seeker) => {
       const weeklyHours = dto.weeklyHours ?? { min: seeker.weeklyHoursMin, max: seeker.weeklyHoursMax };
       assertSeekerRules({ weeklyHours });
       Object.assign(seeker, {
         displayName: dto.displayName ?? seeker.displayName,
+        nameInitials: nameInitials(dto.displayName ?? seeker.displayName),
         phone: dto.phone ?? seeker.phone,
         email: dto.email === undefined ? seeker.email : dto.email,
-        homeLat: dto.home?.lat ?? seeker.homeLat,
-        homeLng: dto.home?.lng ?? seeker.homeLng,
+        homeLat: home?.lat ?? seeker.homeLat,
+        homeLng: home?.lng ?? seeker.homeLng,
         commuteMode: dto.commuteMode ?? seeker.commuteMode,
         maxCommuteMinutes: dto.maxCommuteMinutes ?? seeker.maxCommuteMinutes,
         skills: dto.skills ?? seeker.skills,
@@ -223,6 +259,7 @@ export class SeekersService {
       await manager.query(ERASE_FROM_STORED_INSTANCES, [seeker.id]);
       await manager.update(Seeker, { id: seeker.id }, {
         displayName: null,
+        nameInitials: null,
         phone: null,
         email: null,
         homeLat: null,
@@ -294,6 +331,14 @@ function assertSeekerRules(
     'validation',
     problems[0].code,
     problems.map((problem) => problem.message).join('; '),
-    problems.map(({ field, message }) => ({ field: fieldOf(field), message })),
+    problems.map(({ field, code, message }) => ({ field: fieldOf(field), code, message })),
   );
+}
+
+/** The catalogue codes a seeker's body names (only the lists it sends). */
+function seekerCodes(dto: Pick<CreateSeekerDto, 'skills' | 'certifications'> | UpdateSeekerDto) {
+  return codeReferences({
+    skills: { kind: 'skill', items: dto.skills },
+    certifications: { kind: 'certification', items: dto.certifications },
+  });
 }

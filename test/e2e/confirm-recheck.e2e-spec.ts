@@ -35,7 +35,7 @@ describe('confirm re-checks the engine rules on the seeker and the gap as they a
     ['blocked the firm', (firmId: string) => ({ blockedFirmIds: [firmId] }), 'seeker.firm_blocked', 'blocked', /no longer wants to work for this firm/],
     ['raised the minimum wage to 20,000', () => ({ minHourlyWage: 20_000 }), 'seeker.wage_too_low', 'wage', /at least 20,000원 an hour; the gap pays 12,500원/],
     ['cut the hours to 20', () => ({ weeklyHours: { min: 10, max: 20 } }), 'seeker.hours_mismatch', 'hours', /10–20 hours a week; the gap needs 40/],
-    ['lost the skill', () => ({ skills: [{ code: 'other-skill', level: 5 }] }), 'seeker.skills_insufficient', 'skills', /skills no longer meet/],
+    ['lost the skill', () => ({ skills: [{ code: 'welding-tig', level: 5 }] }), 'seeker.skills_insufficient', 'skills', /skills no longer meet/],
     ['moved far away', () => ({ home: { lat: 35.1796, lng: 129.0756 } }), 'seeker.commute_too_long', 'commute', /commute no longer fits/],
   ])('refuses with 409 when the seeker %s, places nobody, and retires the proposal with a reason', async (name, edit, code, rule, reason) => {
     const { proposalId, seekerId } = await proposalAfterEdit(rule, edit);

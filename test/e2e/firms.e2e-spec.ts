@@ -117,7 +117,8 @@ describe('firms', () => {
       ['employeeCount', () => ({ employeeCount: 0 }), undefined],
       ['prioritySupport', () => ({ prioritySupport: 'yes' }), undefined],
       ['site.lat', () => ({ site: { lat: 95, lng: 126.9 } }), undefined],
-      ['site', () => ({ site: undefined }), undefined],
+      // Without a site the address is geocoded: one the gazetteer does not know is refused on address.
+      ['address', () => ({ site: undefined, address: '부산 해운대구 우동 1' }), undefined],
       ['complexId', () => ({ complexId: 'not-a-uuid' }), undefined],
       ['name', () => ({ name: '' }), undefined],
       ['unexpected', () => ({ unexpected: true }), 'not allowed'],

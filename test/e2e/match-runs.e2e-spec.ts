@@ -120,7 +120,7 @@ describe('match runs: the coordinator workflow on the pilot complexes', () => {
     const gap = await createLeaveGap(t, firm.id, gap2027(skill, { maxCommuteMinutes: 30, site }));
     // About 15 km away by transit: over the gap's 30-minute limit, within the seeker's own 90.
     const far = await createSeeker(t, seeker2027(skill, { home: { lat: 33.4996, lng: 126.37 }, maxCommuteMinutes: 90 }));
-    const unskilled = await createSeeker(t, seeker2027('another-skill', { home: site }));
+    const unskilled = await createSeeker(t, seeker2027(uniqueSkill('another'), { home: site }));
 
     const run = await runToSuccess(t, { leaveGapIds: [gap.id] });
     const results = await t.api.get(`${API}/match-runs/${run.id}/proposals`).expect(200);

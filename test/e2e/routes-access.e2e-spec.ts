@@ -80,6 +80,14 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/v1/access-log': { path: (w, s) => `${API}/access-log?seekerId=${w.seeker[s]}`, expect: { coordinator: 200 } },
 
+  'GET /api/v1/catalog': { path: () => `${API}/catalog?kind=skill&q=cnc`, expect: { coordinator: 200, firm: 200, seeker: 200 } },
+  'POST /api/v1/catalog': {
+    path: () => `${API}/catalog`,
+    body: () => ({ code: `route-${randomUUID().slice(0, 8)}`, kind: 'skill', labelKo: '경로 시험', labelEn: 'route test' }),
+    expect: { coordinator: 201 },
+  },
+  'GET /api/v1/geocode': { path: () => `${API}/geocode?q=${encodeURIComponent('금천구 가산동')}`, expect: { coordinator: 200, firm: 200, seeker: 200 } },
+
   'POST /api/v1/complexes': { path: () => `${API}/complexes`, body: () => complexBody(), expect: { coordinator: 201 } },
   // The test database is never empty, so the console's demo button is refused (nothing is generated).
   'POST /api/v1/demo-data': { path: () => `${API}/demo-data`, expect: { coordinator: 409 } },

@@ -54,11 +54,15 @@ export class CreateFirmDto {
   @MaxLength(300)
   address: string;
 
-  @ApiProperty({ type: LocationDto, description: 'the workplace; leave gaps default to it' })
+  @ApiPropertyOptional({
+    type: LocationDto,
+    description: 'the workplace; leave gaps default to it. Omitted: the service geocodes `address` (400 geocode.not_found when it cannot)',
+  })
+  @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => LocationDto)
-  site: LocationDto;
+  site?: LocationDto;
 }
 
 export class UpdateFirmDto extends PartialType(CreateFirmDto) {}

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -195,6 +195,13 @@ export class CreateLeaveGapDto {
 export class UpdateLeaveGapDto extends PartialType(CreateLeaveGapDto) {}
 
 export class ListLeaveGapsQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'CNC', description: "part of the role title or the firm's name, or a skill or certification (code or label)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  q?: string;
+
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -17,6 +17,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../../common/calendar-date';
@@ -62,11 +63,22 @@ export class CreateSeekerDto {
   @MaxLength(200)
   email?: string | null;
 
-  @ApiProperty({ type: LocationDto, description: 'where the seeker lives (commute estimates start here)' })
+  @ApiPropertyOptional({
+    example: '서울 금천구 독산1동',
+    description: 'where the seeker lives, as a Korean address or 시·군·구 + 읍·면·동: geocoded into `home` when `home` is omitted (not stored)',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  address?: string;
+
+  @ApiProperty({ type: LocationDto, description: 'where the seeker lives (commute estimates start here); may be omitted when `address` is given' })
+  @ValidateIf((seeker: CreateSeekerDto) => seeker.address === undefined || seeker.home !== undefined)
   @IsObject()
   @ValidateNested()
   @Type(() => LocationDto)
-  home: LocationDto;
+  home?: LocationDto;
 
   @ApiProperty({ enum: COMMUTE_MODES })
   @IsIn(COMMUTE_MODES)
@@ -147,6 +159,16 @@ export class UpdateSeekerDto extends PartialType(OmitType(CreateSeekerDto, ['ava
 }
 
 export class ListSeekersQuery extends PageQuery {
+  @ApiPropertyOptional({
+    example: 'ㅂㅅㅇ',
+    description: 'name (also its initial consonants, e.g. ㅂㅅㅇ), phone digits (at least 3), or a skill or certification (code or label)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  q?: string;
+
   @ApiPropertyOptional({ enum: SEEKER_STATUSES })
   @IsOptional()
   @IsIn(SEEKER_STATUSES)

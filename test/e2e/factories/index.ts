@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { completeBusinessNumber } from '../../../src/firms/business-number';
 import type { TestApp } from '../support/test-app';
+import { catalogueMintedCodes } from './catalog';
 
 /**
  * Small factories: each test builds its own rows with unique values, so spec files never
@@ -15,7 +16,7 @@ type Body = Record<string, unknown>;
 export function problemOf(response: Response): {
   code: string;
   status: number;
-  errors?: { field: string; message: string }[];
+  errors?: { field: string; code: string; message: string }[];
   details?: Record<string, unknown>;
 } {
   return JSON.parse(response.text);
@@ -92,7 +93,9 @@ export function leaveGapBody(overrides: Body = {}): Body {
 
 export async function createLeaveGap(t: TestApp, firmId?: string, overrides: Body = {}) {
   const owner = firmId ?? (await createFirm(t)).id;
-  return created(t.api.post(`${API}/firms/${owner}/leave-gaps`).send(leaveGapBody(overrides)));
+  const body = leaveGapBody(overrides);
+  await catalogueMintedCodes(t, body);
+  return created(t.api.post(`${API}/firms/${owner}/leave-gaps`).send(body));
 }
 
 export function seekerBody(overrides: Body = {}): Body {
@@ -113,6 +116,9 @@ export function seekerBody(overrides: Body = {}): Body {
   };
 }
 
-export function createSeeker(t: TestApp, overrides: Body = {}) {
-  return created(t.api.post(`${API}/seekers`).send(seekerBody(overrides)));
+export async function createSeeker(t: TestApp, overrides: Body = {}) {
+  const body = seekerBody(overrides);
+  await catalogueMintedCodes(t, body);
+  return created(t.api.post(`${API}/seekers`).send(body));
 }
+export { catalogueMintedCodes } from './catalog';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MatchRun } from '../../../src/matching/match-run.entity';
 import { Proposal } from '../../../src/proposals/proposal.entity';
 import type { TestApp } from '../support/test-app';
+import { mintSkillCode } from './catalog';
 import { TEST_TODAY, testDay } from '../support/test-today';
 import { API, uniqueSuffix } from './index';
 
@@ -22,9 +23,9 @@ export async function pilotComplexIds(t: TestApp): Promise<{ seoul: string; gumi
   return { seoul: idOf(PILOT_COMPLEXES.seoul), gumi: idOf(PILOT_COMPLEXES.gumi) };
 }
 
-/** A skill code no other test uses. */
+/** A skill code no other test uses (the factories add it to the catalogue when first posted). */
 export function uniqueSkill(name: string): string {
-  return `${name}-${uniqueSuffix()}`;
+  return mintSkillCode(`${name}-${uniqueSuffix()}`);
 }
 
 /** A lawful maternity gap of 90 days (from 91 days after TEST_TODAY) plus handover; override anything. */

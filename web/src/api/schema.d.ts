@@ -34,34 +34,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/runtime-metrics": {
+    "/api/v1/catalog": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** This instance’s event-loop delay and memory since the last reset */
-        get: operations["RuntimeMetricsController_read"];
+        /** List or search skill and certification codes */
+        get: operations["CatalogController_list"];
         put?: never;
-        post?: never;
+        /** Add a skill or certification code */
+        post: operations["CatalogController_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/runtime-metrics/reset": {
+    "/api/v1/geocode": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Coordinates for a Korean address or 시·군·구 + 읍·면·동 */
+        get: operations["GeocodingController_search"];
         put?: never;
-        /** Start a new measuring window (returns the one that ended) */
-        post: operations["RuntimeMetricsController_reset"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -679,13 +680,8 @@ export interface components {
             /** Format: date-time */
             accessedAt: string;
             actor: components["schemas"]["AccessLogActorResponse"];
-            /**
-             * Format: uuid
-             * @description the seeker read; for a read of several, the seeker filtered on (else null)
-             */
-            seekerId: string | null;
-            /** @description how many seekers this one read named (a match-run instance names thousands) */
-            seekerCount: number;
+            /** Format: uuid */
+            seekerId: string;
             /** @example placements.contact */
             action: string;
             /**
@@ -703,20 +699,57 @@ export interface components {
             pageSize: number;
             total: number;
         };
-        EventLoopDelayView: {
-            p50: number;
-            p99: number;
-            max: number;
-            mean: number;
+        CatalogEntryResponse: {
+            code: string;
+            /** @enum {string} */
+            kind: "skill" | "certification";
+            labelKo: string;
+            labelEn: string;
+            synonyms: string[];
         };
-        RuntimeMetricsResponse: {
-            /** @description start of the measuring window */
-            since: string;
-            /** @description ms, perf_hooks.monitorEventLoopDelay (10 ms resolution) */
-            eventLoopDelayMs: components["schemas"]["EventLoopDelayView"];
-            rssBytes: number;
-            /** @description peak resident set size in the window, sampled each second */
-            peakRssBytes: number;
+        CatalogListResponse: {
+            items: components["schemas"]["CatalogEntryResponse"][];
+        };
+        CreateCatalogEntryDto: {
+            /** @example injection-molding */
+            code: string;
+            /** @enum {string} */
+            kind: "skill" | "certification";
+            /** @example 사출 성형 */
+            labelKo: string;
+            /** @example Injection molding */
+            labelEn: string;
+            /**
+             * @default []
+             * @example [
+             *       "사출"
+             *     ]
+             */
+            synonyms: string[];
+        };
+        GeocodeResultResponse: {
+            /** @example 서울특별시 금천구 가산동 */
+            label: string;
+            /** @example 금천구 */
+            sigungu: string;
+            /**
+             * @description null: the whole 시·군·구
+             * @example 가산동
+             */
+            eupmyeondong: string | null;
+            /** @example 37.474125 */
+            lat: number;
+            /** @example 126.893808 */
+            lng: number;
+            /**
+             * @description gazetteer (bundled, offline) or vworld
+             * @example gazetteer
+             */
+            source: string;
+        };
+        GeocodeResponse: {
+            /** @description best first; empty when nothing matches */
+            items: components["schemas"]["GeocodeResultResponse"][];
         };
         LocationDto: {
             /** @example 37.4813 */
@@ -771,8 +804,8 @@ export interface components {
             complexId: string;
             /** @example 서울 금천구 가산디지털1로 168 */
             address: string;
-            /** @description the workplace; leave gaps default to it */
-            site: components["schemas"]["LocationDto"];
+            /** @description the workplace; leave gaps default to it. Omitted: the service geocodes `address` (400 geocode.not_found when it cannot) */
+            site?: components["schemas"]["LocationDto"];
         };
         FirmResponse: {
             /** Format: uuid */
@@ -815,7 +848,7 @@ export interface components {
             complexId?: string;
             /** @example 서울 금천구 가산디지털1로 168 */
             address?: string;
-            /** @description the workplace; leave gaps default to it */
+            /** @description the workplace; leave gaps default to it. Omitted: the service geocodes `address` (400 geocode.not_found when it cannot) */
             site?: components["schemas"]["LocationDto"];
         };
         SkillDto: {
@@ -828,12 +861,12 @@ export interface components {
             /** @enum {string} */
             leaveType: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "infertility_treatment" | "other";
             /**
-             * @description first day of the leave (2000–2099)
+             * @description first day of the leave
              * @example 2026-03-02
              */
             leaveStart: string;
             /**
-             * @description last day of the leave (inclusive, 2000–2099)
+             * @description last day of the leave (inclusive)
              * @example 2026-05-30
              */
             leaveEnd: string;
@@ -999,12 +1032,12 @@ export interface components {
             /** @enum {string} */
             leaveType?: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "infertility_treatment" | "other";
             /**
-             * @description first day of the leave (2000–2099)
+             * @description first day of the leave
              * @example 2026-03-02
              */
             leaveStart?: string;
             /**
-             * @description last day of the leave (inclusive, 2000–2099)
+             * @description last day of the leave (inclusive)
              * @example 2026-05-30
              */
             leaveEnd?: string;
@@ -1099,7 +1132,12 @@ export interface components {
              * @example minji@example.com
              */
             email?: Record<string, never>;
-            /** @description where the seeker lives (commute estimates start here) */
+            /**
+             * @description where the seeker lives, as a Korean address or 시·군·구 + 읍·면·동: geocoded into `home` when `home` is omitted (not stored)
+             * @example 서울 금천구 독산1동
+             */
+            address?: string;
+            /** @description where the seeker lives (commute estimates start here); may be omitted when `address` is given */
             home: components["schemas"]["LocationDto"];
             /** @enum {string} */
             commuteMode: "transit" | "car" | "bicycle" | "walk";
@@ -1199,7 +1237,12 @@ export interface components {
              * @example minji@example.com
              */
             email?: Record<string, never>;
-            /** @description where the seeker lives (commute estimates start here) */
+            /**
+             * @description where the seeker lives, as a Korean address or 시·군·구 + 읍·면·동: geocoded into `home` when `home` is omitted (not stored)
+             * @example 서울 금천구 독산1동
+             */
+            address?: string;
+            /** @description where the seeker lives (commute estimates start here); may be omitted when `address` is given */
             home?: components["schemas"]["LocationDto"];
             /** @enum {string} */
             commuteMode?: "transit" | "car" | "bicycle" | "walk";
@@ -1427,24 +1470,13 @@ export interface components {
              */
             explanation: string[];
         };
-        RunResultsTotals: {
-            /** @description proposals matching the filters, all pages */
-            proposals: number;
-            /** @description unfilled gaps matching the filters, all pages */
-            unfilled: number;
-        };
         RunResultsResponse: {
             /** Format: uuid */
             matchRunId: string;
             /** @enum {string} */
             status: "queued" | "running" | "succeeded" | "failed";
-            /** @description by firm name, period start, gap id; offset..offset+limit */
             proposals: components["schemas"]["ProposalView"][];
-            /** @description same order and window as proposals */
             unfilled: components["schemas"]["UnfilledGapView"][];
-            offset: number;
-            limit: number;
-            totals: components["schemas"]["RunResultsTotals"];
         };
         CandidateView: {
             seeker: components["schemas"]["SeekerRef"];
@@ -1547,7 +1579,12 @@ export interface components {
              * @example minji@example.com
              */
             email?: Record<string, never>;
-            /** @description where the seeker lives (commute estimates start here) */
+            /**
+             * @description where the seeker lives, as a Korean address or 시·군·구 + 읍·면·동: geocoded into `home` when `home` is omitted (not stored)
+             * @example 서울 금천구 독산1동
+             */
+            address?: string;
+            /** @description where the seeker lives (commute estimates start here); may be omitted when `address` is given */
             home: components["schemas"]["LocationDto"];
             /** @enum {string} */
             commuteMode: "transit" | "car" | "bicycle" | "walk";
@@ -1811,9 +1848,13 @@ export interface operations {
             };
         };
     };
-    RuntimeMetricsController_read: {
+    CatalogController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                kind?: "skill" | "certification";
+                /** @description part of a code, a Korean or English label or a synonym */
+                q?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1825,7 +1866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RuntimeMetricsResponse"];
+                    "application/json": components["schemas"]["CatalogListResponse"];
                 };
             };
             /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
@@ -1844,22 +1885,25 @@ export interface operations {
             };
         };
     };
-    RuntimeMetricsController_reset: {
+    CatalogController_create: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCatalogEntryDto"];
+            };
+        };
         responses: {
-            /** @description the window that ended; a new one starts */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RuntimeMetricsResponse"];
+                    "application/json": components["schemas"]["CatalogEntryResponse"];
                 };
             };
             /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
@@ -1871,6 +1915,49 @@ export interface operations {
             };
             /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GeocodingController_search: {
+        parameters: {
+            query: {
+                /** @description a Korean address, or 시·군·구 and 읍·면·동 */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GeocodeResponse"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description geocode.unavailable: the configured geocoding API did not answer */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1917,10 +2004,7 @@ export interface operations {
     ComplexesController_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description a retry with the same key gets the first answer */
-                "idempotency-key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2139,10 +2223,7 @@ export interface operations {
     FirmsController_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description a retry with the same key gets the first answer */
-                "idempotency-key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2325,6 +2406,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description part of the role title or the firm's name, or a skill or certification (code or label) */
+                q?: string;
                 status?: "open" | "filled" | "cancelled";
                 leaveType?: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "infertility_treatment" | "other";
                 /** @description gaps whose placement period ends on or after this day */
@@ -2429,6 +2512,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description part of the role title or the firm's name, or a skill or certification (code or label) */
+                q?: string;
                 complexId?: string;
                 firmId?: string;
                 status?: "open" | "filled" | "cancelled";
@@ -2610,6 +2695,8 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description name (also its initial consonants, e.g. ㅂㅅㅇ), phone digits (at least 3), or a skill or certification (code or label) */
+                q?: string;
                 status?: "active" | "inactive" | "withdrawn";
             };
             header?: never;
@@ -2645,9 +2732,10 @@ export interface operations {
     SeekersController_create: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
+                "idempotency-key": string;
                 /** @description a retry with the same key gets the same seeker, not a second one */
-                "idempotency-key"?: string;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3081,10 +3169,7 @@ export interface operations {
     MatchRunsController_create: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description a retry with the same key answers the run the first request started */
-                "idempotency-key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -3177,18 +3262,7 @@ export interface operations {
     };
     MatchRunsController_proposals: {
         parameters: {
-            query?: {
-                /** @description only gaps of firms in this complex */
-                complexId?: string;
-                /** @description only this gap */
-                leaveGapId?: string;
-                /** @description only proposals in this status (unfilled gaps are then left out) */
-                status?: "proposed" | "confirmed" | "rejected" | "superseded";
-                /** @description skip this many proposals and as many unfilled gaps */
-                offset?: number;
-                /** @description at most this many of each list */
-                limit?: number;
-            };
+            query?: never;
             header?: never;
             path: {
                 id: string;
@@ -3353,21 +3427,15 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description candidates.saturated: too many live-candidate requests at once; retry after Retry-After */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
         };
     };
     ProposalsController_confirm: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
+                "idempotency-key": string;
                 /** @description a retry with the same key gets the first answer */
-                "idempotency-key"?: string;
+                "Idempotency-Key"?: string;
             };
             path: {
                 id: string;
