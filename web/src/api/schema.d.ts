@@ -34,6 +34,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runtime-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This instance’s event-loop delay and memory since the last reset */
+        get: operations["RuntimeMetricsController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runtime-metrics/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a new measuring window (returns the one that ended) */
+        post: operations["RuntimeMetricsController_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog": {
         parameters: {
             query?: never;
@@ -680,8 +714,13 @@ export interface components {
             /** Format: date-time */
             accessedAt: string;
             actor: components["schemas"]["AccessLogActorResponse"];
-            /** Format: uuid */
-            seekerId: string;
+            /**
+             * Format: uuid
+             * @description the seeker read; for a read of several, the seeker filtered on (else null)
+             */
+            seekerId: string | null;
+            /** @description how many seekers this one read named (a match-run instance names thousands) */
+            seekerCount: number;
             /** @example placements.contact */
             action: string;
             /**
@@ -698,6 +737,21 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        EventLoopDelayView: {
+            p50: number;
+            p99: number;
+            max: number;
+            mean: number;
+        };
+        RuntimeMetricsResponse: {
+            /** @description start of the measuring window */
+            since: string;
+            /** @description ms, perf_hooks.monitorEventLoopDelay (10 ms resolution) */
+            eventLoopDelayMs: components["schemas"]["EventLoopDelayView"];
+            rssBytes: number;
+            /** @description peak resident set size in the window, sampled each second */
+            peakRssBytes: number;
         };
         CatalogEntryResponse: {
             code: string;
@@ -861,12 +915,12 @@ export interface components {
             /** @enum {string} */
             leaveType: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "infertility_treatment" | "other";
             /**
-             * @description first day of the leave
+             * @description first day of the leave (2000–2099)
              * @example 2026-03-02
              */
             leaveStart: string;
             /**
-             * @description last day of the leave (inclusive)
+             * @description last day of the leave (inclusive, 2000–2099)
              * @example 2026-05-30
              */
             leaveEnd: string;
@@ -1032,12 +1086,12 @@ export interface components {
             /** @enum {string} */
             leaveType?: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "infertility_treatment" | "other";
             /**
-             * @description first day of the leave
+             * @description first day of the leave (2000–2099)
              * @example 2026-03-02
              */
             leaveStart?: string;
             /**
-             * @description last day of the leave (inclusive)
+             * @description last day of the leave (inclusive, 2000–2099)
              * @example 2026-05-30
              */
             leaveEnd?: string;
@@ -1470,13 +1524,24 @@ export interface components {
              */
             explanation: string[];
         };
+        RunResultsTotals: {
+            /** @description proposals matching the filters, all pages */
+            proposals: number;
+            /** @description unfilled gaps matching the filters, all pages */
+            unfilled: number;
+        };
         RunResultsResponse: {
             /** Format: uuid */
             matchRunId: string;
             /** @enum {string} */
             status: "queued" | "running" | "succeeded" | "failed";
+            /** @description by firm name, period start, gap id; offset..offset+limit */
             proposals: components["schemas"]["ProposalView"][];
+            /** @description same order and window as proposals */
             unfilled: components["schemas"]["UnfilledGapView"][];
+            offset: number;
+            limit: number;
+            totals: components["schemas"]["RunResultsTotals"];
         };
         CandidateView: {
             seeker: components["schemas"]["SeekerRef"];
@@ -1848,6 +1913,73 @@ export interface operations {
             };
         };
     };
+    RuntimeMetricsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuntimeMetricsResponse"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RuntimeMetricsController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the window that ended; a new one starts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuntimeMetricsResponse"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CatalogController_list: {
         parameters: {
             query?: {
@@ -2004,7 +2136,10 @@ export interface operations {
     ComplexesController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description a retry with the same key gets the first answer */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2223,7 +2358,10 @@ export interface operations {
     FirmsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description a retry with the same key gets the first answer */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2732,10 +2870,9 @@ export interface operations {
     SeekersController_create: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description a retry with the same key gets the same seeker, not a second one */
-                "Idempotency-Key"?: string;
+                "idempotency-key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3169,7 +3306,10 @@ export interface operations {
     MatchRunsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description a retry with the same key answers the run the first request started */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3262,7 +3402,18 @@ export interface operations {
     };
     MatchRunsController_proposals: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description only gaps of firms in this complex */
+                complexId?: string;
+                /** @description only this gap */
+                leaveGapId?: string;
+                /** @description only proposals in this status (unfilled gaps are then left out) */
+                status?: "proposed" | "confirmed" | "rejected" | "superseded";
+                /** @description skip this many proposals and as many unfilled gaps */
+                offset?: number;
+                /** @description at most this many of each list */
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3427,15 +3578,21 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description candidates.saturated: too many live-candidate requests at once; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ProposalsController_confirm: {
         parameters: {
             query?: never;
-            header: {
-                "idempotency-key": string;
+            header?: {
                 /** @description a retry with the same key gets the first answer */
-                "Idempotency-Key"?: string;
+                "idempotency-key"?: string;
             };
             path: {
                 id: string;
