@@ -1,6 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiHeader,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -35,12 +36,14 @@ export class LeaveGapsController {
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiCreatedResponse({ type: LeaveGapResponse })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
   create(
     @Param('firmId') firmId: string,
     @Body() dto: CreateLeaveGapDto,
     @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<LeaveGapResponse> {
-    return this.gaps.create(firmId, dto, principal);
+    return this.gaps.create(firmId, dto, principal, idempotencyKey);
   }
 
   @Get('firms/:firmId/leave-gaps')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { FirmsModule } from '../firms/firms.module';
@@ -8,7 +9,7 @@ import { LeaveGapsController } from './leave-gaps.controller';
 import { LeaveGapsService } from './leave-gaps.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([LeaveGap]), FirmsModule, ProposalLifecycleModule, CatalogModule],
+  imports: [TypeOrmModule.forFeature([LeaveGap]), FirmsModule, ProposalLifecycleModule, CatalogModule, IdempotencyModule],
   controllers: [LeaveGapsController],
   providers: [LeaveGapsService],
   exports: [LeaveGapsService],

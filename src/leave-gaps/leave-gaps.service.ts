@@ -10,6 +10,7 @@ import { ConflictError, DomainError, NotFoundError } from '../common/domain-erro
 import { Page, toPage } from '../common/pagination';
 import { containsPattern } from '../common/search-text';
 import { FirmsService } from '../firms/firms.service';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { amendConfirmedPlacement } from '../placements/placement-amendment';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import {
@@ -45,10 +46,14 @@ export class LeaveGapsService {
     private readonly firms: FirmsService,
     private readonly catalog: CatalogService,
     private readonly proposals: ProposalLifecycle,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** Ownership comes from the token: a firm user posting for another firm gets a 404 for that firm. */
-  async create(firmId: string, dto: CreateLeaveGapDto, principal: Principal): Promise<LeaveGapResponse> {
+  /**
+   * Ownership comes from the token: a firm user posting for another firm gets a 404 for that firm.
+   * With an Idempotency-Key, a retry after a lost answer gets the first gap instead of a second one.
+   */
+  async create(firmId: string, dto: CreateLeaveGapDto, principal: Principal, idempotencyKey?: string): Promise<LeaveGapResponse> {
     await this.firms.findActive(firmId, firmScopeOf(principal));
     const terms: LeaveTerms = {
       leaveType: dto.leaveType,
@@ -68,7 +73,8 @@ export class LeaveGapsService {
     assertLawful(terms);
     await this.catalog.assertKnown(gapCodes(dto));
     // Written under the firm's row lock: a firm cancelled meanwhile either cancels this gap too or refuses it.
-    const { saved, firm } = await this.gaps.manager.transaction(async (manager) => {
+    const request = { scope: `leave-gaps.create for ${firmId} by ${principal.subject}`, key: idempotencyKey, request: dto };
+    return this.idempotency.run(request, async (manager) => {
       const firm = await this.firms.lockActive(manager, firmId, firmScopeOf(principal));
       const gap = manager.create(LeaveGap, {
         ...terms,
@@ -83,9 +89,8 @@ export class LeaveGapsService {
         maxCommuteMinutes: dto.maxCommuteMinutes ?? null,
         status: 'open',
       });
-      return { saved: await manager.save(gap), firm };
+      return toLeaveGapResponse(await manager.save(gap), readerOf(principal), firm);
     });
-    return toLeaveGapResponse(saved, readerOf(principal), firm);
   }
 
   /** One gap with its warnings and the subsidy estimates for its firm. */

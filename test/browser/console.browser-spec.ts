@@ -100,6 +100,9 @@ describe('the console', () => {
     await first.getByText('점수 구성').click();
     await first.getByText('기술 수준').waitFor();
     await first.getByText('통근 거리').waitFor();
+    // Before confirming, what the placement earns the firm.
+    await first.getByText('업체가 받을 지원금').click();
+    await first.getByTestId('subsidy-replacement_worker').waitFor();
 
     const unfilled = page.getByTestId('unfilled');
     expect(await unfilled.count()).toBeGreaterThan(0);
@@ -154,6 +157,9 @@ describe('the console', () => {
 
     await page.getByLabel('휴가 종료일').fill('2027. 5. 30.');
     await page.getByTestId('derived').getByText('2027. 2. 16. ~ 2027. 5. 30.').waitFor();
+    // What the placement would earn the firm, estimated by the API's own subsidy module before saving.
+    await page.getByTestId('subsidy-replacement_worker').getByText('대체인력 지원금').waitFor();
+    await page.getByTestId('subsidy-workload_sharing').getByText('업무분담 지원금').waitFor();
     await checkPage(page, 'firm', '02-valid-gap-preview');
     await page.getByRole('button', { name: '공백 등록' }).click();
     await page.waitForURL('**/firm/gaps');

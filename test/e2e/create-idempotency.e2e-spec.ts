@@ -1,4 +1,4 @@
-import { API, complexBody, createComplex, firmBody, problemOf, seekerBody } from './factories';
+import { API, complexBody, createComplex, createFirm, firmBody, leaveGapBody, problemOf, seekerBody } from './factories';
 import { insertBulkDataset } from './factories/bulk-matching-data';
 import { waitForRun } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
@@ -43,6 +43,18 @@ describe('Idempotency-Key on creates', () => {
     expect(retried.body).toEqual(first.body);
     const [row] = await t.dataSource.query(`SELECT count(*)::int AS rows FROM ${table} WHERE name = $1`, [sent.name]);
     expect(row.rows).toBe(1);
+  });
+
+  it('posts a leave gap once however often the firm retries', async () => {
+    const firm = await createFirm(t);
+    const sent = leaveGapBody();
+    const key = `gap-${Date.now()}-${Math.random()}`;
+    const path = `${API}/firms/${firm.id}/leave-gaps`;
+    const first = await t.api.post(path).set('Idempotency-Key', key).send(sent).expect(201);
+    const retried = await t.api.post(path).set('Idempotency-Key', key).send(sent).expect(201);
+    expect(retried.body).toEqual(first.body);
+    const [row] = await t.dataSource.query(`SELECT count(*)::int AS gaps FROM leave_gaps WHERE firm_id = $1`, [firm.id]);
+    expect(row.gaps).toBe(1);
   });
 
   it('starts one match run however often the request is retried', async () => {

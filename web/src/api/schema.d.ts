@@ -2595,7 +2595,10 @@ export interface operations {
     LeaveGapsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description a retry with the same key gets the first answer */
+                "idempotency-key"?: string;
+            };
             path: {
                 firmId: string;
             };

@@ -2,6 +2,8 @@ import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, Title } from 
 import { useParams } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import { Breakdown } from '../../components/Breakdown';
+import { GapSubsidies } from '../../components/GapSubsidy';
+import type { Estimate } from '../../components/SubsidyEstimate';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { WhyNobody } from '../../components/WhyNobody';
@@ -51,6 +53,9 @@ export function GapPage() {
                   {t.requiredSkills}: {data.requiredSkills.map((skill) => `${skill.code} ${skill.level}`).join(', ') || t.none}
                 </List.Item>
               </List>
+              <Stack mt="sm">
+                <GapSubsidies subsidy={data.subsidy as Estimate | undefined} ifUnfilled={data.subsidyIfUnfilled as Estimate | undefined} />
+              </Stack>
             </Card>
             <Card withBorder>
               <Title order={3} size="h4" mb="xs">

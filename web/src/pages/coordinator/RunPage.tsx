@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import type { Schema } from '../../api/lists';
 import { Breakdown } from '../../components/Breakdown';
+import { GapSubsidyOf } from '../../components/GapSubsidy';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { WhyNobody } from '../../components/WhyNobody';
 import { useLoad } from '../../hooks';
@@ -82,7 +83,8 @@ export function RunPage() {
 }
 
 function ProposalCard({ proposal, onDecided }: { proposal: Schema<'ProposalView'>; onDecided(): void }) {
-  const { t, status, fields } = useI18n();
+  const { t, status, fields, language } = useI18n();
+  const [subsidyOpen, setSubsidyOpen] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
@@ -139,6 +141,10 @@ function ProposalCard({ proposal, onDecided }: { proposal: Schema<'ProposalView'
       <details>
         <summary style={{ cursor: 'pointer', fontSize: 14 }}>{t.breakdown}</summary>
         <Breakdown breakdown={proposal.breakdown as unknown as Record<string, number>} />
+      </details>
+      <details onToggle={(event) => setSubsidyOpen(event.currentTarget.open)}>
+        <summary style={{ cursor: 'pointer', fontSize: 14 }}>{language === 'ko' ? '업체가 받을 지원금' : "The firm's subsidy"}</summary>
+        {subsidyOpen ? <GapSubsidyOf gapId={proposal.leaveGap.id} /> : null}
       </details>
       {proposal.alternatives.length > 0 ? (
         <Text size="xs" c="dimmed" mt={4}>

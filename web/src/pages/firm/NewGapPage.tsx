@@ -1,12 +1,14 @@
 import { Alert, Button, Checkbox, Group, List, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { deriveVacancy, leaveDays, leaveLawViolations, leaveLawWarnings, type LeaveTerms } from '@server/leave-gaps/leave-law';
 import { LEAVE_TYPES, type LeaveType } from '@server/leave-gaps/leave-types';
+import { estimateReplacementWorker, estimateWorkloadSharing, type SubsidyCase } from '@server/subsidies/subsidy';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SkillPicker, type Skill } from '../../components/SkillPicker';
+import { SubsidyEstimate } from '../../components/SubsidyEstimate';
 import { useLoad } from '../../hooks';
 import { formatDate, formatWon } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
@@ -66,6 +68,16 @@ export function NewGapPage() {
   const violations = useMemo(() => (terms ? leaveLawViolations(terms) : []), [JSON.stringify(terms)]);
   const warnings = useMemo(() => (terms && violations.length === 0 ? leaveLawWarnings(terms) : []), [JSON.stringify(terms), violations.length]);
   const vacancy = terms && violations.length === 0 ? deriveVacancy(terms) : null;
+  // The very estimate the API returns once the gap is posted (src/subsidies/subsidy.ts).
+  const subsidyCase: SubsidyCase | null =
+    terms && vacancy && firm.data
+      ? {
+          ...terms,
+          vacancyWeeklyHours: vacancy.weeklyHours,
+          firm: { prioritySupport: firm.data.prioritySupport, employeeCount: firm.data.employeeCount },
+          employment: { start: vacancy.placementStart, end: vacancy.placementEnd },
+        }
+      : null;
   const serverFields = fields(error);
   const liveFields: Record<string, string> = {};
   for (const violation of violations) {
@@ -176,6 +188,12 @@ export function NewGapPage() {
             {violations.length > 0 ? Object.values(liveFields).join(' ') : t.dateHint}
           </Text>
         )}
+        {subsidyCase ? (
+          <Stack gap="xs" mt="sm">
+            <SubsidyEstimate estimate={estimateReplacementWorker(subsidyCase)} />
+            <SubsidyEstimate estimate={estimateWorkloadSharing(subsidyCase)} note={language === 'ko' ? '대체인력을 못 구하면' : 'if nobody is placed'} />
+          </Stack>
+        ) : null}
       </Paper>
       {error ? (
         <Alert color="red" role="alert" data-testid="problem">
