@@ -96,12 +96,14 @@ export class SeekersController {
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiCreatedResponse({ type: AvailabilityWindowResponse })
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
   addAvailability(
     @Param('id') id: string,
     @Body() dto: AvailabilityWindowDto,
     @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<AvailabilityWindowResponse> {
-    return this.seekers.addAvailability(id, dto, principal);
+    return this.seekers.addAvailability(id, dto, principal, idempotencyKey);
   }
 
   @Delete(':id/availability/:windowId')

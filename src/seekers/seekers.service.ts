@@ -199,12 +199,17 @@ export class SeekersService {
   }
 
   /** Adds one window: on a phone, adding and removing single windows beats resending the list. */
-  async addAvailability(seekerId: string, dto: AvailabilityWindowDto, principal: Principal): Promise<AvailabilityWindowResponse> {
+  /** With an Idempotency-Key, a retry after a lost answer (a phone losing its signal) gets the first window, not a second. */
+  async addAvailability(seekerId: string, dto: AvailabilityWindowDto, principal: Principal, idempotencyKey?: string): Promise<AvailabilityWindowResponse> {
     assertSeekerRules({ availability: [dto] }, (field) => field.replace(/^availability\[0\]\./, ''));
-    const window = await this.changeLocked(seekerId, principal, (manager, seeker) =>
-      manager.save(manager.create(SeekerAvailability, { seekerId: seeker.id, startDate: dto.start, endDate: dto.end })),
+    const request = { scope: `seekers.availability.create for ${seekerId} by ${principal.subject}`, key: idempotencyKey, request: dto };
+    return this.changeLocked(
+      seekerId,
+      principal,
+      async (manager, seeker) =>
+        toAvailabilityWindowResponse(await manager.save(manager.create(SeekerAvailability, { seekerId: seeker.id, startDate: dto.start, endDate: dto.end }))),
+      (work) => this.idempotency.run(request, work),
     );
-    return toAvailabilityWindowResponse(window);
   }
 
   async removeAvailability(seekerId: string, windowId: string, principal: Principal): Promise<void> {
@@ -220,9 +225,15 @@ export class SeekersService {
    * withdrawal and a confirm take), so that it either lands before a withdrawal, and is erased
    * with it, or sees the withdrawal and is refused. Open proposals the change breaks retire.
    */
-  private async changeLocked<T>(id: string, principal: Principal, change: (manager: EntityManager, seeker: Seeker) => Promise<T>): Promise<T> {
+  private async changeLocked<T>(
+    id: string,
+    principal: Principal,
+    change: (manager: EntityManager, seeker: Seeker) => Promise<T>,
+    /** The transaction to run in; an idempotent request supplies its own. */
+    transaction: (work: (manager: EntityManager) => Promise<T>) => Promise<T> = (work) => this.dataSource.transaction(work),
+  ): Promise<T> {
     const visible = await this.findVisible(id, principal);
-    return this.dataSource.transaction(async (manager) => {
+    return transaction(async (manager) => {
       await manager.query(`SELECT id FROM seekers WHERE id = $1 FOR NO KEY UPDATE`, [visible.id]);
       const seeker = await manager.findOneByOrFail(Seeker, { id: visible.id });
       if (seeker.status === 'withdrawn') throw new ConflictError('seeker.withdrawn', `seeker ${id} has withdrawn`);

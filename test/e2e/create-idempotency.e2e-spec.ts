@@ -1,4 +1,4 @@
-import { API, complexBody, createComplex, createFirm, firmBody, leaveGapBody, problemOf, seekerBody } from './factories';
+import { API, complexBody, createComplex, createFirm, createSeeker, firmBody, leaveGapBody, problemOf, seekerBody } from './factories';
 import { insertBulkDataset } from './factories/bulk-matching-data';
 import { waitForRun } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
@@ -55,6 +55,19 @@ describe('Idempotency-Key on creates', () => {
     expect(retried.body).toEqual(first.body);
     const [row] = await t.dataSource.query(`SELECT count(*)::int AS gaps FROM leave_gaps WHERE firm_id = $1`, [firm.id]);
     expect(row.gaps).toBe(1);
+  });
+
+  it('adds an availability window once however often the seeker retries', async () => {
+    const seeker = await createSeeker(t);
+    const key = `window-${Date.now()}-${Math.random()}`;
+    const path = `${API}/seekers/${seeker.id}/availability`;
+    const window = { start: '2029-01-08', end: '2029-03-30' };
+    const first = await t.api.post(path).set('Idempotency-Key', key).send(window).expect(201);
+    const retried = await t.api.post(path).set('Idempotency-Key', key).send(window).expect(201);
+    expect(retried.body).toEqual(first.body);
+    const listed = await t.api.get(path).expect(200);
+    const windows = (listed.body.items ?? listed.body) as { start: string }[];
+    expect(windows.filter((w) => w.start === window.start)).toHaveLength(1);
   });
 
   it('starts one match run however often the request is retried', async () => {

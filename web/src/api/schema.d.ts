@@ -3097,7 +3097,10 @@ export interface operations {
     SeekersController_addAvailability: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description a retry with the same key gets the first answer */
+                "idempotency-key"?: string;
+            };
             path: {
                 id: string;
             };
