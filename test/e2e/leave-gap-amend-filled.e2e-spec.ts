@@ -1,8 +1,8 @@
-import type { Response } from 'supertest';
 import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './factories';
 import { insertFinishedRun, insertProposals, uniqueSkill } from './factories/matching';
 import { Clock, FixedClock } from '../../src/clock/clock';
 import { TestApp, createTestApp } from './support/test-app';
+import { whileConfirming } from './support/while-confirming';
 
 /** A leave changes after its gap is filled: the gap and its confirmed placement change together. */
 describe('amending a filled leave gap', () => {
@@ -116,45 +116,12 @@ describe('amending a filled leave gap', () => {
   });
 
   describe('racing a confirmation', () => {
-    /** Sends `request` while a confirmation holds the gap row, then lets the confirmation fill the gap and commit first. */
-    async function whileConfirming(gapId: string, seekerId: string, request: () => PromiseLike<Response>): Promise<Response> {
-      const confirming = t.dataSource.createQueryRunner();
-      await confirming.connect();
-      await confirming.startTransaction();
-      try {
-        await confirming.query(`SELECT id FROM leave_gaps WHERE id = $1 FOR UPDATE`, [gapId]);
-        const pending = Promise.resolve(request());
-        await waitForLockWaiter(gapId);
-        await confirming.query(
-          `INSERT INTO placements (seeker_id, leave_gap_id, period) SELECT $1, id, daterange(placement_start, placement_end, '[]') FROM leave_gaps WHERE id = $2`,
-          [seekerId, gapId],
-        );
-        await confirming.query(`UPDATE leave_gaps SET status = 'filled' WHERE id = $1`, [gapId]);
-        await confirming.commitTransaction();
-        return await pending;
-      } finally {
-        if (confirming.isTransactionActive) await confirming.rollbackTransaction();
-        await confirming.release();
-      }
-    }
 
-    /** Waits until some other session waits for a lock (the PATCH on the held gap row). */
-    async function waitForLockWaiter(gapId: string): Promise<void> {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        const [row]: { waiting: number }[] = await t.dataSource.query(
-          `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-           WHERE NOT l.granted AND a.datname = current_database() AND a.query LIKE '%"LeaveGap"%'`,
-        );
-        if (row.waiting > 0) return;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      throw new Error(`nobody waited for the lock on gap ${gapId}`);
-    }
 
     it('amends the placement the confirmation just made, so gap and placement keep the same period', async () => {
       const { gap, seeker } = await gapAndSeeker();
 
-      const response = await whileConfirming(gap.id, seeker.id, () =>
+      const response = await whileConfirming(t.dataSource, gap.id, seeker.id, () =>
         t.api.patch(`${API}/leave-gaps/${gap.id}`).send({ prematureBirth: true, leaveEnd: '2026-06-09' }),
       );
 

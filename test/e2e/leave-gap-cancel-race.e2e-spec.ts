@@ -1,8 +1,7 @@
-import type { Response } from 'supertest';
 import { API, createFirm, createLeaveGap, createSeeker, problemOf } from './factories';
 import { gap2027, seeker2027, uniqueSkill } from './factories/matching';
 import { TestApp, createTestApp } from './support/test-app';
-import { waitUntilBlockedBy } from './support/wait-for-lock';
+import { whileConfirming } from './support/while-confirming';
 
 /** A gap cancelled while a confirmation fills it must not end up cancelled with a confirmed placement. */
 describe('cancelling or changing a leave gap while a confirmation fills it', () => {
@@ -13,30 +12,6 @@ describe('cancelling or changing a leave gap while a confirmation fills it', () 
   });
   afterAll(() => t.close());
 
-  /**
-   * Sends `request` while a confirmation holds the gap row (as confirm does), then lets that
-   * confirmation fill the gap and commit first; answers the request's response.
-   */
-  async function whileConfirming(gapId: string, seekerId: string, request: () => PromiseLike<Response>): Promise<Response> {
-    const confirming = t.dataSource.createQueryRunner();
-    await confirming.connect();
-    await confirming.startTransaction();
-    try {
-      await confirming.query(`SELECT id FROM leave_gaps WHERE id = $1 FOR UPDATE`, [gapId]);
-      const pending = Promise.resolve(request());
-      await waitUntilBlockedBy(confirming);
-      await confirming.query(
-        `INSERT INTO placements (seeker_id, leave_gap_id, period) SELECT $1, id, daterange(placement_start, placement_end, '[]') FROM leave_gaps WHERE id = $2`,
-        [seekerId, gapId],
-      );
-      await confirming.query(`UPDATE leave_gaps SET status = 'filled' WHERE id = $1`, [gapId]);
-      await confirming.commitTransaction();
-      return await pending;
-    } finally {
-      if (confirming.isTransactionActive) await confirming.rollbackTransaction();
-      await confirming.release();
-    }
-  }
 
   it('refuses the cancel (409 leave_gap.filled) when the confirmation commits first, and the gap stays filled', async () => {
     const skill = uniqueSkill('cancel-race');
@@ -44,7 +19,7 @@ describe('cancelling or changing a leave gap while a confirmation fills it', () 
     const gap = await createLeaveGap(t, firm.id, gap2027(skill));
     const seeker = await createSeeker(t, seeker2027(skill));
 
-    const response = await whileConfirming(gap.id, seeker.id, () => t.api.post(`${API}/leave-gaps/${gap.id}/cancel`));
+    const response = await whileConfirming(t.dataSource, gap.id, seeker.id, () => t.api.post(`${API}/leave-gaps/${gap.id}/cancel`));
     expect(response.status).toBe(409);
     expect(problemOf(response).code).toBe('leave_gap.filled');
     const [row] = await t.dataSource.query(`SELECT status FROM leave_gaps WHERE id = $1`, [gap.id]);
@@ -58,7 +33,7 @@ describe('cancelling or changing a leave gap while a confirmation fills it', () 
     const seeker = await createSeeker(t, seeker2027(skill));
     const [before] = await t.dataSource.query(`SELECT placement_start, placement_end, role_title FROM leave_gaps WHERE id = $1`, [gap.id]);
 
-    const response = await whileConfirming(gap.id, seeker.id, () => t.api.patch(`${API}/leave-gaps/${gap.id}`).send({ handoverDays: 10, roleTitle: 'changed' }));
+    const response = await whileConfirming(t.dataSource, gap.id, seeker.id, () => t.api.patch(`${API}/leave-gaps/${gap.id}`).send({ handoverDays: 10, roleTitle: 'changed' }));
     expect(response.status).toBe(409);
     expect(problemOf(response).code).toBe('leave_gap.not_open');
     const [after] = await t.dataSource.query(`SELECT placement_start, placement_end, role_title FROM leave_gaps WHERE id = $1`, [gap.id]);
