@@ -16,8 +16,9 @@
 import type { Principal } from '../src/auth/principal';
 import { TOKEN_USAGE, TokenUsageError, parseTokenRequest } from '../src/auth/token-request';
 import { TokenService } from '../src/auth/token.service';
-import { EnvironmentVariables, InvalidEnvironmentError, jwtSecretOf, loadEnvironment } from '../src/config/environment';
-import { DatabaseUnreachableError, withScriptDatabase } from './support/script-database';
+import { EnvironmentVariables, jwtSecretOf, loadEnvironment } from '../src/config/environment';
+import { withScriptDatabase } from './support/script-database';
+import { exitOnExpectedError } from './support/script-exit';
 
 async function assertPrincipalExists(environment: EnvironmentVariables, principal: Principal): Promise<void> {
   if (principal.role === 'coordinator') return;
@@ -40,18 +41,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${tokens.sign(request.principal, request.ttlSeconds)}\n`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof TokenUsageError) {
-    process.stderr.write(`${error.message}\n${TOKEN_USAGE}\n`);
-    process.exit(1);
-  }
-  if (error instanceof InvalidEnvironmentError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  if (error instanceof DatabaseUnreachableError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(3);
-  }
-  throw error;
-});
+main().catch((error: unknown) => exitOnExpectedError(error, { error: TokenUsageError, text: TOKEN_USAGE }));

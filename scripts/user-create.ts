@@ -8,12 +8,13 @@
  * Without --password it prints a generated one (shown once). Exit 1 for bad options or an
  * email that has an account, 2 for invalid configuration, 3 when the database is unreachable.
  */
-import { InvalidEnvironmentError, loadEnvironment } from '../src/config/environment';
+import { loadEnvironment } from '../src/config/environment';
 import { ConflictError } from '../src/common/domain-error';
 import { insertAccount } from '../src/users/accounts';
 import { generatePassword } from '../src/users/passwords';
 import { USER_CREATE_USAGE, UserCreateUsageError, parseUserCreateRequest } from '../src/users/user-create-request';
-import { DatabaseUnreachableError, withScriptDatabase } from './support/script-database';
+import { withScriptDatabase } from './support/script-database';
+import { exitOnExpectedError } from './support/script-exit';
 
 async function main(): Promise<void> {
   const environment = loadEnvironment();
@@ -32,23 +33,4 @@ async function main(): Promise<void> {
   if (request.password === undefined) process.stdout.write(`Password (shown once): ${password}\n`);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UserCreateUsageError) {
-    process.stderr.write(`${error.message}\n${USER_CREATE_USAGE}\n`);
-    process.exit(1);
-  }
-  if (error instanceof ConflictError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
-  if (error instanceof InvalidEnvironmentError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  if (error instanceof DatabaseUnreachableError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(3);
-  }
-  process.stderr.write(`user:create failed: ${(error as Error).message}\n`);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnExpectedError(error, { error: UserCreateUsageError, text: USER_CREATE_USAGE }, { refused: [ConflictError], failurePrefix: 'user:create failed' }));
