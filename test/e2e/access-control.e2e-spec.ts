@@ -4,6 +4,7 @@ import { Placement } from '../../src/placements/placement.entity';
 import { API, complexBody, firmBody, leaveGapBody, problemOf, seekerBody } from './factories';
 import { TwoPartyWorld, buildTwoPartyWorld, firmToken, futureLeave, pastLeave, seekerToken } from './support/auth';
 import { TestApp, createTestApp } from './support/test-app';
+import { TEST_TODAY } from './support/test-today';
 
 /** What each kind of user sees of the others' data (the route table covers who may call what). */
 describe('access control and data exposure', () => {
@@ -212,7 +213,7 @@ describe('access control and data exposure', () => {
 
     it('waits for a placement that has not ended (409), and another seeker cannot withdraw you', async () => {
       const world = await build();
-      await t.dataSource.query(`UPDATE placements SET period = daterange(current_date, current_date + 30, '[]') WHERE id = $1`, [world.placement.A]);
+      await t.dataSource.query(`UPDATE placements SET period = daterange($2::date, $2::date + 30, '[]') WHERE id = $1`, [world.placement.A, TEST_TODAY]);
       const response = await t.api.delete(`${API}/seekers/${world.seeker.A}`).set('Authorization', seekerToken(world.seeker.A)).expect(409);
       expect(problemOf(response)).toMatchObject({ code: 'seeker.placement_ongoing', details: { placementId: world.placement.A } });
       await t.api.delete(`${API}/seekers/${world.seeker.B}`).set('Authorization', seekerToken(world.seeker.A)).expect(404);

@@ -7,6 +7,7 @@ import { Seeker } from '../../src/seekers/seeker.entity';
 import { API, createFirm, createLeaveGap, seekerBody } from './factories';
 import { firmToken, pastLeave, seekerToken } from './support/auth';
 import { TestApp, createTestApp } from './support/test-app';
+import { TEST_TODAY } from './support/test-today';
 
 const CANARY_NAME = '홍길동CANARY';
 const CANARY_PHONE = '010-0000-1234';
@@ -95,7 +96,8 @@ describe('personal data never reaches the application log', () => {
     ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23P01' }) });
 
     // Withdrawal.
-    await t.dataSource.query(`UPDATE placements SET period = daterange(lower(period), current_date, '[)') WHERE seeker_id = $1`, [seeker.id]);
+    // Ended before the test apps' today (their Clock), whatever the real date is.
+    await t.dataSource.query(`UPDATE placements SET period = daterange(lower(period), $2::date, '[)') WHERE seeker_id = $1`, [seeker.id, TEST_TODAY]);
     await t.api.delete(`${API}/seekers/${seeker.id}`).set('Authorization', seekerToken(seeker.id)).expect(204);
 
     const log = lines.join('');
