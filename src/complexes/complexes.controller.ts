@@ -1,8 +1,7 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -15,6 +14,7 @@ import type { Principal } from '../auth/principal';
 import { Page, PageQuery } from '../common/pagination';
 import { ComplexesService } from './complexes.service';
 import { ComplexPage, ComplexResponse, CreateComplexDto, UpdateComplexDto } from './dto/complex.dto';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorators';
 
 /** Reference data everyone signed in may read; only coordinators change it. */
 @ApiTags('complexes')
@@ -28,11 +28,11 @@ export class ComplexesController {
   @ApiOperation({ summary: 'Register an industrial complex' })
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiCreatedResponse({ type: ComplexResponse })
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
+  @ApiIdempotencyKey()
   create(
     @Body() dto: CreateComplexDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<ComplexResponse> {
     return this.complexes.create(dto, principal, idempotencyKey);
   }

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -14,6 +13,7 @@ import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
 import { CreateFirmDto, FirmPage, FirmResponse, ListFirmsQuery, UpdateFirmDto } from './dto/firm.dto';
 import { FirmsService } from './firms.service';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorators';
 
 /** Coordinators register and change firms; a firm user reads its own firm only. */
 @ApiTags('firms')
@@ -27,11 +27,11 @@ export class FirmsController {
   @ApiOperation({ summary: 'Register a firm' })
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiCreatedResponse({ type: FirmResponse })
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
+  @ApiIdempotencyKey()
   create(
     @Body() dto: CreateFirmDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<FirmResponse> {
     return this.firms.create(dto, principal, idempotencyKey);
   }

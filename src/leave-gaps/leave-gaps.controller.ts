@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiHeader,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -21,6 +20,7 @@ import {
   UpdateLeaveGapDto,
 } from './dto/leave-gap.dto';
 import { LeaveGapsService } from './leave-gaps.service';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorators';
 
 /** Coordinators see every gap; a firm user posts, sees and changes its own firm's gaps only (others: 404). */
 @ApiTags('leave gaps')
@@ -36,12 +36,12 @@ export class LeaveGapsController {
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiCreatedResponse({ type: LeaveGapResponse })
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
+  @ApiIdempotencyKey()
   create(
     @Param('firmId') firmId: string,
     @Body() dto: CreateLeaveGapDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<LeaveGapResponse> {
     return this.gaps.create(firmId, dto, principal, idempotencyKey);
   }

@@ -1,10 +1,9 @@
 import { Readable } from 'node:stream';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -19,6 +18,7 @@ import { CreateMatchRunDto, ListMatchRunsQuery, MatchRunPage, MatchRunResponse }
 import { RunResultsQuery, RunResultsResponse } from './dto/run-results.dto';
 import { MatchRunsService } from './match-runs.service';
 import { RunResultsService } from './run-results.service';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorators';
 
 @ApiSignedIn()
 @ApiTags('match-runs')
@@ -36,11 +36,11 @@ export class MatchRunsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: MatchRunResponse, description: 'queued; poll GET /match-runs/{id}' })
   @ApiConflictResponse({ description: 'match_run.scope_busy: a queued or running run overlaps the scope' })
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key answers the run the first request started' })
+  @ApiIdempotencyKey('a retry with the same key answers the run the first request started')
   create(
     @Body() dto: CreateMatchRunDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<MatchRunResponse> {
     return this.runs.create(dto, principal, idempotencyKey);
   }

@@ -1,9 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -14,6 +13,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ConfirmationResponse, ProposalDecisionResponse, ReasonDto } from './dto/decision.dto';
 import { ProposalDecisionsService } from './proposal-decisions.service';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorators';
 
 @ApiSignedIn()
 @ApiTags('proposals')
@@ -25,13 +25,13 @@ export class ProposalsController {
   @Post(':id/confirm')
   @ApiOperation({ summary: 'Confirm a proposal: creates the placement' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: ConfirmationResponse })
   @ApiConflictResponse({ description: 'placement.seeker_double_booked, placement.gap_already_filled, proposal.not_proposed, idempotency.key_reused' })
   confirm(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<ConfirmationResponse> {
     return this.decisions.confirm(id, principal, idempotencyKey);
   }

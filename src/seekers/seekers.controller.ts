@@ -1,8 +1,7 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -16,6 +15,7 @@ import { Page } from '../common/pagination';
 import { AvailabilityWindowDto, AvailabilityWindowResponse } from './dto/availability.dto';
 import { CreateSeekerDto, ListSeekersQuery, SeekerPage, SeekerResponse, UpdateSeekerDto } from './dto/seeker.dto';
 import { SeekersService } from './seekers.service';
+import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorators';
 
 /**
  * Coordinators register seekers (with their consent) and see them all, each read logged; a
@@ -34,11 +34,11 @@ export class SeekersController {
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @Roles('coordinator')
   @ApiCreatedResponse({ type: SeekerResponse })
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the same seeker, not a second one' })
+  @ApiIdempotencyKey('a retry with the same key gets the same seeker, not a second one')
   create(
     @Body() dto: CreateSeekerDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<SeekerResponse> {
     return this.seekers.create(dto, principal, idempotencyKey);
   }
@@ -96,12 +96,12 @@ export class SeekersController {
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiCreatedResponse({ type: AvailabilityWindowResponse })
-  @ApiHeader({ name: 'idempotency-key', required: false, description: 'a retry with the same key gets the first answer' })
+  @ApiIdempotencyKey()
   addAvailability(
     @Param('id') id: string,
     @Body() dto: AvailabilityWindowDto,
     @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<AvailabilityWindowResponse> {
     return this.seekers.addAvailability(id, dto, principal, idempotencyKey);
   }
