@@ -10,11 +10,20 @@ export type OutboxEventType =
   | 'proposal.rejected'
   | 'proposal.superseded'
   | 'placement.cancelled'
-  | 'placement.amended';
+  | 'placement.amended'
+  | 'referral.offered'
+  | 'referral.seeker_accepted'
+  | 'referral.seeker_declined'
+  | 'referral.firm_interview'
+  | 'referral.hired'
+  | 'referral.firm_declined'
+  | 'referral.retained_30_days'
+  | 'referral.ended_early'
+  | 'referral.withdrawn';
 
 export interface OutboxEntry {
   type: OutboxEventType;
-  aggregateType: 'match_run' | 'proposal' | 'placement';
+  aggregateType: 'match_run' | 'proposal' | 'placement' | 'referral';
   aggregateId: string;
   /** Ids and facts only, never personal data (names, phone numbers, free-text reasons). */
   payload?: Record<string, unknown>;
