@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DESKTOP, PHONE, checkPage, launchChromium, newContext } from './support/browser';
 import { startService, type RunningService } from './support/service';
 
@@ -33,6 +33,12 @@ async function signIn(page: Page, account: { email: string; password: string }):
   await page.getByLabel('이메일').fill(account.email);
   await page.getByLabel('비밀번호').fill(account.password);
   await page.getByRole('button', { name: '로그인' }).click();
+}
+
+/** Waits until an input shows a value (the geocoder answered). */
+async function expectFilled(input: Locator): Promise<void> {
+  const element = await input.elementHandle();
+  await input.page().waitForFunction((field: { value: string }) => field.value.trim() !== '', element);
 }
 
 /** What the API answers the signed-in page (its cookies) for a GET. */
@@ -123,6 +129,49 @@ describe('the console', () => {
     await page.getByRole('link', { name: '배치' }).click();
     await page.locator('tbody tr').first().waitFor();
     await checkPage(page, 'coordinator', '08-placements');
+  }, JOURNEY_TIMEOUT);
+
+  it('coordinator: registers a firm by its business number and a walk-in job seeker whose consent was given on paper', async () => {
+    const page = coordinatorPage;
+    await page.getByRole('link', { name: '기업', exact: true }).click();
+    await page.getByRole('heading', { name: '참여 기업' }).waitFor();
+    const form = page.getByRole('form', { name: '기업 등록' });
+    await form.getByLabel('회사 이름').fill('(주)채움정밀');
+    // A wrong check digit is refused in Korean, naming the field; nothing is registered.
+    await form.getByLabel('사업자등록번호').fill('617-86-12347');
+    await form.getByLabel('근로자 수').fill('23');
+    await form.getByRole('textbox', { name: '산업단지' }).click();
+    await page.getByRole('option', { name: /구미국가산업단지/ }).click();
+    await form.getByLabel('사업장 주소').fill('경북 구미시 공단1동');
+    await form.getByRole('button', { name: '기업 등록' }).click();
+    const businessNumberError = form.locator('[id$="-error"]').first();
+    await businessNumberError.waitFor();
+    expect(await businessNumberError.innerText()).toMatch(HANGUL);
+    expect(await page.locator('tbody tr', { hasText: '(주)채움정밀' }).count()).toBe(0);
+    await form.getByLabel('사업자등록번호').fill('617-86-12346');
+    await form.getByRole('button', { name: '기업 등록' }).click();
+    await page.locator('tbody tr', { hasText: '(주)채움정밀' }).waitFor();
+    expect(await page.locator('tbody tr', { hasText: '(주)채움정밀' }).innerText()).toContain('617-86-12346');
+    await checkPage(page, 'coordinator', '08b-firm-registered');
+
+    await page.getByRole('link', { name: '구직자', exact: true }).click();
+    await page.getByRole('link', { name: '구직자 등록' }).click();
+    await page.getByRole('heading', { name: '구직자 등록' }).waitFor();
+    await page.getByLabel('이름').fill('한방문');
+    await page.getByLabel('전화번호').fill('010-2468-1357');
+    await page.getByLabel('집 주소').fill('구미시 공단1동');
+    await page.getByRole('button', { name: '주소 검색' }).click();
+    await expectFilled(page.getByLabel('위도'));
+    const register = page.getByRole('button', { name: '구직자 등록' });
+    expect(await register.isDisabled()).toBe(true);
+    await page.getByLabel(/개인정보 수집·이용에 동의했음을 확인/).check();
+    await register.click();
+    await page.getByRole('status').filter({ hasText: '한방문' }).waitFor();
+    await checkPage(page, 'coordinator', '08c-seeker-registered');
+
+    await page.getByRole('link', { name: '구직자', exact: true }).click();
+    await page.getByLabel('검색').fill('ㅎㅂㅁ');
+    await page.locator('tbody tr', { hasText: '010-2468-1357' }).waitFor();
   }, JOURNEY_TIMEOUT);
 
   it('firm staff: a too-long maternity leave is refused in Korean, then a valid one is posted', async () => {

@@ -10,8 +10,10 @@ import { SignupPage } from './pages/auth/SignupPage';
 import { DashboardPage } from './pages/coordinator/DashboardPage';
 import { GapPage } from './pages/coordinator/GapPage';
 import { GapsPage } from './pages/coordinator/GapsPage';
+import { FirmsPage } from './pages/coordinator/FirmsPage';
 import { InvitationsPage } from './pages/coordinator/InvitationsPage';
 import { MatchPage } from './pages/coordinator/MatchPage';
+import { NewSeekerPage } from './pages/coordinator/NewSeekerPage';
 import { PlacementsPage } from './pages/coordinator/PlacementsPage';
 import { RunPage } from './pages/coordinator/RunPage';
 import { RunsPage } from './pages/coordinator/RunsPage';
@@ -58,6 +60,8 @@ export function App() {
       <Route path="/gaps" element={<For role="coordinator"><GapsPage /></For>} />
       <Route path="/gaps/:id" element={<For role="coordinator"><GapPage /></For>} />
       <Route path="/seekers" element={<For role="coordinator"><SeekersPage /></For>} />
+      <Route path="/seekers/new" element={<For role="coordinator"><NewSeekerPage /></For>} />
+      <Route path="/firms" element={<For role="coordinator"><FirmsPage /></For>} />
       <Route path="/match" element={<For role="coordinator"><MatchPage /></For>} />
       <Route path="/runs" element={<For role="coordinator"><RunsPage /></For>} />
       <Route path="/runs/:id" element={<For role="coordinator"><RunPage /></For>} />

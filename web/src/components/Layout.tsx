@@ -11,6 +11,7 @@ const NAVIGATION: Record<User['role'], { to: string; label: keyof Messages }[]> 
     { to: '/', label: 'navDashboard' },
     { to: '/gaps', label: 'navGaps' },
     { to: '/seekers', label: 'navSeekers' },
+    { to: '/firms', label: 'navFirms' },
     { to: '/match', label: 'navMatch' },
     { to: '/runs', label: 'navRuns' },
     { to: '/placements', label: 'navPlacements' },

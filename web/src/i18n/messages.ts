@@ -140,6 +140,21 @@ const ko = {
   withdrawButton: '탈퇴하고 내 정보 지우기',
   withdrawn: '탈퇴했습니다. 정보가 삭제되었습니다.',
   notFoundPage: '페이지를 찾을 수 없습니다.',
+  // registering firms and seekers (coordinator)
+  navFirms: '기업',
+  firmsTitle: '참여 기업',
+  registerFirm: '기업 등록',
+  firmName: '회사 이름',
+  businessNumber: '사업자등록번호',
+  employeeCount: '근로자 수',
+  firmAddress: '사업장 주소',
+  prioritySupport: '우선지원대상기업',
+  prioritySupportShort: '우선지원',
+  registerSeeker: '구직자 등록',
+  availableFrom: '근무 가능 시작일',
+  availableUntil: '근무 가능 종료일',
+  consentConfirmed: '구직자 본인이 개인정보 수집·이용에 동의했음을 확인했습니다 (서면 또는 전화).',
+  inviteToAccount: '계정 초대하기',
 };
 
 export type Messages = { [key in keyof typeof ko]: string };
@@ -278,6 +293,20 @@ const en: Messages = {
   withdrawButton: 'Withdraw and erase my data',
   withdrawn: 'You have withdrawn; your data was erased.',
   notFoundPage: 'Page not found.',
+  navFirms: 'Firms',
+  firmsTitle: 'Participating firms',
+  registerFirm: 'Register a firm',
+  firmName: 'Firm name',
+  businessNumber: 'Business registration number',
+  employeeCount: 'Employees',
+  firmAddress: 'Workplace address',
+  prioritySupport: 'Priority-support firm (SME)',
+  prioritySupportShort: 'priority',
+  registerSeeker: 'Register a job seeker',
+  availableFrom: 'Available from',
+  availableUntil: 'Available until',
+  consentConfirmed: 'The job seeker has consented to the processing of their personal data (on paper or by phone).',
+  inviteToAccount: 'Invite to an account',
 };
 
 export const MESSAGES: Record<Language, Messages> = { ko, en };

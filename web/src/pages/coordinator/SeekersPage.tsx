@@ -1,6 +1,7 @@
-import { Badge, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { paginationControlLabel } from '../../components/paginationLabels';
@@ -26,7 +27,12 @@ export function SeekersPage() {
   );
   return (
     <Stack>
-      <Title order={2}>{t.seekersTitle}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t.seekersTitle}</Title>
+        <Button component={Link} to="/seekers/new">
+          {t.registerSeeker}
+        </Button>
+      </Group>
       <Group align="flex-end">
         <TextInput label={t.search} placeholder={t.searchPlaceholder} value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} w={280} />
         <Select label={t.status} clearable placeholder={t.all} data={['active', 'inactive', 'withdrawn'].map((s) => ({ value: s, label: status(s) }))} value={seekerStatus} onChange={(v) => { setSeekerStatus(v); setPage(1); }} />
