@@ -27,7 +27,8 @@ export interface SizeRun {
   readonly matchMs: number;
   readonly matchCpuMs: number;
   /**
-   * Later match() calls of the same instance in the same process (the median by CPU time):
+   * Later match() calls of the same instance in the same process (the median by CPU time of
+   * nine, three or one, by the first call's time):
    * compiled code, as in the service's long-lived solver thread (the first call also pays
    * for JIT compilation).
    */
@@ -60,8 +61,11 @@ function main(): void {
   const matchCpuBefore = process.cpuUsage();
   const matched = match(instance, timeLimit ? { timeLimitMs: Number(timeLimit) } : {});
   const matchCpu = process.cpuUsage(matchCpuBefore);
-  // Warm: the median of further calls (three when the first took under 3 s, else one).
-  const warmRuns = Array.from({ length: matched.stats.solveMs < 3000 ? 3 : 1 }, () => {
+  // Warm: the median of further calls (nine when the first took under 1 s, three under 3 s, else
+  // one). Small sizes need more than three calls before V8 has compiled the hot loops, and the
+  // service's solver thread runs match() over and over.
+  const warmRunCount = matched.stats.solveMs < 1000 ? 9 : matched.stats.solveMs < 3000 ? 3 : 1;
+  const warmRuns = Array.from({ length: warmRunCount }, () => {
     const cpuBefore = process.cpuUsage();
     const again = match(instance, timeLimit ? { timeLimitMs: Number(timeLimit) } : {});
     const cpu = process.cpuUsage(cpuBefore);

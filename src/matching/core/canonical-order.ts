@@ -114,8 +114,19 @@ function relationSummaries(instance: Instance): RelationSummaries {
     if (list) list.push(text);
     else notes.set(id, [text]);
   };
-  const describeVacancy = (id: string) => vacancyNumbers(vacancyById.get(id)!).join(':');
-  const describeSeeker = (id: string) => seekerNumbers(seekerById.get(id)!).join(':');
+  // Remembered per id (and per firm below): a seeker with many blocks is described once.
+  const vacancyDescriptions = new Map<string, string>();
+  const seekerDescriptions = new Map<string, string>();
+  const describeVacancy = (id: string) => remembered(vacancyDescriptions, id, () => vacancyNumbers(vacancyById.get(id)!).join(':'));
+  const describeSeeker = (id: string) => remembered(seekerDescriptions, id, () => seekerNumbers(seekerById.get(id)!).join(':'));
+  const firmDescriptions = new Map<string, string>();
+  const describeFirm = (firmId: string) =>
+    remembered(firmDescriptions, firmId, () =>
+      (vacanciesByFirm.get(firmId) ?? [])
+        .map((vacancy) => describeVacancy(vacancy.id))
+        .sort(compareText)
+        .join('+'),
+    );
   for (const pair of instance.blockedPairs ?? []) {
     note(ofVacancy, pair.vacancyId, `b${describeSeeker(pair.seekerId)}`);
     note(ofSeeker, pair.seekerId, `b${describeVacancy(pair.vacancyId)}`);
@@ -126,13 +137,21 @@ function relationSummaries(instance: Instance): RelationSummaries {
   }
   for (const seeker of instance.seekers) {
     for (const firmId of seeker.blockedFirmIds ?? []) {
-      const vacancies = vacanciesByFirm.get(firmId) ?? [];
-      note(ofSeeker, seeker.id, `f${vacancies.map((vacancy) => describeVacancy(vacancy.id)).sort(compareText).join('+')}`);
-      for (const vacancy of vacancies) note(ofVacancy, vacancy.id, `f${describeSeeker(seeker.id)}`);
+      note(ofSeeker, seeker.id, `f${describeFirm(firmId)}`);
+      for (const vacancy of vacanciesByFirm.get(firmId) ?? []) note(ofVacancy, vacancy.id, `f${describeSeeker(seeker.id)}`);
     }
   }
   const joined = (notes: Map<string, string[]>) => new Map([...notes].map(([id, list]) => [id, list.sort(compareText).join(';')]));
   return { ofVacancy: joined(ofVacancy), ofSeeker: joined(ofSeeker) };
+}
+
+function remembered(memo: Map<string, string>, key: string, compute: () => string): string {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = compute();
+    memo.set(key, value);
+  }
+  return value;
 }
 
 function sortByContent<T extends { readonly id: string }>(

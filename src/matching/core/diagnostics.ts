@@ -21,12 +21,15 @@ export interface VacancyDiagnostics {
 const BIT = Object.fromEntries(FEASIBILITY_RULES.map((rule, index) => [rule, 1 << index])) as {
   readonly [rule in FeasibilityRule]: number;
 };
-const BIT_SKILLS = BIT.skills;
-const BIT_CERTIFICATIONS = BIT.certifications;
-const BIT_DATES = BIT.dates;
-const BIT_HOURS = BIT.hours;
-const BIT_WAGE = BIT.wage;
 const BIT_COMMUTE = BIT.commute;
+const SHIFT_SKILLS = FEASIBILITY_RULES.indexOf('skills');
+const SHIFT_CERTIFICATIONS = FEASIBILITY_RULES.indexOf('certifications');
+const SHIFT_DATES = FEASIBILITY_RULES.indexOf('dates');
+const SHIFT_HOURS = FEASIBILITY_RULES.indexOf('hours');
+const SHIFT_WAGE = FEASIBILITY_RULES.indexOf('wage');
+
+/** A comparison as 0 or 1 (JavaScript's bitwise operators already treat booleans so). */
+const bit = (condition: boolean): number => condition as unknown as number;
 
 /**
  * Why a vacancy has few or no candidates: every seeker is checked against every rule. This
@@ -75,66 +78,105 @@ export function diagnoseVacancy(
   };
 }
 
-/** One byte per seeker, a bit set for each rule it fails. Mirrors feasibility.ts rule for rule. */
+/**
+ * One byte per seeker, a bit set for each rule it fails. Mirrors feasibility.ts rule for rule,
+ * one tight loop per rule over the typed columns. Seekers are in canonical order, which sorts
+ * them by latitude first: those outside the latitude band that the farthest reach of any
+ * seeker covers fail the commute rule without a distance (their latitude difference alone
+ * exceeds their reach), so the distances are computed only inside the band.
+ */
 function failureBits(prepared: PreparedInstance, columns: SeekerColumns, v: VacancyProfile): Uint8Array {
-  const failed = new Uint8Array(columns.count);
+  const count = columns.count;
+  const failed = new Uint8Array(count);
   const vacancy = v.vacancy;
 
   // How many required skills (at the level) and certificates each seeker has, from the holders.
-  const skillsHeld = new Uint8Array(columns.count);
-  for (const skill of vacancy.requiredSkills) {
-    const holders = columns.holdersBySkill.get(skill.code);
-    if (!holders) continue;
-    const { seekers, levels } = holders;
-    for (let i = 0; i < seekers.length; i++) if (levels[i] >= skill.level) skillsHeld[seekers[i]]++;
-  }
-  const certificationsHeld = new Uint8Array(columns.count);
-  for (const code of vacancy.requiredCertifications) {
-    const holders = columns.holdersByCertification.get(code);
-    if (holders) for (let i = 0; i < holders.length; i++) certificationsHeld[holders[i]]++;
-  }
   const skillsRequired = vacancy.requiredSkills.length;
+  if (skillsRequired > 0) {
+    const skillsHeld = new Uint8Array(count);
+    for (const skill of vacancy.requiredSkills) {
+      const holders = columns.holdersBySkill.get(skill.code);
+      if (!holders) continue;
+      const { seekers, levels } = holders;
+      for (let i = 0; i < seekers.length; i++) skillsHeld[seekers[i]] += bit(levels[i] >= skill.level);
+    }
+    for (let seeker = 0; seeker < count; seeker++) failed[seeker] = bit(skillsHeld[seeker] !== skillsRequired) << SHIFT_SKILLS;
+  }
   const certificationsRequired = vacancy.requiredCertifications.length;
-
-  const { lat, lng } = vacancy.location;
-  const cosLat = cosineOfLatitude(lat);
-  const overrides = v.commuteOverrides.size > 0 ? v.commuteOverrides : undefined;
-  // Locals, not property loads, in the loop that runs once per seeker and unfilled vacancy.
-  const { start, end, commuteLimit } = v;
-  const { weeklyHours, hourlyWage } = vacancy;
-  const { freeOffset, freeStart, freeEnd, minHours, maxHours, minHourlyWage, maxCommuteMinutes } = columns;
-  const { lat: seekerLat, lng: seekerLng, cosLat: seekerCos, overheadMinutes, detour, speedKmPerHour } = columns;
-  for (let seeker = 0; seeker < columns.count; seeker++) {
-    let bits = 0;
-    if (skillsHeld[seeker] !== skillsRequired) bits |= BIT_SKILLS;
-    if (certificationsHeld[seeker] !== certificationsRequired) bits |= BIT_CERTIFICATIONS;
-    let free = false;
-    for (let run = freeOffset[seeker]; run < freeOffset[seeker + 1]; run++) {
-      if (freeStart[run] <= start && freeEnd[run] >= end) free = true;
+  if (certificationsRequired > 0) {
+    const certificationsHeld = new Uint8Array(count);
+    for (const code of vacancy.requiredCertifications) {
+      const holders = columns.holdersByCertification.get(code);
+      if (holders) for (let i = 0; i < holders.length; i++) certificationsHeld[holders[i]]++;
     }
-    if (!free) bits |= BIT_DATES;
-    if (weeklyHours < minHours[seeker] || weeklyHours > maxHours[seeker]) bits |= BIT_HOURS;
-    if (hourlyWage < minHourlyWage[seeker]) bits |= BIT_WAGE;
-    const limit = Math.min(maxCommuteMinutes[seeker], commuteLimit);
-    const override = overrides === undefined ? undefined : overrides.get(seeker);
-    if (override !== undefined) {
-      if (override > limit) bits |= BIT_COMMUTE;
-    } else {
-      // The latitude difference alone (a lower bound of the great-circle distance) decides most seekers.
-      const lowerBoundKm = Math.abs(lat - seekerLat[seeker]) * KM_PER_DEGREE_OF_LATITUDE - LOWER_BOUND_MARGIN_KM;
-      if (overheadMinutes[seeker] + (60 * detour[seeker] * lowerBoundKm) / speedKmPerHour[seeker] > limit) {
-        bits |= BIT_COMMUTE;
-      } else {
-        const km = greatCircleKmWithCosines(seekerLat[seeker], seekerLng[seeker], seekerCos[seeker], lat, lng, cosLat);
-        if (overheadMinutes[seeker] + (60 * detour[seeker] * km) / speedKmPerHour[seeker] > limit) bits |= BIT_COMMUTE;
-      }
+    for (let seeker = 0; seeker < count; seeker++) {
+      failed[seeker] |= bit(certificationsHeld[seeker] !== certificationsRequired) << SHIFT_CERTIFICATIONS;
     }
-    failed[seeker] = bits;
   }
 
+  // Dates: free runs of one seeker are disjoint, so at most one of them holds the period.
+  // Comparisons as bits, not branches: on real data they are unpredictable.
+  const { start, end } = v;
+  const { freeSeeker, freeStart, freeEnd } = columns;
+  const free = new Uint8Array(count);
+  for (let run = 0; run < freeStart.length; run++) free[freeSeeker[run]] |= bit(freeStart[run] <= start) & bit(freeEnd[run] >= end);
+  const { weeklyHours, hourlyWage } = vacancy;
+  const { minHours, maxHours, minHourlyWage } = columns;
+  for (let seeker = 0; seeker < count; seeker++) {
+    failed[seeker] |=
+      ((free[seeker] ^ 1) << SHIFT_DATES) |
+      ((bit(weeklyHours < minHours[seeker]) | bit(weeklyHours > maxHours[seeker])) << SHIFT_HOURS) |
+      (bit(hourlyWage < minHourlyWage[seeker]) << SHIFT_WAGE);
+  }
+
+  markCommuteFailures(columns, v, failed);
   for (const seeker of columns.refusersByFirm.get(vacancy.firmId) ?? []) failed[seeker] |= BIT.blocked;
   for (const seeker of v.blockedSeekers) failed[seeker] |= BIT.blocked;
   return failed;
+}
+
+/** Keeps the latitude band conservative: outside it the shortfall is at least this much reach. */
+const BAND_MARGIN_KM = 1;
+
+function markCommuteFailures(columns: SeekerColumns, v: VacancyProfile, failed: Uint8Array): void {
+  const { lat, lng } = v.vacancy.location;
+  const cosLat = cosineOfLatitude(lat);
+  const commuteLimit = v.commuteLimit;
+  const overrides = v.commuteOverrides;
+  const { lat: seekerLat, lng: seekerLng, cosLat: seekerCos, overheadMinutes, detour, speedKmPerHour, maxCommuteMinutes } = columns;
+  const bandDegrees = (columns.maxReachKm + BAND_MARGIN_KM + LOWER_BOUND_MARGIN_KM) / KM_PER_DEGREE_OF_LATITUDE;
+  const from = columns.latitudeAscending ? firstAtLeast(seekerLat, lat - bandDegrees) : 0;
+  const to = columns.latitudeAscending ? firstAtLeast(seekerLat, lat + bandDegrees) : columns.count;
+  for (let seeker = 0; seeker < from; seeker++) failed[seeker] |= BIT_COMMUTE;
+  for (let seeker = to; seeker < columns.count; seeker++) failed[seeker] |= BIT_COMMUTE;
+  for (let seeker = from; seeker < to; seeker++) {
+    const limit = Math.min(maxCommuteMinutes[seeker], commuteLimit);
+    // The latitude difference alone (a lower bound of the great-circle distance) decides most seekers.
+    const lowerBoundKm = Math.abs(lat - seekerLat[seeker]) * KM_PER_DEGREE_OF_LATITUDE - LOWER_BOUND_MARGIN_KM;
+    if (overheadMinutes[seeker] + (60 * detour[seeker] * lowerBoundKm) / speedKmPerHour[seeker] > limit) {
+      failed[seeker] |= BIT_COMMUTE;
+    } else {
+      const km = greatCircleKmWithCosines(seekerLat[seeker], seekerLng[seeker], seekerCos[seeker], lat, lng, cosLat);
+      if (overheadMinutes[seeker] + (60 * detour[seeker] * km) / speedKmPerHour[seeker] > limit) failed[seeker] |= BIT_COMMUTE;
+    }
+  }
+  // Routing-engine minutes replace the model's, whatever the distance.
+  for (const [seeker, minutes] of overrides) {
+    if (minutes > Math.min(maxCommuteMinutes[seeker], commuteLimit)) failed[seeker] |= BIT_COMMUTE;
+    else failed[seeker] &= ~BIT_COMMUTE;
+  }
+}
+
+/** The first index whose value is ≥ `value` in an ascending array (its length when none). */
+function firstAtLeast(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** failureShortfall's 'dates' from the typed free runs: the days of the period no free run covers, relative. */

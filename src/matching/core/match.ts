@@ -39,8 +39,9 @@ export function match(instance: Instance, options: MatchOptions = {}): MatchResu
   const assignedSeeker = new Int32Array(candidateSet.prepared.vacancies.length).fill(-1);
   for (const pairIndex of optimization.chosenPairs) assignedSeeker[candidateSet.pairVacancy[pairIndex]] = candidateSet.pairSeeker[pairIndex];
   const assignments = assembleAssignments(candidateSet, optimization);
-  const alternatives = assembleAlternatives(candidateSet, assignedSeeker, alternativeCount);
-  const unfilledVacancies = vacancyIdOrder(candidateSet.prepared).filter((vacancy) => assignedSeeker[vacancy.index] < 0);
+  const byId = vacancyIdOrder(candidateSet.prepared);
+  const alternatives = assembleAlternatives(candidateSet, byId, assignedSeeker, alternativeCount);
+  const unfilledVacancies = byId.filter((vacancy) => assignedSeeker[vacancy.index] < 0);
   const columns = unfilledVacancies.length > 0 ? buildSeekerColumns(candidateSet.prepared) : undefined;
   const unfilled = unfilledVacancies.map(
     (vacancy): UnfilledVacancy => ({ vacancyId: vacancy.vacancy.id, ...diagnoseVacancy(candidateSet.prepared, columns!, vacancy.index) }),
@@ -51,7 +52,7 @@ export function match(instance: Instance, options: MatchOptions = {}): MatchResu
     assignments,
     alternatives,
     unfilled,
-    ...(options.candidates ? { candidates: assembleCandidates(candidateSet) } : {}),
+    ...(options.candidates ? { candidates: assembleCandidates(candidateSet, byId) } : {}),
     stats: {
       vacancies: candidateSet.prepared.vacancies.length,
       seekers: candidateSet.prepared.seekers.length,
@@ -83,12 +84,13 @@ function assembleAssignments(candidateSet: CandidateSet, optimization: Optimizat
 
 function assembleAlternatives(
   candidateSet: CandidateSet,
+  vacanciesById: readonly VacancyProfile[],
   assignedSeeker: Int32Array,
   count: number,
 ): { [vacancyId: string]: Alternative[] } {
   const { prepared, pairSeeker, pairScore, rankedStart, rankedPairs } = candidateSet;
   const entries: [string, Alternative[]][] = [];
-  for (const vacancy of vacancyIdOrder(prepared)) {
+  for (const vacancy of vacanciesById) {
     const ranked: Alternative[] = [];
     for (let at = rankedStart[vacancy.index]; at < rankedStart[vacancy.index + 1] && ranked.length < count; at++) {
       const pairIndex = rankedPairs[at];
@@ -101,10 +103,10 @@ function assembleAlternatives(
   return Object.fromEntries(entries);
 }
 
-function assembleCandidates(candidateSet: CandidateSet): CandidatePair[] {
+function assembleCandidates(candidateSet: CandidateSet, vacanciesById: readonly VacancyProfile[]): CandidatePair[] {
   const { prepared, pairSeeker, pairScore, pairCommuteMinutes, rankedStart, rankedPairs } = candidateSet;
   const listed: CandidatePair[] = [];
-  for (const vacancy of vacancyIdOrder(prepared)) {
+  for (const vacancy of vacanciesById) {
     for (let at = rankedStart[vacancy.index]; at < rankedStart[vacancy.index + 1]; at++) {
       const pairIndex = rankedPairs[at];
       listed.push({

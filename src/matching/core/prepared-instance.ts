@@ -51,21 +51,33 @@ export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const toRuns = (ranges: Seeker['availability']): DayRun[] =>
-  mergeRuns(ranges.map((range) => ({ start: toDay(range.start), end: toDay(range.end) })));
+/** Shared by every profile without entries: read-only, so one instance serves all. */
+const NO_CODES: ReadonlySet<string> = new Set();
+const NO_SEEKERS: ReadonlySet<number> = new Set();
+const NO_OVERRIDES: ReadonlyMap<number, number> = new Map();
+
+function toRuns(ranges: Seeker['availability']): DayRun[] {
+  if (ranges.length === 0) return [];
+  // One range (the usual case) is already merged: no copy, no sort.
+  if (ranges.length === 1) return [{ start: toDay(ranges[0].start), end: toDay(ranges[0].end) }];
+  return mergeRuns(ranges.map((range) => ({ start: toDay(range.start), end: toDay(range.end) })));
+}
 
 function prepareSeeker(seeker: Seeker, index: number): SeekerProfile {
   const availability = toRuns(seeker.availability);
   const busy = toRuns(seeker.busy);
+  const skillLevels = new Map<string, number>();
+  for (const skill of seeker.skills) skillLevels.set(skill.code, skill.level);
+  const blockedFirmIds = seeker.blockedFirmIds ?? [];
   return {
     index,
     seeker,
-    skillLevels: new Map(seeker.skills.map((skill) => [skill.code, skill.level])),
-    certifications: new Set(seeker.certifications),
-    blockedFirms: new Set(seeker.blockedFirmIds ?? []),
+    skillLevels,
+    certifications: seeker.certifications.length === 0 ? NO_CODES : new Set(seeker.certifications),
+    blockedFirms: blockedFirmIds.length === 0 ? NO_CODES : new Set(blockedFirmIds),
     availability,
     busy,
-    free: subtractRuns(availability, busy),
+    free: busy.length === 0 ? availability : subtractRuns(availability, busy),
     waitingSinceDay: seeker.waitingSince === undefined ? undefined : toDay(seeker.waitingSince),
   };
 }
@@ -76,13 +88,14 @@ export function prepareInstance(instance: Instance): PreparedInstance {
   const vacancyIndexById = new Map(sortedVacancies.map((vacancy, index) => [vacancy.id, index]));
   const seekerIndexById = new Map(sortedSeekers.map((seeker, index) => [seeker.id, index]));
 
-  const blockedByVacancy = sortedVacancies.map(() => new Set<number>());
+  // Most vacancies have no blocked pair and no routing-engine minutes: they share the empty ones.
+  const blockedByVacancy: Set<number>[] = new Array(sortedVacancies.length);
   for (const pair of instance.blockedPairs ?? []) {
-    blockedByVacancy[vacancyIndexById.get(pair.vacancyId)!].add(seekerIndexById.get(pair.seekerId)!);
+    (blockedByVacancy[vacancyIndexById.get(pair.vacancyId)!] ??= new Set()).add(seekerIndexById.get(pair.seekerId)!);
   }
-  const overridesByVacancy = sortedVacancies.map(() => new Map<number, number>());
+  const overridesByVacancy: Map<number, number>[] = new Array(sortedVacancies.length);
   for (const entry of instance.commuteMinutes ?? []) {
-    overridesByVacancy[vacancyIndexById.get(entry.vacancyId)!].set(seekerIndexById.get(entry.seekerId)!, entry.minutes);
+    (overridesByVacancy[vacancyIndexById.get(entry.vacancyId)!] ??= new Map()).set(seekerIndexById.get(entry.seekerId)!, entry.minutes);
   }
 
   const seekerCountBySkill = new Map<string, number>();
@@ -98,8 +111,8 @@ export function prepareInstance(instance: Instance): PreparedInstance {
         start: toDay(vacancy.start),
         end: toDay(vacancy.end),
         commuteLimit: vacancy.maxCommuteMinutes ?? Infinity,
-        blockedSeekers: blockedByVacancy[index],
-        commuteOverrides: overridesByVacancy[index],
+        blockedSeekers: blockedByVacancy[index] ?? NO_SEEKERS,
+        commuteOverrides: overridesByVacancy[index] ?? NO_OVERRIDES,
       }),
     ),
     seekers: sortedSeekers.map(prepareSeeker),

@@ -1,4 +1,4 @@
-import { COMMUTE_MODEL, cosineOfLatitude } from './commute';
+import { COMMUTE_MODEL, cosineOfLatitude, reachKm } from './commute';
 import { PreparedInstance } from './prepared-instance';
 
 /**
@@ -22,6 +22,12 @@ export interface SeekerColumns {
   readonly freeOffset: Int32Array;
   readonly freeStart: Int32Array;
   readonly freeEnd: Int32Array;
+  /** The seeker each free run belongs to. */
+  readonly freeSeeker: Int32Array;
+  /** The farthest commute reach (km) of any seeker: beyond it in latitude nobody passes the commute rule. */
+  readonly maxReachKm: number;
+  /** True when lat is ascending (the canonical order sorts seekers by latitude first). */
+  readonly latitudeAscending: boolean;
   /** Per skill code, its holders (ascending) and their levels. */
   readonly holdersBySkill: ReadonlyMap<string, { readonly seekers: Int32Array; readonly levels: Int8Array }>;
   readonly holdersByCertification: ReadonlyMap<string, Int32Array>;
@@ -53,6 +59,9 @@ export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
     freeOffset: new Int32Array(count + 1),
     freeStart: new Int32Array(seekers.reduce((sum, seeker) => sum + seeker.free.length, 0)),
     freeEnd: new Int32Array(seekers.reduce((sum, seeker) => sum + seeker.free.length, 0)),
+    freeSeeker: new Int32Array(seekers.reduce((sum, seeker) => sum + seeker.free.length, 0)),
+    maxReachKm: -1,
+    latitudeAscending: true,
     holdersBySkill: new Map<string, { seekers: Int32Array; levels: Int8Array }>(),
     holdersByCertification: new Map<string, Int32Array>(),
     refusersByFirm: new Map<string, number[]>(),
@@ -66,6 +75,7 @@ export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
     const seeker = profile.seeker;
     const model = COMMUTE_MODEL[seeker.commuteMode];
     columns.lat[i] = seeker.location.lat;
+    if (i > 0 && !(columns.lat[i - 1] <= columns.lat[i])) columns.latitudeAscending = false;
     columns.lng[i] = seeker.location.lng;
     columns.cosLat[i] = cosineOfLatitude(seeker.location.lat);
     columns.overheadMinutes[i] = model.overheadMinutes;
@@ -75,10 +85,12 @@ export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
     columns.minHours[i] = seeker.weeklyHours.min;
     columns.maxHours[i] = seeker.weeklyHours.max;
     columns.minHourlyWage[i] = seeker.minHourlyWage ?? -Infinity;
+    columns.maxReachKm = Math.max(columns.maxReachKm, reachKm(seeker.commuteMode, seeker.maxCommuteMinutes));
     columns.freeOffset[i] = run;
     for (const free of profile.free) {
       columns.freeStart[run] = free.start;
       columns.freeEnd[run] = free.end;
+      columns.freeSeeker[run] = i;
       run++;
     }
     for (const [code, level] of profile.skillLevels) {
