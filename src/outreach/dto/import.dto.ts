@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+
+export class ImportQuery {
+  @ApiPropertyOptional({ default: false, description: 'check the file and say what an import would do, writing nothing' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  dryRun?: boolean;
+
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], description: "the file's format; default: from the file name's extension" })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'])
+  format?: 'csv' | 'xlsx';
+}
+
+export class ImportFileBody {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'CSV (UTF-8) or XLSX; columns in docs/outreach.md' })
+  file: unknown;
+}
+
+export class ImportReport {
+  @ApiProperty({ description: 'true: nothing was written' }) dryRun: boolean;
+  @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'the import; null on a dry run' }) importId: string | null;
+  @ApiProperty({ description: 'data rows in the file' }) rowCount: number;
+  @ApiProperty({ description: 'rows that repeat an earlier row of the same file (same natural key), counted once' }) duplicateRowCount: number;
+  @ApiProperty({ description: 'expected leaves new to the service (written, or to be written on a dry run)' }) newCount: number;
+  @ApiProperty({ description: 'expected leaves the service already had (not written twice)' }) existingCount: number;
+}
