@@ -33,8 +33,6 @@ export class Outreach1795685000000 implements MigrationInterface {
         expected_end date NOT NULL,
         source_firm_name text,
         source_firm_address text,
-        first_import_id uuid NOT NULL REFERENCES outreach_imports (id) ON DELETE RESTRICT,
-        last_import_id uuid NOT NULL REFERENCES outreach_imports (id) ON DELETE RESTRICT,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT uq_expected_leaves_natural_key UNIQUE (business_number, leave_type, expected_start, expected_end),
@@ -45,6 +43,15 @@ export class Outreach1795685000000 implements MigrationInterface {
         CONSTRAINT ck_expected_leaves_firm_address CHECK (source_firm_address IS NULL OR length(source_firm_address) BETWEEN 1 AND 300)
       )`);
     await queryRunner.query(`CREATE INDEX ix_expected_leaves_start ON expected_leaves (expected_start, expected_end)`);
+    // Which files listed which leave: a leave listed again by a later file gains a row, not a copy.
+    await queryRunner.query(`
+      CREATE TABLE expected_leave_sources (
+        import_id uuid NOT NULL REFERENCES outreach_imports (id) ON DELETE CASCADE,
+        expected_leave_id uuid NOT NULL REFERENCES expected_leaves (id) ON DELETE CASCADE,
+        row_number integer NOT NULL,
+        PRIMARY KEY (import_id, expected_leave_id)
+      )`);
+    await queryRunner.query(`CREATE INDEX ix_expected_leave_sources_leave ON expected_leave_sources (expected_leave_id)`);
 
     // The note is the coordinator's own: never sent to a firm, a seeker or an export.
     await queryRunner.query(`
@@ -65,6 +72,7 @@ export class Outreach1795685000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE outreach_contacts`);
+    await queryRunner.query(`DROP TABLE expected_leave_sources`);
     await queryRunner.query(`DROP TABLE expected_leaves`);
     await queryRunner.query(`DROP TABLE outreach_imports`);
   }

@@ -68,6 +68,9 @@ export function callListSql(filters: CallListFilters, today: string, limit: numb
   else if (filters.latestOutcome !== undefined) conditions.push(`latest.outcome = ${parameter(filters.latestOutcome)}`);
   if (filters.startsBy !== undefined) conditions.push(`e.expected_start <= ${parameter(filters.startsBy)}`);
   if (filters.businessNumber !== undefined) conditions.push(`e.business_number = ${parameter(filters.businessNumber)}`);
+  if (filters.importId !== undefined) {
+    conditions.push(`EXISTS (SELECT 1 FROM expected_leave_sources s WHERE s.expected_leave_id = e.id AND s.import_id = ${parameter(filters.importId)})`);
+  }
   const text = `
     SELECT e.id, e.business_number, e.leave_type, e.expected_start, e.expected_end, e.source_firm_name, e.source_firm_address,
            f.id AS firm_id, f.name AS firm_name, f.status AS firm_status, c.id AS complex_id, c.name AS complex_name,

@@ -3,11 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Clock } from '../clock/clock';
-import { DomainError, RuleViolation } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { maskResidentNumbers } from '../common/resident-registration-number';
 import type { ImportReport } from './dto/import.dto';
 import { ExpectedLeaveRow, parseExpectedLeaves } from './expected-leave-rows';
-import { SpreadsheetFormat, readTable } from './table-source';
+import { readTable } from '../spreadsheets/table-reader';
+import type { SpreadsheetFormat } from '../spreadsheets/table-writer';
 
 export interface UploadedTable {
   fileName: string;
@@ -47,9 +48,7 @@ export class ExpectedLeaveImportService {
   }
 
   private async validRows(file: UploadedTable): Promise<{ rows: ExpectedLeaveRow[]; duplicateRowCount: number }> {
-    const table = await readTable(file.content, file.format).catch(() => {
-      throw new RuleViolation('outreach.file_unreadable', 'file', `the file cannot be read as ${file.format.toUpperCase()}`);
-    });
+    const table = await readTable(file.content, file.format);
     const { rows, problems } = parseExpectedLeaves(table);
     if (problems.length > 0) {
       throw new DomainError('validation', 'outreach.file_invalid', 'The file has invalid columns or rows; nothing was written.', problems, {
@@ -81,10 +80,12 @@ function columnsOf(rows: ExpectedLeaveRow[]): unknown[] {
     rows.map((row) => row.expectedEnd),
     rows.map((row) => row.firmName),
     rows.map((row) => row.firmAddress),
+    rows.map((row) => row.rowNumber),
   ];
 }
 
-const ROWS = `unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::text[], $6::text[]) AS r(business_number, leave_type, expected_start, expected_end, firm_name, firm_address)`;
+const ROWS = `unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::text[], $6::text[], $7::int[])
+  AS r(business_number, leave_type, expected_start, expected_end, firm_name, firm_address, row_number)`;
 
 async function countExisting(manager: EntityManager, rows: ExpectedLeaveRow[]): Promise<number> {
   const [{ count }]: { count: number }[] = await manager.query(
@@ -98,18 +99,24 @@ async function countExisting(manager: EntityManager, rows: ExpectedLeaveRow[]): 
 /**
  * Inserts new expected leaves; a known one keeps its id and contacts and only takes the source's
  * firm name and address when the file gives them. Concurrent imports of overlapping files meet
- * at the unique constraint, so neither writes a leave twice. Returns how many were new.
+ * at the unique constraint, so neither writes a leave twice. Each leave notes that this file
+ * listed it (expected_leave_sources). Returns how many were new.
  */
 async function upsert(manager: EntityManager, rows: ExpectedLeaveRow[], importId: string): Promise<number> {
   const written: { inserted: boolean }[] = await manager.query(
-    `INSERT INTO expected_leaves (business_number, leave_type, expected_start, expected_end, source_firm_name, source_firm_address, first_import_id, last_import_id)
-     SELECT business_number, leave_type, expected_start, expected_end, firm_name, firm_address, $7, $7 FROM ${ROWS}
-     ON CONFLICT ON CONSTRAINT uq_expected_leaves_natural_key DO UPDATE SET
-       source_firm_name = coalesce(EXCLUDED.source_firm_name, expected_leaves.source_firm_name),
-       source_firm_address = coalesce(EXCLUDED.source_firm_address, expected_leaves.source_firm_address),
-       last_import_id = EXCLUDED.last_import_id,
-       updated_at = now()
-     RETURNING (xmax = 0) AS inserted`,
+    `WITH written AS (
+       INSERT INTO expected_leaves (business_number, leave_type, expected_start, expected_end, source_firm_name, source_firm_address)
+       SELECT business_number, leave_type, expected_start, expected_end, firm_name, firm_address FROM ${ROWS}
+       ON CONFLICT ON CONSTRAINT uq_expected_leaves_natural_key DO UPDATE SET
+         source_firm_name = coalesce(EXCLUDED.source_firm_name, expected_leaves.source_firm_name),
+         source_firm_address = coalesce(EXCLUDED.source_firm_address, expected_leaves.source_firm_address),
+         updated_at = now()
+       RETURNING id, business_number, leave_type, expected_start, expected_end, (xmax = 0) AS inserted
+     ), sourced AS (
+       INSERT INTO expected_leave_sources (import_id, expected_leave_id, row_number)
+       SELECT $8, w.id, r.row_number FROM written w JOIN ${ROWS} USING (business_number, leave_type, expected_start, expected_end)
+     )
+     SELECT inserted FROM written`,
     [...columnsOf(rows), importId],
   );
   return written.filter((row) => row.inserted).length;

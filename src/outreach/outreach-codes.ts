@@ -63,3 +63,12 @@ export const LEAVE_TYPE_FAMILY: Readonly<Record<LeaveType, string>> = {
 export function isClosingOutcome(outcome: ContactOutcome): boolean {
   return (CLOSING_OUTCOMES as readonly ContactOutcome[]).includes(outcome);
 }
+
+/** The console's Korean names of the leave types (web/src/i18n/messages.ts), for exports. */
+export const EXPECTED_LEAVE_TYPE_LABELS: Readonly<Record<ExpectedLeaveType, string>> = {
+  maternity: '출산전후휴가',
+  parental: '육아휴직',
+  reduced_hours: '육아기 근로시간 단축',
+  spouse_maternity: '배우자 출산휴가',
+  other: '기타',
+};

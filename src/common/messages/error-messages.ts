@@ -137,6 +137,19 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'placement.seeker_double_booked': { ko: '이 구직자는 같은 기간에 이미 다른 곳에 배치되어 있습니다.', en: 'The seeker is already placed on overlapping days.' },
   'placement.gap_already_filled': { ko: '이 휴직 공백에는 이미 확정된 배치가 있습니다.', en: 'The leave gap already has a confirmed placement.' },
   'placement.already_cancelled': { ko: '이미 취소된 배치입니다.', en: 'The placement is already cancelled.' },
+
+  // outreach (선제 발굴)
+  'outreach.file_invalid': { ko: '파일에 잘못된 열이나 행이 있어 아무것도 저장하지 않았습니다.', en: 'The file has invalid columns or rows; nothing was written.' },
+  'outreach.file_missing': { ko: '파일을 첨부해 주세요.', en: 'Send the file as the multipart field "file".' },
+  'outreach.unsupported_format': { ko: 'CSV 또는 XLSX 파일만 올릴 수 있습니다.', en: 'The file must be CSV or XLSX.' },
+  'outreach.personal_data_column': { ko: '근로자 개인정보(이름, 주민등록번호, 생년월일, 연락처) 열은 파일에 넣을 수 없습니다.', en: 'A column about the employee must not be in the file.' },
+  'outreach.unknown_column': { ko: '휴가 예정 파일의 열이 아닙니다.', en: 'Not a column of the expected-leave file.' },
+  'outreach.duplicate_column': { ko: '같은 열이 두 번 있습니다.', en: 'The same column appears twice.' },
+  'outreach.missing_column': { ko: '필수 열이 없습니다.', en: 'A required column is missing.' },
+  'outreach.no_rows': { ko: '파일에 데이터 행이 없습니다.', en: 'The file has no data rows.' },
+  'outreach.too_many_rows': { ko: '파일의 행이 너무 많습니다. 나누어 올려 주세요.', en: 'The file has too many rows.' },
+  'outreach.end_before_start': { ko: '종료 예정일이 시작 예정일보다 앞섭니다.', en: 'The expected end is before the expected start.' },
+  'expected_leave.not_found': { ko: '휴가 예정 정보를 찾을 수 없습니다.', en: 'The expected leave was not found.' },
 };
 
 /** Korean texts for class-validator's rules; `{field}` is the field's path, `{limit}` a number from the rule. */

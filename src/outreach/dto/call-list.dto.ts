@@ -44,6 +44,11 @@ export class CallListQuery extends PageQuery {
   @Transform(({ value }) => normalizeBusinessNumber(value))
   @Matches(/^\d{10}$/, { message: 'businessNumber must be 10 digits' })
   businessNumber?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only expected leaves that this import listed' })
+  @IsOptional()
+  @IsUUID()
+  importId?: string;
 }
 
 export type CallListFilters = Omit<CallListQuery, 'page' | 'pageSize' | 'offset'>;

@@ -1,14 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 
 export class ImportQuery {
-  @ApiPropertyOptional({ default: false, description: 'check the file and say what an import would do, writing nothing' })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
-  dryRun?: boolean;
-
   @ApiPropertyOptional({ enum: ['csv', 'xlsx'], description: "the file's format; default: from the file name's extension" })
   @IsOptional()
   @IsIn(['csv', 'xlsx'])

@@ -672,6 +672,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outreach/expected-leaves/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a CSV/XLSX file of expected leaves and say what an import would do; writes nothing */
+        post: operations["OutreachController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outreach/expected-leaves/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a CSV/XLSX file of expected leaves: all rows or none; known leaves are not written twice */
+        post: operations["OutreachController_importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outreach/call-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expected leaves with no covering gap and no closing outcome, soonest expected start first */
+        get: operations["OutreachController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outreach/call-list/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call list (same filters) as CSV or XLSX, without coordinator notes */
+        get: operations["OutreachController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outreach/expected-leaves/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every contact about an expected leave, latest first */
+        get: operations["OutreachController_contactHistory"];
+        put?: never;
+        /** Record a call or visit about an expected leave (time: now) */
+        post: operations["OutreachController_recordContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demo-data": {
         parameters: {
             query?: never;
@@ -1741,6 +1827,99 @@ export interface components {
             password: string;
             /** @description the name shown in the console; default: the seeker’s name, or the email */
             displayName?: string;
+        };
+        ImportFileBody: {
+            /**
+             * Format: binary
+             * @description CSV (UTF-8) or XLSX; columns in docs/outreach.md
+             */
+            file: string;
+        };
+        ImportReport: {
+            /** @description true: nothing was written */
+            dryRun: boolean;
+            /**
+             * Format: uuid
+             * @description the import; null on a dry run
+             */
+            importId: string | null;
+            /** @description data rows in the file */
+            rowCount: number;
+            /** @description rows that repeat an earlier row of the same file (same natural key), counted once */
+            duplicateRowCount: number;
+            /** @description expected leaves new to the service (written, or to be written on a dry run) */
+            newCount: number;
+            /** @description expected leaves the service already had (not written twice) */
+            existingCount: number;
+        };
+        CallListFirm: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+        };
+        CallListComplex: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ContactResponse: {
+            id: string;
+            /** Format: uuid */
+            expectedLeaveId: string;
+            /** @enum {string} */
+            channel: "phone" | "visit" | "email" | "sms";
+            /** @enum {string} */
+            outcome: "no_answer" | "interested" | "gap_to_be_posted" | "call_back" | "not_needed" | "already_resolved";
+            /** @description the coordinator's own note; coordinators only */
+            note: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        CallListEntry: {
+            /** Format: uuid */
+            expectedLeaveId: string;
+            /** @example 1248100998 */
+            businessNumber: string;
+            /** @enum {string} */
+            leaveType: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "other";
+            /** @example 2027-01-04 */
+            expectedStart: string;
+            /** @example 2027-04-03 */
+            expectedEnd: string;
+            /** @description days from today (Asia/Seoul) to the expected start; negative once begun */
+            daysUntilStart: number;
+            /** @description the firm name as the data source gave it */
+            sourceFirmName: string | null;
+            /** @description the address as the data source gave it */
+            sourceFirmAddress: string | null;
+            /** @description the registered firm with this business number; null: not registered */
+            firm: components["schemas"]["CallListFirm"] | null;
+            /** @description the registered firm's complex */
+            complex: components["schemas"]["CallListComplex"] | null;
+            latestContact: components["schemas"]["ContactResponse"] | null;
+            contactCount: number;
+        };
+        CallListPage: {
+            items: components["schemas"]["CallListEntry"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RecordContactDto: {
+            /**
+             * @description phone 전화, visit 방문, email 이메일, sms 문자
+             * @enum {string}
+             */
+            channel: "phone" | "visit" | "email" | "sms";
+            /**
+             * @description no_answer 연결 안 됨, interested 관심 있음, gap_to_be_posted 공백 등록 예정, call_back 다시 연락, not_needed 필요 없음 (closes), already_resolved 이미 해결 (closes)
+             * @enum {string}
+             */
+            outcome: "no_answer" | "interested" | "gap_to_be_posted" | "call_back" | "not_needed" | "already_resolved";
+            /** @description the coordinator's own note (never shown to firms or seekers, never exported) */
+            note?: string;
         };
         DemoLoadStateResponse: {
             /** @enum {string} */
@@ -4077,6 +4256,284 @@ export interface operations {
             };
             /** @description invitation.used or invitation.expired (valid 72 hours, once) */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_dryRun: {
+        parameters: {
+            query?: {
+                /** @description the file's format; default: from the file name's extension */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportFileBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description outreach.file_invalid: `errors` names every bad column (`columns.<header>`) and cell (`rows[<row>].<field>`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_importFile: {
+        parameters: {
+            query?: {
+                /** @description the file's format; default: from the file name's extension */
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportFileBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description outreach.file_invalid, as for the dry run; nothing written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description only registered firms of this complex */
+                complexId?: string;
+                /** @description registered firms only, or firms not yet registered only */
+                registration?: "registered" | "unregistered";
+                leaveType?: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "other";
+                /** @description the latest contact outcome; `none`: never contacted */
+                latestOutcome?: "no_answer" | "interested" | "gap_to_be_posted" | "call_back" | "not_needed" | "already_resolved" | "none";
+                /** @description expected leaves starting on or before this day */
+                startsBy?: string;
+                /** @description one firm by its business registration number (dashes allowed) */
+                businessNumber?: string;
+                /** @description only expected leaves that this import listed */
+                importId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallListPage"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_export: {
+        parameters: {
+            query: {
+                /** @description only registered firms of this complex */
+                complexId?: string;
+                /** @description registered firms only, or firms not yet registered only */
+                registration?: "registered" | "unregistered";
+                leaveType?: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "other";
+                /** @description the latest contact outcome; `none`: never contacted */
+                latestOutcome?: "no_answer" | "interested" | "gap_to_be_posted" | "call_back" | "not_needed" | "already_resolved" | "none";
+                /** @description expected leaves starting on or before this day */
+                startsBy?: string;
+                /** @description one firm by its business registration number (dashes allowed) */
+                businessNumber?: string;
+                /** @description only expected leaves that this import listed */
+                importId?: string;
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_contactHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"][];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description expected_leave.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_recordContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordContactDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description expected_leave.not_found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
