@@ -33,15 +33,14 @@ async function signedInPage(viewport: typeof DESKTOP): Promise<Page> {
 
 /** A POST through the signed-in page's session (cookie and CSRF header), for data the page does not create. */
 async function post(page: Page, path: string, body: unknown): Promise<{ id: string }> {
-  return page.evaluate(
-    async ({ path, body }) => {
-      const csrf = decodeURIComponent(document.cookie.split('; ').find((part) => part.startsWith('chaeum_csrf='))?.slice(12) ?? '');
-      const response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(body) });
-      if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-      return response.json();
-    },
-    { path, body },
-  );
+  // A string, evaluated in the page: this file is compiled without the DOM's types.
+  const script = `(async () => {
+    const csrf = decodeURIComponent(document.cookie.split('; ').find((part) => part.startsWith('chaeum_csrf='))?.slice(12) ?? '');
+    const response = await fetch(${JSON.stringify(path)}, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: ${JSON.stringify(JSON.stringify(body))} });
+    if (!response.ok) throw new Error(${JSON.stringify(path)} + ': ' + response.status + ' ' + (await response.text()));
+    return response.json();
+  })()`;
+  return (await page.evaluate(script)) as { id: string };
 }
 
 async function chooseFile(page: Page, name: string, lines: string[]): Promise<void> {
