@@ -25,6 +25,7 @@ import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { RuntimeMetricsModule } from './runtime-metrics/runtime-metrics.module';
 import { SeekersModule } from './seekers/seekers.module';
+import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -54,6 +55,7 @@ import { UsersModule } from './users/users.module';
     MatchingModule,
     ProposalsModule,
     UsersModule,
+    SpreadsheetsModule,
     DemoDataModule,
     // Last: the console answers only what no API route did.
     ConsoleModule,
