@@ -26,6 +26,7 @@ import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { RuntimeMetricsModule } from './runtime-metrics/runtime-metrics.module';
 import { SeekersModule } from './seekers/seekers.module';
+import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -55,6 +56,7 @@ import { UsersModule } from './users/users.module';
     MatchingModule,
     ProposalsModule,
     UsersModule,
+    SpreadsheetsModule,
     OutreachModule,
     DemoDataModule,
     // Last: the console answers only what no API route did.
