@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { DomainError } from '../common/domain-error';
 import { maskResidentNumbers } from '../common/resident-registration-number';
-import type { ImportReport } from './dto/import.dto';
+import type { ExpectedLeaveImportReport } from './dto/import.dto';
 import { ExpectedLeaveRow, parseExpectedLeaves } from './expected-leave-rows';
 import { readTable } from '../spreadsheets/table-reader';
 import type { SpreadsheetFormat } from '../spreadsheets/table-writer';
@@ -25,14 +25,14 @@ export class ExpectedLeaveImportService {
   ) {}
 
   /** What an import of the file would do; writes nothing. A bad file is the same 400 as for the import. */
-  async dryRun(file: UploadedTable): Promise<ImportReport> {
+  async dryRun(file: UploadedTable): Promise<ExpectedLeaveImportReport> {
     const { rows, duplicateRowCount } = await this.validRows(file);
     const existingCount = await countExisting(this.dataSource.manager, rows);
     return { dryRun: true, importId: null, rowCount: rows.length + duplicateRowCount, duplicateRowCount, newCount: rows.length - existingCount, existingCount };
   }
 
   /** All rows or none: the whole file is checked first and written in one transaction. */
-  async import(file: UploadedTable, principal: Principal): Promise<ImportReport> {
+  async import(file: UploadedTable, principal: Principal): Promise<ExpectedLeaveImportReport> {
     const { rows, duplicateRowCount } = await this.validRows(file);
     const rowCount = rows.length + duplicateRowCount;
     return this.dataSource.transaction(async (manager) => {

@@ -21,7 +21,7 @@ import { CALL_LIST_COLUMNS } from './call-list-columns';
 import { CallListService } from './call-list.service';
 import { CallListEntry, CallListExportQuery, CallListPage, CallListQuery, ContactResponse } from './dto/call-list.dto';
 import { RecordContactDto } from './dto/contact.dto';
-import { ImportFileBody, ImportQuery, ImportReport } from './dto/import.dto';
+import { ExpectedLeaveFileBody, ExpectedLeaveImportReport } from './dto/import.dto';
 import { ExpectedLeaveImportService } from './expected-leave-import.service';
 import { OutreachContactsService } from './outreach-contacts.service';
 import { MultipartFile, uploadedTable } from './uploaded-file';
@@ -46,23 +46,23 @@ export class OutreachController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Check a CSV/XLSX file of expected leaves and say what an import would do; writes nothing' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: ImportFileBody })
+  @ApiBody({ type: ExpectedLeaveFileBody })
   @ApiBadRequestResponse({ description: 'outreach.file_invalid: `errors` names every bad column (`columns.<header>`) and cell (`rows[<row>].<field>`)' })
-  @ApiOkResponse({ type: ImportReport })
+  @ApiOkResponse({ type: ExpectedLeaveImportReport })
   @UseInterceptors(UPLOAD)
-  dryRun(@UploadedFile() file: MultipartFile | undefined, @Query() query: ImportQuery): Promise<ImportReport> {
-    return this.imports.dryRun(uploadedTable(file, query.format));
+  dryRun(@UploadedFile() file: MultipartFile | undefined): Promise<ExpectedLeaveImportReport> {
+    return this.imports.dryRun(uploadedTable(file));
   }
 
   @Post('expected-leaves/import')
   @ApiOperation({ summary: 'Import a CSV/XLSX file of expected leaves: all rows or none; known leaves are not written twice' })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: ImportFileBody })
+  @ApiBody({ type: ExpectedLeaveFileBody })
   @ApiBadRequestResponse({ description: 'outreach.file_invalid, as for the dry run; nothing written' })
-  @ApiCreatedResponse({ type: ImportReport })
+  @ApiCreatedResponse({ type: ExpectedLeaveImportReport })
   @UseInterceptors(UPLOAD)
-  importFile(@UploadedFile() file: MultipartFile | undefined, @Query() query: ImportQuery, @CurrentPrincipal() principal: Principal): Promise<ImportReport> {
-    return this.imports.import(uploadedTable(file, query.format), principal);
+  importFile(@UploadedFile() file: MultipartFile | undefined, @CurrentPrincipal() principal: Principal): Promise<ExpectedLeaveImportReport> {
+    return this.imports.import(uploadedTable(file), principal);
   }
 
   @Get('call-list')

@@ -243,7 +243,7 @@ describe('outreach: expected leaves from administrative data, the call list and 
   });
 
   it('refuses a file that is not CSV or XLSX, and a request without a file', async () => {
-    expect(problemOf(await upload(Buffer.from('x'), 'leaves.txt').expect(400)).code).toBe('outreach.unsupported_format');
-    expect(problemOf(await t.api.post(IMPORT).field('note', 'no file').expect(400)).code).toBe('outreach.file_missing');
+    expect(problemOf(await upload(Buffer.from('x'), 'leaves.pdf').expect(400)).code).toBe('spreadsheet.unsupported_format');
+    expect(problemOf(await t.api.post(IMPORT).field('note', 'no file').expect(400)).code).toBe('import.file_missing');
   });
 });

@@ -155,8 +155,6 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
 
   // outreach (선제 발굴)
   'outreach.file_invalid': { ko: '파일에 잘못된 열이나 행이 있어 아무것도 저장하지 않았습니다.', en: 'The file has invalid columns or rows; nothing was written.' },
-  'outreach.file_missing': { ko: '파일을 첨부해 주세요.', en: 'Send the file as the multipart field "file".' },
-  'outreach.unsupported_format': { ko: 'CSV 또는 XLSX 파일만 올릴 수 있습니다.', en: 'The file must be CSV or XLSX.' },
   'outreach.personal_data_column': { ko: '근로자 개인정보(이름, 주민등록번호, 생년월일, 연락처) 열은 파일에 넣을 수 없습니다.', en: 'A column about the employee must not be in the file.' },
   'outreach.unknown_column': { ko: '휴가 예정 파일의 열이 아닙니다.', en: 'Not a column of the expected-leave file.' },
   'outreach.duplicate_column': { ko: '같은 열이 두 번 있습니다.', en: 'The same column appears twice.' },

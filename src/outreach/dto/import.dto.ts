@@ -1,19 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 
-export class ImportQuery {
-  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], description: "the file's format; default: from the file name's extension" })
-  @IsOptional()
-  @IsIn(['csv', 'xlsx'])
-  format?: 'csv' | 'xlsx';
-}
-
-export class ImportFileBody {
+export class ExpectedLeaveFileBody {
   @ApiProperty({ type: 'string', format: 'binary', description: 'CSV (UTF-8) or XLSX; columns in docs/outreach.md' })
   file: unknown;
 }
 
-export class ImportReport {
+export class ExpectedLeaveImportReport {
   @ApiProperty({ description: 'true: nothing was written' }) dryRun: boolean;
   @ApiProperty({ format: 'uuid', type: String, nullable: true, description: 'the import; null on a dry run' }) importId: string | null;
   @ApiProperty({ description: 'data rows in the file' }) rowCount: number;

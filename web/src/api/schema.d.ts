@@ -672,6 +672,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{kind}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The empty sheet to fill in, with Korean headers (XLSX adds a 작성 안내 sheet) */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a sheet (dryRun=true: only check it) */
+        post: operations["ImportsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outreach/expected-leaves/dry-run": {
         parameters: {
             query?: never;
@@ -1828,14 +1862,61 @@ export interface components {
             /** @description the name shown in the console; default: the seeker’s name, or the email */
             displayName?: string;
         };
-        ImportFileBody: {
+        ImportUpload: {
+            /**
+             * Format: binary
+             * @description the filled template: .xlsx, or .csv in UTF-8 or CP949 (EUC-KR)
+             */
+            file: string;
+        };
+        RowProblem: {
+            /**
+             * @description the row as Excel numbers it (the header is row 1)
+             * @example 3
+             */
+            row: number;
+            /**
+             * @description the column header, when the problem lies in one
+             * @example 휴대전화
+             */
+            column: string | null;
+            /**
+             * @description the API field the column fills
+             * @example phone
+             */
+            field: string | null;
+            /**
+             * @description the rule, with the code the API answers for it
+             * @example matches
+             */
+            code: string;
+            /** @example 휴대전화: 형식이 올바르지 않습니다. */
+            message: string;
+            /** @description import.duplicate_in_sheet: the earlier row with the same value */
+            firstRow?: number;
+        };
+        ImportReport: {
+            /** @enum {string} */
+            kind: "seekers" | "firms" | "leave-gaps";
+            /** @description true: checked, nothing written */
+            dryRun: boolean;
+            rowCount: number;
+            /** @description rows without any problem */
+            validRowCount: number;
+            /** @description rows written: all of them, or 0 */
+            writtenCount: number;
+            errorCount: number;
+            /** @description every problem of every row, by row and column */
+            errors: components["schemas"]["RowProblem"][];
+        };
+        ExpectedLeaveFileBody: {
             /**
              * Format: binary
              * @description CSV (UTF-8) or XLSX; columns in docs/outreach.md
              */
             file: string;
         };
-        ImportReport: {
+        ExpectedLeaveImportReport: {
             /** @description true: nothing was written */
             dryRun: boolean;
             /**
@@ -4263,19 +4344,57 @@ export interface operations {
             };
         };
     };
-    OutreachController_dryRun: {
+    ImportsController_template: {
         parameters: {
             query?: {
-                /** @description the file's format; default: from the file name's extension */
                 format?: "csv" | "xlsx";
             };
             header?: never;
-            path?: never;
+            path: {
+                kind: "seekers" | "firms" | "leave-gaps";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the template file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_run: {
+        parameters: {
+            query?: {
+                /** @description true: check every row with the API rules and write nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                kind: "seekers" | "firms" | "leave-gaps";
+            };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["ImportFileBody"];
+                "multipart/form-data": components["schemas"]["ImportUpload"];
             };
         };
         responses: {
@@ -4285,6 +4404,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description not a spreadsheet, wrong headers, no rows, or (import) rows with problems: nothing written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ExpectedLeaveFileBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectedLeaveImportReport"];
                 };
             };
             /** @description outreach.file_invalid: `errors` names every bad column (`columns.<header>`) and cell (`rows[<row>].<field>`) */
@@ -4312,17 +4475,14 @@ export interface operations {
     };
     OutreachController_importFile: {
         parameters: {
-            query?: {
-                /** @description the file's format; default: from the file name's extension */
-                format?: "csv" | "xlsx";
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["ImportFileBody"];
+                "multipart/form-data": components["schemas"]["ExpectedLeaveFileBody"];
             };
         };
         responses: {
@@ -4331,7 +4491,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportReport"];
+                    "application/json": components["schemas"]["ExpectedLeaveImportReport"];
                 };
             };
             /** @description outreach.file_invalid, as for the dry run; nothing written */

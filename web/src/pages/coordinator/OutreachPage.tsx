@@ -54,7 +54,7 @@ function UploadCard({ onImported }: { onImported(): void }) {
   const { language, problem } = useI18n();
   const text = OUTREACH_TEXT[language];
   const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<{ kind: 'checked' | 'imported'; body: Schema<'ImportReport'> }>();
+  const [report, setReport] = useState<{ kind: 'checked' | 'imported'; body: Schema<'ExpectedLeaveImportReport'> }>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
