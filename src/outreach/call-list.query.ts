@@ -52,7 +52,8 @@ export interface CallListRow {
 }
 
 /** Leaves that have ended before `today` are no longer anyone's to fill and leave the list. */
-export function callListSql(filters: CallListFilters, today: string, limit: number, offset: number): CallListSql {
+/** `withTotal`: count every matching row too (a window over the whole list: the list's pages need it, an export does not). */
+export function callListSql(filters: CallListFilters, today: string, limit: number, offset: number, withTotal = true): CallListSql {
   const parameters: unknown[] = [today, [...CLOSING_OUTCOMES]];
   const parameter = (value: unknown) => `$${parameters.push(value)}`;
   const conditions = [
@@ -77,7 +78,7 @@ export function callListSql(filters: CallListFilters, today: string, limit: numb
            latest.id::text AS contact_id, latest.channel AS contact_channel, latest.outcome AS contact_outcome,
            latest.coordinator_note AS contact_note, latest.occurred_at AS contact_occurred_at,
            (SELECT count(*)::int FROM outreach_contacts oc WHERE oc.expected_leave_id = e.id) AS contact_count,
-           count(*) OVER ()::int AS total
+           ${withTotal ? 'count(*) OVER ()::int' : '0'} AS total
     FROM expected_leaves e
     LEFT JOIN firms f ON f.business_number = e.business_number
     LEFT JOIN industrial_complexes c ON c.id = f.complex_id
