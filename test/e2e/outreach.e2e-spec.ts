@@ -132,6 +132,15 @@ describe('outreach: expected leaves from administrative data, the call list and 
     expect(types.map((row: { leave_type: string }) => row.leave_type).sort()).toEqual(['other', 'parental']);
   });
 
+  it('two imports of one file at once write each expected leave once', async () => {
+    const businessNumber = uniqueBusinessNumber();
+    const file = csv([0, 1, 2, 3].map((week) => `${businessNumber},육아휴직,${testDay(30 + 7 * week)},${testDay(200 + 7 * week)},,`));
+    const answers = await Promise.all([upload(file), upload(file)]);
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    expect(answers.map((answer) => answer.body.newCount).sort()).toEqual([0, 4]);
+    expect(await storedLeaves([businessNumber])).toBe(4);
+  });
+
   describe('the call list', () => {
     let importId: string;
 
