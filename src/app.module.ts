@@ -21,10 +21,12 @@ import { GeocodingModule } from './geocoding/geocoding.module';
 import { HealthModule } from './health/health.module';
 import { LeaveGapsModule } from './leave-gaps/leave-gaps.module';
 import { MatchingModule } from './matching/matching.module';
+import { OutreachModule } from './outreach/outreach.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { RuntimeMetricsModule } from './runtime-metrics/runtime-metrics.module';
 import { SeekersModule } from './seekers/seekers.module';
+import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -54,6 +56,8 @@ import { UsersModule } from './users/users.module';
     MatchingModule,
     ProposalsModule,
     UsersModule,
+    SpreadsheetsModule,
+    OutreachModule,
     DemoDataModule,
     // Last: the console answers only what no API route did.
     ConsoleModule,

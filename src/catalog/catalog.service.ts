@@ -48,6 +48,12 @@ export class CatalogService {
     return rows.map((row) => row.code);
   }
 
+  /** Korean label by code for one kind: a sheet may name a skill by either. */
+  async labelsOf(kind: CatalogKind, manager: EntityManager = this.entries.manager): Promise<Record<string, string>> {
+    const rows: { code: string; label_ko: string }[] = await manager.query(`SELECT code, label_ko FROM catalog_entries WHERE kind = $1`, [kind]);
+    return Object.fromEntries(rows.map((row) => [row.code, row.label_ko]));
+  }
+
   async create(dto: CreateCatalogEntryDto): Promise<CatalogEntryResponse> {
     const inserted: CatalogEntry[] = await this.entries
       .createQueryBuilder()

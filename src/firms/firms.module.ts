@@ -8,11 +8,12 @@ import { ProposalLifecycleModule } from '../proposals/proposal-lifecycle.module'
 import { Firm } from './firm.entity';
 import { FirmsController } from './firms.controller';
 import { FirmsService } from './firms.service';
+import { FirmImporter } from './firm-import';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Firm, IndustrialComplex, LeaveGap]), IdempotencyModule, ProposalLifecycleModule, GeocodingModule],
   controllers: [FirmsController],
-  providers: [FirmsService],
-  exports: [FirmsService],
+  providers: [FirmsService, FirmImporter],
+  exports: [FirmsService, FirmImporter],
 })
 export class FirmsModule {}

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { IndustrialComplex } from '../complexes/industrial-complex.entity';
+import type { LocationDto } from '../common/location.dto';
 import { GeocodingService } from '../geocoding/geocoding.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { cancelOpenLeaveGaps } from '../leave-gaps/cancel-open-leave-gaps';
@@ -30,22 +31,25 @@ export class FirmsService {
     const request = { scope: `firms.create by ${principal.subject}`, key: idempotencyKey, request: dto };
     // Located before the transaction: no connection is held while a geocoding API answers.
     const site = dto.site ?? (await this.geocoding.locate(dto.address, 'address'));
-    return this.idempotency.run(request, async (manager) => {
-      await this.assertComplexExists(dto.complexId);
-      await this.assertBusinessNumberFree(dto.businessNumber);
-      const firms = manager.getRepository(Firm);
-      return toFirmResponse(await firms.save(firms.create({
-        name: dto.name,
-        businessNumber: dto.businessNumber,
-        employeeCount: dto.employeeCount,
-        prioritySupport: dto.prioritySupport,
-        complexId: dto.complexId,
-        address: dto.address,
-        siteLat: site.lat,
-        siteLng: site.lng,
-        status: 'active',
-      })));
-    });
+    return this.idempotency.run(request, async (manager) => toFirmResponse(await this.insertWithin(manager, dto, site)));
+  }
+
+  /** Inserts the firm within the caller's transaction (a sheet import writes many in one), its site located beforehand. */
+  async insertWithin(manager: EntityManager, dto: CreateFirmDto, site: LocationDto): Promise<Firm> {
+    await this.assertComplexExists(dto.complexId, manager);
+    await this.assertBusinessNumberFree(dto.businessNumber, manager);
+    const firms = manager.getRepository(Firm);
+    return firms.save(firms.create({
+      name: dto.name,
+      businessNumber: dto.businessNumber,
+      employeeCount: dto.employeeCount,
+      prioritySupport: dto.prioritySupport,
+      complexId: dto.complexId,
+      address: dto.address,
+      siteLat: site.lat,
+      siteLng: site.lng,
+      status: 'active',
+    }));
   }
 
   /** A firm user gets its own firm only: any other id is a 404. */
@@ -134,15 +138,15 @@ export class FirmsService {
     return firm;
   }
 
-  private async assertComplexExists(complexId: string): Promise<void> {
-    if (!(await this.complexes.existsBy({ id: complexId }))) {
+  private async assertComplexExists(complexId: string, manager: EntityManager = this.complexes.manager): Promise<void> {
+    if (!(await manager.existsBy(IndustrialComplex, { id: complexId }))) {
       throw new RuleViolation('firm.unknown_complex', 'complexId', `complex ${complexId} does not exist`);
     }
   }
 
   /** Checked first for a clear code; a concurrent duplicate still meets the unique constraint (409). */
-  private async assertBusinessNumberFree(businessNumber: string): Promise<void> {
-    if (await this.firms.existsBy({ businessNumber })) {
+  private async assertBusinessNumberFree(businessNumber: string, manager: EntityManager = this.firms.manager): Promise<void> {
+    if (await manager.existsBy(Firm, { businessNumber })) {
       throw new ConflictError(
         'firm.duplicate_business_number',
         'a firm with this business registration number is already registered',

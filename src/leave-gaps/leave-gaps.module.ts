@@ -7,11 +7,12 @@ import { ProposalLifecycleModule } from '../proposals/proposal-lifecycle.module'
 import { LeaveGap } from './leave-gap.entity';
 import { LeaveGapsController } from './leave-gaps.controller';
 import { LeaveGapsService } from './leave-gaps.service';
+import { LeaveGapImporter } from './leave-gap-import';
 
 @Module({
   imports: [TypeOrmModule.forFeature([LeaveGap]), FirmsModule, ProposalLifecycleModule, CatalogModule, IdempotencyModule],
   controllers: [LeaveGapsController],
-  providers: [LeaveGapsService],
-  exports: [LeaveGapsService],
+  providers: [LeaveGapsService, LeaveGapImporter],
+  exports: [LeaveGapsService, LeaveGapImporter],
 })
 export class LeaveGapsModule {}

@@ -9,6 +9,7 @@ import { CatalogService } from '../catalog/catalog.service';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import { Page, toPage } from '../common/pagination';
 import { containsPattern } from '../common/search-text';
+import type { Firm } from '../firms/firm.entity';
 import { FirmsService } from '../firms/firms.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { amendConfirmedPlacement } from '../placements/placement-amendment';
@@ -55,42 +56,43 @@ export class LeaveGapsService {
    */
   async create(firmId: string, dto: CreateLeaveGapDto, principal: Principal, idempotencyKey?: string): Promise<LeaveGapResponse> {
     await this.firms.findActive(firmId, firmScopeOf(principal));
-    const terms: LeaveTerms = {
-      leaveType: dto.leaveType,
-      leaveStart: dto.leaveStart,
-      leaveEnd: dto.leaveEnd,
-      handoverDays: dto.handoverDays ?? 0,
-      afterReturnDays: dto.afterReturnDays ?? 0,
-      multipleBirth: dto.multipleBirth ?? false,
-      prematureBirth: dto.prematureBirth ?? false,
-      birthDate: dto.birthDate ?? null,
-      extendedParentalReason: dto.extendedParentalReason ?? null,
-      unusedParentalMonths: dto.unusedParentalMonths ?? null,
-      weeklyHours: dto.weeklyHours,
-      reducedWeeklyHours: dto.reducedWeeklyHours ?? null,
-      hourlyWage: dto.hourlyWage,
-    };
-    assertLawful(terms);
-    await this.catalog.assertKnown(gapCodes(dto));
-    // Written under the firm's row lock: a firm cancelled meanwhile either cancels this gap too or refuses it.
+    // Before the transaction: the embedded database serves one connection at a time.
+    await this.assertCreatable(dto);
     const request = { scope: `leave-gaps.create for ${firmId} by ${principal.subject}`, key: idempotencyKey, request: dto };
     return this.idempotency.run(request, async (manager) => {
-      const firm = await this.firms.lockActive(manager, firmId, firmScopeOf(principal));
-      const gap = manager.create(LeaveGap, {
-        ...terms,
-        ...storedVacancy(terms),
-        firmId: firm.id,
-        roleTitle: dto.roleTitle,
-        requiredSkills: dto.requiredSkills,
-        preferredSkills: dto.preferredSkills ?? [],
-        requiredCertifications: dto.requiredCertifications ?? [],
-        siteLat: dto.site?.lat ?? firm.siteLat,
-        siteLng: dto.site?.lng ?? firm.siteLng,
-        maxCommuteMinutes: dto.maxCommuteMinutes ?? null,
-        status: 'open',
-      });
-      return toLeaveGapResponse(await manager.save(gap), readerOf(principal), firm);
+      const { gap, firm } = await this.insertWithin(manager, firmId, dto, principal);
+      return toLeaveGapResponse(gap, readerOf(principal), firm);
     });
+  }
+
+  /** The rules a new gap must pass before it is written: the leave law and catalogued codes (all broken ones at once). */
+  async assertCreatable(dto: CreateLeaveGapDto, manager?: EntityManager): Promise<void> {
+    assertLawful(newTerms(dto));
+    await this.catalog.assertKnown(gapCodes(dto), manager);
+  }
+
+  /**
+   * Writes a gap that passed assertCreatable within the caller's transaction (a sheet import
+   * writes many in one), under the firm's row lock: a firm cancelled meanwhile either cancels
+   * this gap too or refuses it.
+   */
+  async insertWithin(manager: EntityManager, firmId: string, dto: CreateLeaveGapDto, principal: Principal): Promise<{ gap: LeaveGap; firm: Firm }> {
+    const firm = await this.firms.lockActive(manager, firmId, firmScopeOf(principal));
+    const terms = newTerms(dto);
+    const gap = manager.create(LeaveGap, {
+      ...terms,
+      ...storedVacancy(terms),
+      firmId: firm.id,
+      roleTitle: dto.roleTitle,
+      requiredSkills: dto.requiredSkills,
+      preferredSkills: dto.preferredSkills ?? [],
+      requiredCertifications: dto.requiredCertifications ?? [],
+      siteLat: dto.site?.lat ?? firm.siteLat,
+      siteLng: dto.site?.lng ?? firm.siteLng,
+      maxCommuteMinutes: dto.maxCommuteMinutes ?? null,
+      status: 'open',
+    });
+    return { gap: await manager.save(gap), firm };
   }
 
   /** One gap with its warnings and the subsidy estimates for its firm. */
@@ -230,6 +232,24 @@ function assertChangeable(gap: LeaveGap, dto: UpdateLeaveGapDto): void {
       ? `leave gap ${gap.id} is filled: only its dates can change (not ${locked.join(', ')})`
       : `leave gap ${gap.id} is ${gap.status} and can no longer change`;
   throw new ConflictError('leave_gap.not_open', detail, { status: gap.status, ...(gap.status === 'filled' && { lockedFields: locked }) });
+}
+
+function newTerms(dto: CreateLeaveGapDto): LeaveTerms {
+  return {
+    leaveType: dto.leaveType,
+    leaveStart: dto.leaveStart,
+    leaveEnd: dto.leaveEnd,
+    handoverDays: dto.handoverDays ?? 0,
+    afterReturnDays: dto.afterReturnDays ?? 0,
+    multipleBirth: dto.multipleBirth ?? false,
+    prematureBirth: dto.prematureBirth ?? false,
+    birthDate: dto.birthDate ?? null,
+    extendedParentalReason: dto.extendedParentalReason ?? null,
+    unusedParentalMonths: dto.unusedParentalMonths ?? null,
+    weeklyHours: dto.weeklyHours,
+    reducedWeeklyHours: dto.reducedWeeklyHours ?? null,
+    hourlyWage: dto.hourlyWage,
+  };
 }
 
 function mergedTerms(gap: LeaveGap, dto: UpdateLeaveGapDto): LeaveTerms {

@@ -8,11 +8,12 @@ import { SeekerAvailability } from './seeker-availability.entity';
 import { Seeker } from './seeker.entity';
 import { SeekersController } from './seekers.controller';
 import { SeekersService } from './seekers.service';
+import { SeekerImporter } from './seeker-import';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability]), ProposalLifecycleModule, IdempotencyModule, CatalogModule, GeocodingModule],
   controllers: [SeekersController],
-  providers: [SeekersService],
-  exports: [SeekersService],
+  providers: [SeekersService, SeekerImporter],
+  exports: [SeekersService, SeekerImporter],
 })
 export class SeekersModule {}

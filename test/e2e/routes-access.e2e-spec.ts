@@ -163,6 +163,18 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/runtime-metrics': { path: () => `${API}/runtime-metrics`, expect: { coordinator: 200 } },
   'POST /api/v1/runtime-metrics/reset': { path: () => `${API}/runtime-metrics/reset`, expect: { coordinator: 200 } },
   'POST /api/v1/proposals/:id/reject': { path: () => `${API}/proposals/${noObject()}/reject`, body: () => ({ reason: '거리' }), expect: { coordinator: 404 } },
+
+  // Outreach (선제 발굴): coordinators only. Without a file the upload gets past the guard to a 400.
+  'POST /api/v1/outreach/expected-leaves/dry-run': { path: () => `${API}/outreach/expected-leaves/dry-run`, expect: { coordinator: 400 } },
+  'POST /api/v1/outreach/expected-leaves/import': { path: () => `${API}/outreach/expected-leaves/import`, expect: { coordinator: 400 } },
+  'GET /api/v1/outreach/call-list': { path: () => `${API}/outreach/call-list`, expect: { coordinator: 200 } },
+  'GET /api/v1/outreach/call-list/export': { path: () => `${API}/outreach/call-list/export?format=csv&businessNumber=1248100998`, expect: { coordinator: 200 } },
+  'POST /api/v1/outreach/expected-leaves/:id/contacts': {
+    path: () => `${API}/outreach/expected-leaves/${noObject()}/contacts`,
+    body: () => ({ channel: 'phone', outcome: 'no_answer' }),
+    expect: { coordinator: 404 },
+  },
+  'GET /api/v1/outreach/expected-leaves/:id/contacts': { path: () => `${API}/outreach/expected-leaves/${noObject()}/contacts`, expect: { coordinator: 404 } },
 };
 
 /** Swagger UI and the OpenAPI document: public by design, outside the API prefix. */

@@ -14,6 +14,7 @@ import { FirmsPage } from './pages/coordinator/FirmsPage';
 import { InvitationsPage } from './pages/coordinator/InvitationsPage';
 import { MatchPage } from './pages/coordinator/MatchPage';
 import { NewSeekerPage } from './pages/coordinator/NewSeekerPage';
+import { OutreachPage } from './pages/coordinator/OutreachPage';
 import { PlacementsPage } from './pages/coordinator/PlacementsPage';
 import { RunPage } from './pages/coordinator/RunPage';
 import { RunsPage } from './pages/coordinator/RunsPage';
@@ -66,6 +67,7 @@ export function App() {
       <Route path="/runs" element={<For role="coordinator"><RunsPage /></For>} />
       <Route path="/runs/:id" element={<For role="coordinator"><RunPage /></For>} />
       <Route path="/placements" element={<For role="coordinator"><PlacementsPage /></For>} />
+      <Route path="/outreach" element={<For role="coordinator"><OutreachPage /></For>} />
       <Route path="/firm/gaps" element={<For role="firm"><FirmGapsPage /></For>} />
       <Route path="/firm/gaps/new" element={<For role="firm"><NewGapPage /></For>} />
       <Route path="/firm/placements" element={<For role="firm"><FirmPlacementsPage /></For>} />

@@ -56,6 +56,21 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'idempotency.key_invalid': { ko: 'Idempotency-Key 값이 올바르지 않습니다.', en: 'The Idempotency-Key is invalid.' },
   'idempotency.key_reused': { ko: '같은 Idempotency-Key가 다른 요청에 이미 쓰였습니다.', en: 'The Idempotency-Key was used for another request.' },
 
+  // spreadsheets (imports and exports)
+  'spreadsheet.unreadable': { ko: '파일을 읽을 수 없습니다. 양식에 맞는 .xlsx 또는 .csv 파일인지 확인해 주세요.', en: 'The file is not a readable spreadsheet.' },
+  'spreadsheet.unsupported_format': { ko: '.xlsx 또는 .csv 파일만 올릴 수 있습니다. (.xls는 .xlsx로 저장해 주세요.)', en: 'Upload a .xlsx or .csv file.' },
+  'import.file_missing': { ko: '올릴 파일을 선택해 주세요.', en: 'Send the sheet as the multipart field `file`.' },
+  'import.wrong_headers': { ko: '머리글(1행)이 양식과 다릅니다. 양식을 다시 내려받아 사용해 주세요.', en: 'The header row does not match the template.' },
+  'import.missing_header': { ko: '필수 열이 없습니다.', en: 'A required column is missing.' },
+  'import.unknown_header': { ko: '양식에 없는 열입니다.', en: 'The column is not part of the template.' },
+  'import.repeated_header': { ko: '같은 열이 두 번 있습니다.', en: 'The column appears twice.' },
+  'import.empty': { ko: '머리글 아래에 행이 없습니다.', en: 'The sheet has no rows below its header.' },
+  'import.too_many_rows': { ko: '한 번에 올릴 수 있는 행 수를 넘었습니다. 파일을 나누어 올려 주세요.', en: 'The sheet has too many rows.' },
+  'import.rows_invalid': { ko: '오류가 있는 행이 있어 아무것도 등록하지 않았습니다. 오류를 고친 뒤 다시 올려 주세요.', en: 'Some rows have problems: nothing was imported.' },
+  'import.duplicate_in_sheet': { ko: '파일 안에 같은 값이 위쪽 행에 이미 있습니다.', en: 'An earlier row of the sheet has the same value.' },
+  'import.duplicate_existing': { ko: '이미 등록된 값입니다.', en: 'Already registered.' },
+  'import.unknown_firm': { ko: '이 사업자등록번호로 등록된 사업장이 없습니다. 사업장을 먼저 등록해 주세요.', en: 'No registered firm has this business registration number.' },
+
   // catalogue
   'catalog.unknown_code': { ko: '카탈로그에 없는 코드입니다. 제안된 코드 중에서 골라 주세요.', en: 'The code is not in the catalogue.' },
   'catalog.duplicate_code': { ko: '이미 카탈로그에 있는 코드입니다.', en: 'The catalogue already has this code.' },
@@ -137,6 +152,17 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'placement.seeker_double_booked': { ko: '이 구직자는 같은 기간에 이미 다른 곳에 배치되어 있습니다.', en: 'The seeker is already placed on overlapping days.' },
   'placement.gap_already_filled': { ko: '이 휴직 공백에는 이미 확정된 배치가 있습니다.', en: 'The leave gap already has a confirmed placement.' },
   'placement.already_cancelled': { ko: '이미 취소된 배치입니다.', en: 'The placement is already cancelled.' },
+
+  // outreach (선제 발굴)
+  'outreach.file_invalid': { ko: '파일에 잘못된 열이나 행이 있어 아무것도 저장하지 않았습니다.', en: 'The file has invalid columns or rows; nothing was written.' },
+  'outreach.personal_data_column': { ko: '근로자 개인정보(이름, 주민등록번호, 생년월일, 연락처) 열은 파일에 넣을 수 없습니다.', en: 'A column about the employee must not be in the file.' },
+  'outreach.unknown_column': { ko: '휴가 예정 파일의 열이 아닙니다.', en: 'Not a column of the expected-leave file.' },
+  'outreach.duplicate_column': { ko: '같은 열이 두 번 있습니다.', en: 'The same column appears twice.' },
+  'outreach.missing_column': { ko: '필수 열이 없습니다.', en: 'A required column is missing.' },
+  'outreach.no_rows': { ko: '파일에 데이터 행이 없습니다.', en: 'The file has no data rows.' },
+  'outreach.too_many_rows': { ko: '파일의 행이 너무 많습니다. 나누어 올려 주세요.', en: 'The file has too many rows.' },
+  'outreach.end_before_start': { ko: '종료 예정일이 시작 예정일보다 앞섭니다.', en: 'The expected end is before the expected start.' },
+  'expected_leave.not_found': { ko: '휴가 예정 정보를 찾을 수 없습니다.', en: 'The expected leave was not found.' },
 };
 
 /** Korean texts for class-validator's rules; `{field}` is the field's path, `{limit}` a number from the rule. */

@@ -25,6 +25,11 @@ function koreanDetail(problem: Problem): string {
   return messageFor(problem.code, problem.status)?.ko ?? problem.detail;
 }
 
+/** One field problem in the client's language (a sheet import reports each row's problems with it). */
+export function localizeFieldProblem(error: FieldProblem, language: Language): FieldProblem {
+  return language === 'en' ? error : koreanFieldProblem(error);
+}
+
 function koreanFieldProblem(error: FieldProblem): FieldProblem {
   const rule = VALIDATION_RULE_MESSAGES[error.code];
   if (rule) return { ...error, message: fill(rule.ko, error) };

@@ -672,6 +672,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{kind}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The empty sheet to fill in, with Korean headers (XLSX adds a 작성 안내 sheet) */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a sheet (dryRun=true: only check it) */
+        post: operations["ImportsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outreach/expected-leaves/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a CSV/XLSX file of expected leaves and say what an import would do; writes nothing */
+        post: operations["OutreachController_dryRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outreach/expected-leaves/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a CSV/XLSX file of expected leaves: all rows or none; known leaves are not written twice */
+        post: operations["OutreachController_importFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outreach/call-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expected leaves with no covering gap and no closing outcome, soonest expected start first */
+        get: operations["OutreachController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outreach/call-list/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The call list (same filters) as CSV or XLSX, without coordinator notes */
+        get: operations["OutreachController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outreach/expected-leaves/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every contact about an expected leave, latest first */
+        get: operations["OutreachController_contactHistory"];
+        put?: never;
+        /** Record a call or visit about an expected leave (time: now) */
+        post: operations["OutreachController_recordContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demo-data": {
         parameters: {
             query?: never;
@@ -1741,6 +1861,146 @@ export interface components {
             password: string;
             /** @description the name shown in the console; default: the seeker’s name, or the email */
             displayName?: string;
+        };
+        ImportUpload: {
+            /**
+             * Format: binary
+             * @description the filled template: .xlsx, or .csv in UTF-8 or CP949 (EUC-KR)
+             */
+            file: string;
+        };
+        RowProblem: {
+            /**
+             * @description the row as Excel numbers it (the header is row 1)
+             * @example 3
+             */
+            row: number;
+            /**
+             * @description the column header, when the problem lies in one
+             * @example 휴대전화
+             */
+            column: string | null;
+            /**
+             * @description the API field the column fills
+             * @example phone
+             */
+            field: string | null;
+            /**
+             * @description the rule, with the code the API answers for it
+             * @example matches
+             */
+            code: string;
+            /** @example 휴대전화: 형식이 올바르지 않습니다. */
+            message: string;
+            /** @description import.duplicate_in_sheet: the earlier row with the same value */
+            firstRow?: number;
+        };
+        ImportReport: {
+            /** @enum {string} */
+            kind: "seekers" | "firms" | "leave-gaps";
+            /** @description true: checked, nothing written */
+            dryRun: boolean;
+            rowCount: number;
+            /** @description rows without any problem */
+            validRowCount: number;
+            /** @description rows written: all of them, or 0 */
+            writtenCount: number;
+            errorCount: number;
+            /** @description every problem of every row, by row and column */
+            errors: components["schemas"]["RowProblem"][];
+        };
+        ExpectedLeaveFileBody: {
+            /**
+             * Format: binary
+             * @description CSV (UTF-8) or XLSX; columns in docs/outreach.md
+             */
+            file: string;
+        };
+        ExpectedLeaveImportReport: {
+            /** @description true: nothing was written */
+            dryRun: boolean;
+            /**
+             * Format: uuid
+             * @description the import; null on a dry run
+             */
+            importId: string | null;
+            /** @description data rows in the file */
+            rowCount: number;
+            /** @description rows that repeat an earlier row of the same file (same natural key), counted once */
+            duplicateRowCount: number;
+            /** @description expected leaves new to the service (written, or to be written on a dry run) */
+            newCount: number;
+            /** @description expected leaves the service already had (not written twice) */
+            existingCount: number;
+        };
+        CallListFirm: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+        };
+        CallListComplex: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ContactResponse: {
+            id: string;
+            /** Format: uuid */
+            expectedLeaveId: string;
+            /** @enum {string} */
+            channel: "phone" | "visit" | "email" | "sms";
+            /** @enum {string} */
+            outcome: "no_answer" | "interested" | "gap_to_be_posted" | "call_back" | "not_needed" | "already_resolved";
+            /** @description the coordinator's own note; coordinators only */
+            note: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        CallListEntry: {
+            /** Format: uuid */
+            expectedLeaveId: string;
+            /** @example 1248100998 */
+            businessNumber: string;
+            /** @enum {string} */
+            leaveType: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "other";
+            /** @example 2027-01-04 */
+            expectedStart: string;
+            /** @example 2027-04-03 */
+            expectedEnd: string;
+            /** @description days from today (Asia/Seoul) to the expected start; negative once begun */
+            daysUntilStart: number;
+            /** @description the firm name as the data source gave it */
+            sourceFirmName: string | null;
+            /** @description the address as the data source gave it */
+            sourceFirmAddress: string | null;
+            /** @description the registered firm with this business number; null: not registered */
+            firm: components["schemas"]["CallListFirm"] | null;
+            /** @description the registered firm's complex */
+            complex: components["schemas"]["CallListComplex"] | null;
+            latestContact: components["schemas"]["ContactResponse"] | null;
+            contactCount: number;
+        };
+        CallListPage: {
+            items: components["schemas"]["CallListEntry"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        RecordContactDto: {
+            /**
+             * @description phone 전화, visit 방문, email 이메일, sms 문자
+             * @enum {string}
+             */
+            channel: "phone" | "visit" | "email" | "sms";
+            /**
+             * @description no_answer 연결 안 됨, interested 관심 있음, gap_to_be_posted 공백 등록 예정, call_back 다시 연락, not_needed 필요 없음 (closes), already_resolved 이미 해결 (closes)
+             * @enum {string}
+             */
+            outcome: "no_answer" | "interested" | "gap_to_be_posted" | "call_back" | "not_needed" | "already_resolved";
+            /** @description the coordinator's own note (never shown to firms or seekers, never exported) */
+            note?: string;
         };
         DemoLoadStateResponse: {
             /** @enum {string} */
@@ -4077,6 +4337,363 @@ export interface operations {
             };
             /** @description invitation.used or invitation.expired (valid 72 hours, once) */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                kind: "seekers" | "firms" | "leave-gaps";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the template file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_run: {
+        parameters: {
+            query?: {
+                /** @description true: check every row with the API rules and write nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                kind: "seekers" | "firms" | "leave-gaps";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUpload"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description not a spreadsheet, wrong headers, no rows, or (import) rows with problems: nothing written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_dryRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ExpectedLeaveFileBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectedLeaveImportReport"];
+                };
+            };
+            /** @description outreach.file_invalid: `errors` names every bad column (`columns.<header>`) and cell (`rows[<row>].<field>`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_importFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ExpectedLeaveFileBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpectedLeaveImportReport"];
+                };
+            };
+            /** @description outreach.file_invalid, as for the dry run; nothing written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description only registered firms of this complex */
+                complexId?: string;
+                /** @description registered firms only, or firms not yet registered only */
+                registration?: "registered" | "unregistered";
+                leaveType?: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "other";
+                /** @description the latest contact outcome; `none`: never contacted */
+                latestOutcome?: "no_answer" | "interested" | "gap_to_be_posted" | "call_back" | "not_needed" | "already_resolved" | "none";
+                /** @description expected leaves starting on or before this day */
+                startsBy?: string;
+                /** @description one firm by its business registration number (dashes allowed) */
+                businessNumber?: string;
+                /** @description only expected leaves that this import listed */
+                importId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallListPage"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_export: {
+        parameters: {
+            query: {
+                /** @description only registered firms of this complex */
+                complexId?: string;
+                /** @description registered firms only, or firms not yet registered only */
+                registration?: "registered" | "unregistered";
+                leaveType?: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "other";
+                /** @description the latest contact outcome; `none`: never contacted */
+                latestOutcome?: "no_answer" | "interested" | "gap_to_be_posted" | "call_back" | "not_needed" | "already_resolved" | "none";
+                /** @description expected leaves starting on or before this day */
+                startsBy?: string;
+                /** @description one firm by its business registration number (dashes allowed) */
+                businessNumber?: string;
+                /** @description only expected leaves that this import listed */
+                importId?: string;
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_contactHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"][];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description expected_leave.not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OutreachController_recordContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordContactDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactResponse"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description expected_leave.not_found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

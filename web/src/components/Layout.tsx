@@ -15,6 +15,7 @@ const NAVIGATION: Record<User['role'], { to: string; label: keyof Messages }[]> 
     { to: '/match', label: 'navMatch' },
     { to: '/runs', label: 'navRuns' },
     { to: '/placements', label: 'navPlacements' },
+    { to: '/outreach', label: 'navOutreach' },
     { to: '/invitations', label: 'navInvitations' },
   ],
   firm: [
