@@ -23,6 +23,7 @@ import { LeaveGapsModule } from './leave-gaps/leave-gaps.module';
 import { MatchingModule } from './matching/matching.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ReportsModule } from './reports/reports.module';
 import { RuntimeMetricsModule } from './runtime-metrics/runtime-metrics.module';
 import { SeekersModule } from './seekers/seekers.module';
 import { UsersModule } from './users/users.module';
@@ -54,6 +55,7 @@ import { UsersModule } from './users/users.module';
     MatchingModule,
     ProposalsModule,
     UsersModule,
+    ReportsModule,
     DemoDataModule,
     // Last: the console answers only what no API route did.
     ConsoleModule,

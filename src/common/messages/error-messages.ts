@@ -137,6 +137,11 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'placement.seeker_double_booked': { ko: '이 구직자는 같은 기간에 이미 다른 곳에 배치되어 있습니다.', en: 'The seeker is already placed on overlapping days.' },
   'placement.gap_already_filled': { ko: '이 휴직 공백에는 이미 확정된 배치가 있습니다.', en: 'The leave gap already has a confirmed placement.' },
   'placement.already_cancelled': { ko: '이미 취소된 배치입니다.', en: 'The placement is already cancelled.' },
+
+  // reports
+  'report.period_reversed': { ko: '보고 기간의 끝 달이 시작 달보다 앞설 수 없습니다.', en: 'The report period ends before it starts.' },
+  'report.period_too_long': { ko: '보고 기간은 최대 60개월입니다.', en: 'The report period is too long.' },
+  'report.unknown_region': { ko: '지역은 시·도 이름(예: 서울특별시) 또는 시·도와 시·군·구(예: 서울특별시 금천구)로 입력해 주세요.', en: 'The region is not a 시·도, or a 시·도 with its 시·군·구.' },
 };
 
 /** Korean texts for class-validator's rules; `{field}` is the field's path, `{limit}` a number from the rule. */
