@@ -13,6 +13,7 @@ import { GapsPage } from './pages/coordinator/GapsPage';
 import { InvitationsPage } from './pages/coordinator/InvitationsPage';
 import { MatchPage } from './pages/coordinator/MatchPage';
 import { PlacementsPage } from './pages/coordinator/PlacementsPage';
+import { ReportsPage } from './pages/coordinator/ReportsPage';
 import { RunPage } from './pages/coordinator/RunPage';
 import { RunsPage } from './pages/coordinator/RunsPage';
 import { SeekersPage } from './pages/coordinator/SeekersPage';
@@ -62,6 +63,7 @@ export function App() {
       <Route path="/runs" element={<For role="coordinator"><RunsPage /></For>} />
       <Route path="/runs/:id" element={<For role="coordinator"><RunPage /></For>} />
       <Route path="/placements" element={<For role="coordinator"><PlacementsPage /></For>} />
+      <Route path="/reports" element={<For role="coordinator"><ReportsPage /></For>} />
       <Route path="/firm/gaps" element={<For role="firm"><FirmGapsPage /></For>} />
       <Route path="/firm/gaps/new" element={<For role="firm"><NewGapPage /></For>} />
       <Route path="/firm/placements" element={<For role="firm"><FirmPlacementsPage /></For>} />

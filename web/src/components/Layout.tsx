@@ -14,6 +14,7 @@ const NAVIGATION: Record<User['role'], { to: string; label: keyof Messages }[]> 
     { to: '/match', label: 'navMatch' },
     { to: '/runs', label: 'navRuns' },
     { to: '/placements', label: 'navPlacements' },
+    { to: '/reports', label: 'navReports' },
     { to: '/invitations', label: 'navInvitations' },
   ],
   firm: [
