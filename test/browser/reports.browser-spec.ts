@@ -67,7 +67,7 @@ describe('the 보고서 page', () => {
     expect(await page.getByRole('link', { name: 'Excel 내려받기' }).getAttribute('href')).toContain('format=xlsx');
     await checkPage(page, 'reports', '01-report-by-complex-desktop');
 
-    await page.getByLabel('묶음 기준').click();
+    await page.getByRole('textbox', { name: '묶음 기준' }).click();
     await page.getByRole('option', { name: '등록 월' }).click();
     await page.getByTestId('report-table').locator('td', { hasText: '2026-10' }).waitFor();
     expect(await rowCells(page, '2026-10')).toEqual(['2026-10', '3', '3', '0', '0', '100%', '15', '2', '0%', '11,014,284원']);

@@ -26,7 +26,7 @@ export function BarChart({ title, bars, max, testId }: { title: string; bars: Ba
           return (
             <g key={`${bar.label}-${index}`}>
               <text x="0" y={y + ROW / 2 + 5} fontSize="13" fill="currentColor">
-                {bar.label.length > 14 ? `${bar.label.slice(0, 13)}…` : bar.label}
+                {bar.label.length > 11 ? `${bar.label.slice(0, 10)}…` : bar.label}
               </text>
               <rect x={`${LABEL_WIDTH}%`} y={y + 5} width={`${width}%`} height={ROW - 10} rx="3" fill="var(--mantine-color-teal-6)" />
               <text x={`${LABEL_WIDTH + width + 1}%`} y={y + ROW / 2 + 5} fontSize="13" fill="currentColor">

@@ -26,7 +26,7 @@ const WORDS = {
     from: '시작 월',
     to: '끝 월',
     complexes: '산업단지',
-    region: '지역(시·도 또는 시·도 시·군·구)',
+    region: '지역(시·도, 시·군·구)',
     groupBy: '묶음 기준',
     total: '합계',
     posted: '등록',
