@@ -24,6 +24,7 @@ import { MatchingModule } from './matching/matching.module';
 import { OutreachModule } from './outreach/outreach.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ReportsModule } from './reports/reports.module';
 import { RuntimeMetricsModule } from './runtime-metrics/runtime-metrics.module';
 import { SeekersModule } from './seekers/seekers.module';
 import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module';
@@ -58,6 +59,7 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     SpreadsheetsModule,
     OutreachModule,
+    ReportsModule,
     DemoDataModule,
     // Last: the console answers only what no API route did.
     ConsoleModule,

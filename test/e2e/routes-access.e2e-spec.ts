@@ -161,6 +161,8 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/v1/match-runs/:id/retry': { path: () => `${API}/match-runs/${noObject()}/retry`, expect: { coordinator: 404 } },
   'POST /api/v1/proposals/:id/confirm': { path: () => `${API}/proposals/${noObject()}/confirm`, expect: { coordinator: 404 } },
   'GET /api/v1/runtime-metrics': { path: () => `${API}/runtime-metrics`, expect: { coordinator: 200 } },
+  'GET /api/v1/reports/outcomes': { path: () => `${API}/reports/outcomes`, expect: { coordinator: 200 } },
+  'GET /api/v1/reports/outcomes/export': { path: () => `${API}/reports/outcomes/export?format=csv`, expect: { coordinator: 200 } },
   'POST /api/v1/runtime-metrics/reset': { path: () => `${API}/runtime-metrics/reset`, expect: { coordinator: 200 } },
   'POST /api/v1/proposals/:id/reject': { path: () => `${API}/proposals/${noObject()}/reject`, body: () => ({ reason: '거리' }), expect: { coordinator: 404 } },
 

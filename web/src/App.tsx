@@ -16,6 +16,7 @@ import { MatchPage } from './pages/coordinator/MatchPage';
 import { NewSeekerPage } from './pages/coordinator/NewSeekerPage';
 import { OutreachPage } from './pages/coordinator/OutreachPage';
 import { PlacementsPage } from './pages/coordinator/PlacementsPage';
+import { ReportsPage } from './pages/coordinator/ReportsPage';
 import { RunPage } from './pages/coordinator/RunPage';
 import { RunsPage } from './pages/coordinator/RunsPage';
 import { SeekersPage } from './pages/coordinator/SeekersPage';
@@ -68,6 +69,7 @@ export function App() {
       <Route path="/runs/:id" element={<For role="coordinator"><RunPage /></For>} />
       <Route path="/placements" element={<For role="coordinator"><PlacementsPage /></For>} />
       <Route path="/outreach" element={<For role="coordinator"><OutreachPage /></For>} />
+      <Route path="/reports" element={<For role="coordinator"><ReportsPage /></For>} />
       <Route path="/firm/gaps" element={<For role="firm"><FirmGapsPage /></For>} />
       <Route path="/firm/gaps/new" element={<For role="firm"><NewGapPage /></For>} />
       <Route path="/firm/placements" element={<For role="firm"><FirmPlacementsPage /></For>} />

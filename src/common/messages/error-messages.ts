@@ -163,6 +163,10 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'outreach.too_many_rows': { ko: '파일의 행이 너무 많습니다. 나누어 올려 주세요.', en: 'The file has too many rows.' },
   'outreach.end_before_start': { ko: '종료 예정일이 시작 예정일보다 앞섭니다.', en: 'The expected end is before the expected start.' },
   'expected_leave.not_found': { ko: '휴가 예정 정보를 찾을 수 없습니다.', en: 'The expected leave was not found.' },
+  // reports
+  'report.period_reversed': { ko: '보고 기간의 끝 달이 시작 달보다 앞설 수 없습니다.', en: 'The report period ends before it starts.' },
+  'report.period_too_long': { ko: '보고 기간은 최대 60개월입니다.', en: 'The report period is too long.' },
+  'report.unknown_region': { ko: '지역은 시·도 이름(예: 서울특별시) 또는 시·도와 시·군·구(예: 서울특별시 금천구)로 입력해 주세요.', en: 'The region is not a 시·도, or a 시·도 with its 시·군·구.' },
 };
 
 /** Korean texts for class-validator's rules; `{field}` is the field's path, `{limit}` a number from the rule. */

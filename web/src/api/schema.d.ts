@@ -792,6 +792,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gaps posted in a period and what became of them, grouped by complex, region, month, leave type or occupation */
+        get: operations["ReportsController_outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/outcomes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as CSV (UTF-8 with BOM) or XLSX, Korean headers, one row per group and the total */
+        get: operations["ReportsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demo-data": {
         parameters: {
             query?: never;
@@ -2001,6 +2035,86 @@ export interface components {
             outcome: "no_answer" | "interested" | "gap_to_be_posted" | "call_back" | "not_needed" | "already_resolved";
             /** @description the coordinator's own note (never shown to firms or seekers, never exported) */
             note?: string;
+        };
+        RetentionResponse: {
+            /** @description hires kept 30 days */
+            kept: number;
+            /** @description hires ended or cancelled before 30 days */
+            lost: number;
+            /** @description hires whose 30 days are not over */
+            pending: number;
+            /** @description kept / (kept + lost) */
+            rate: number | null;
+        };
+        SubsidyTotalResponse: {
+            /** @description confirmed placements that earn 대체인력 지원금 */
+            placements: number;
+            /** @description KRW over their periods */
+            total: number;
+        };
+        CodeCountResponse: {
+            /** @example commute */
+            code: string;
+            /** @example 통근 거리 */
+            label: string;
+            count: number;
+        };
+        ReportFiguresResponse: {
+            gapsPosted: number;
+            /** @description cancelled without any hire */
+            gapsCancelled: number;
+            /** @description with at least one hire */
+            gapsFilled: number;
+            /** @description neither filled nor cancelled */
+            gapsUnfilled: number;
+            /** @description filled / (filled + unfilled) */
+            fillRate: number | null;
+            /** @description median over filled gaps of days from posting to the first hire */
+            medianDaysToHire: number | null;
+            hires: number;
+            /** @description hires through a referral */
+            referredHires: number;
+            referrals: number;
+            /** @description referrals / referredHires */
+            referralsPerHire: number | null;
+            retention: components["schemas"]["RetentionResponse"];
+            subsidy: components["schemas"]["SubsidyTotalResponse"];
+            seekerDeclines: components["schemas"]["CodeCountResponse"][];
+            firmDeclines: components["schemas"]["CodeCountResponse"][];
+            endedEarly: components["schemas"]["CodeCountResponse"][];
+            /** @description unfilled gaps by the rule that excluded most seekers in their latest diagnostics */
+            unfilledByRule: components["schemas"]["CodeCountResponse"][];
+        };
+        ReportGroupResponse: {
+            /** @description the group's key: a complex id, `서울특별시 금천구`, `2026-10`, a leave type or a skill code ('' when unknown) */
+            key: string;
+            /** @example 서울디지털국가산업단지 */
+            label: string;
+            figures: components["schemas"]["ReportFiguresResponse"];
+        };
+        ReportResponse: {
+            /** @example 2026-09 */
+            from: string;
+            /** @example 2026-11 */
+            to: string;
+            /**
+             * @description the day (Asia/Seoul) the figures are as of: retention and hires count up to it
+             * @example 2026-12-01
+             */
+            asOf: string;
+            /** @enum {string} */
+            groupBy: "complex" | "sido" | "sigungu" | "month" | "leaveType" | "occupation";
+            /** @example 산업단지 */
+            groupByLabel: string;
+            complexIds: string[];
+            /**
+             * @description the region filter as understood
+             * @example 서울특별시 금천구
+             */
+            region: string | null;
+            groups: components["schemas"]["ReportGroupResponse"][];
+            /** @description all gaps the filters select */
+            total: components["schemas"]["ReportFiguresResponse"];
         };
         DemoLoadStateResponse: {
             /** @enum {string} */
@@ -4694,6 +4808,109 @@ export interface operations {
             };
             /** @description expected_leave.not_found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_outcomes: {
+        parameters: {
+            query?: {
+                /** @description first month (YYYY-MM) in which gaps were posted; default: this month (Asia/Seoul) */
+                from?: string;
+                /** @description last month (YYYY-MM), inclusive; default: this month */
+                to?: string;
+                /** @description firms' complex; repeat for several */
+                complexId?: string[];
+                /** @description the firm's 시·도, or 시·도 and 시·군·구, from its address (`서울` is read as 서울특별시) */
+                region?: string;
+                groupBy?: "complex" | "sido" | "sigungu" | "month" | "leaveType" | "occupation";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportResponse"];
+                };
+            };
+            /** @description a filter breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_export: {
+        parameters: {
+            query: {
+                /** @description first month (YYYY-MM) in which gaps were posted; default: this month (Asia/Seoul) */
+                from?: string;
+                /** @description last month (YYYY-MM), inclusive; default: this month */
+                to?: string;
+                /** @description firms' complex; repeat for several */
+                complexId?: string[];
+                /** @description the firm's 시·도, or 시·도 and 시·군·구, from its address (`서울` is read as 서울특별시) */
+                region?: string;
+                groupBy?: "complex" | "sido" | "sigungu" | "month" | "leaveType" | "occupation";
+                format: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the sheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description a filter breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

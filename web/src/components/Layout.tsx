@@ -16,6 +16,7 @@ const NAVIGATION: Record<User['role'], { to: string; label: keyof Messages }[]> 
     { to: '/runs', label: 'navRuns' },
     { to: '/placements', label: 'navPlacements' },
     { to: '/outreach', label: 'navOutreach' },
+    { to: '/reports', label: 'navReports' },
     { to: '/invitations', label: 'navInvitations' },
   ],
   firm: [
