@@ -5,6 +5,7 @@ import { CommuteMode, DateRange, Instance, PairReference, ScoreWeights, Seeker, 
 import { validateInstance } from './core/validate-instance';
 import type { MatchScope } from './match-run.entity';
 import { seekerReachBoxSql } from './seeker-reach';
+import { SEEKERS_JSON_SQL } from './seekers-json-sql';
 
 /** The database produced an instance the engine refuses: a bug, never retried. */
 export class InvalidInstanceError extends Error {
@@ -26,8 +27,13 @@ export interface InstanceOptions {
    * built, inside the same snapshot. The live candidates use it to read only plausible seekers.
    */
   readonly seekerFilter?: (manager: EntityManager, vacancies: readonly Vacancy[]) => Promise<readonly string[] | null>;
-  /** The solver thread validates the instance itself: a match run skips the event-loop pass. */
-  readonly skipValidation?: boolean;
+}
+
+/** A match run's instance as the JSON text the solver thread reads and the run stores. */
+export interface InstanceText {
+  readonly json: string;
+  readonly vacancyCount: number;
+  readonly seekerCount: number;
 }
 
 /** Which pairs to re-check: these gaps (open, not ended) and these seekers (active), whatever their distance. */
@@ -84,10 +90,39 @@ export class InstanceBuilder {
 
   async build(scope: MatchScope, options: InstanceOptions): Promise<Instance> {
     const instance = await this.dataSource.transaction('REPEATABLE READ', (manager) => this.read(manager, scope, options));
-    if (options.skipValidation) return instance;
     const validation = validateInstance(instance);
     if (!validation.ok) throw new InvalidInstanceError(validation.problems);
     return instance;
+  }
+
+  /**
+   * The same instance as build() (unvalidated, no seekerFilter), as JSON text: the seekers,
+   * the bulk of a national instance, arrive from the database already serialised
+   * (SEEKERS_JSON_SQL), so the event loop parses and stringifies only the vacancies and pairs.
+   */
+  async buildText(scope: MatchScope, options: Pick<InstanceOptions, 'asOf' | 'weights'>): Promise<InstanceText> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map((row) => toVacancy(row, options.asOf));
+      let seekersJson = '[]';
+      let seekerIds: string[] = [];
+      if (vacancies.length > 0) {
+        const span = spanOf(vacancies);
+        const [row]: { seekers: string; seeker_ids: string[] }[] = await manager.query(SEEKERS_JSON_SQL, [
+          ...boxOf(vacancies),
+          span.start,
+          span.end,
+          options.asOf,
+        ]);
+        seekersJson = row.seekers;
+        seekerIds = row.seeker_ids;
+      }
+      const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIds) : [];
+      // Key order as build()'s object, so that both texts parse to equal instances.
+      const json =
+        `{"vacancies":${JSON.stringify(vacancies)},"seekers":${seekersJson},"blockedPairs":${JSON.stringify(blockedPairs)},` +
+        `"asOf":${JSON.stringify(options.asOf)}${options.weights ? `,"weights":${JSON.stringify(options.weights)}` : ''}}`;
+      return { json, vacancyCount: vacancies.length, seekerCount: seekerIds.length };
+    });
   }
 
   /**
@@ -162,15 +197,13 @@ export class InstanceBuilder {
    * given, narrows them further to those seekers (see InstanceOptions.seekerFilter).
    */
   private seekerRows(manager: EntityManager, vacancies: readonly Vacancy[], only: readonly string[] | null): Promise<SeekerRow[]> {
-    const lats = vacancies.map((vacancy) => vacancy.location.lat);
-    const lngs = vacancies.map((vacancy) => vacancy.location.lng);
     return manager.query(
       `SELECT ${SEEKER_COLUMNS}
        FROM seekers s
        WHERE s.status = 'active' AND ${seekerReachBoxSql('s', '$1', '$2', '$3', '$4')}
          AND ($5::uuid[] IS NULL OR s.id = ANY($5::uuid[]))
        ORDER BY id`,
-      [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs), only],
+      [...boxOf(vacancies), only],
     );
   }
 
@@ -221,6 +254,13 @@ const BUSY_SQL = `
   SELECT seeker_id, lower(period) AS start, upper(period) - 1 AS "end" FROM placements
   WHERE status = 'confirmed' AND seeker_id = ANY($1::uuid[]) AND period && daterange($2::date, $3::date, '[]')
   ORDER BY seeker_id, lower(period)`;
+
+/** The vacancies' sites' box: min lat, max lat, min lng, max lng. */
+function boxOf(vacancies: readonly Vacancy[]): [number, number, number, number] {
+  const lats = vacancies.map((vacancy) => vacancy.location.lat);
+  const lngs = vacancies.map((vacancy) => vacancy.location.lng);
+  return [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
+}
 
 function spanOf(vacancies: readonly Vacancy[]): DateRange {
   return {

@@ -5,7 +5,6 @@ import { describeDriverError } from '../common/driver-error';
 import { AppConfig } from '../config/app-config';
 import { recordEvent } from '../outbox/outbox';
 import { InstanceBuilder, InvalidInstanceError } from './instance-builder';
-import { stringifyYielding } from './instance-json';
 import { MatchQueue, MatchRunJob, MatchRunJobContext } from './match-queue';
 import { MatchRun } from './match-run.entity';
 import { MatchRunResultsWriter } from './match-run-results.writer';
@@ -57,17 +56,23 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     const heartbeat = setInterval(() => void this.beat(run), (this.heartbeatTimeoutSeconds * 1000) / 6);
     try {
       const startedAt = performance.now();
-      // The solver thread validates the instance; serialising yields between slices (no event-loop stall).
-      const instance = await this.builder.build(run.scope, { asOf: run.asOf, weights: run.weights, skipValidation: true });
-      const instanceJson = await stringifyYielding(instance);
-      await this.keepInstance(run, context.jobId, instanceJson);
+      // The database serialises the seekers; the solver thread parses and validates the text.
+      const instance = await this.builder.buildText(run.scope, { asOf: run.asOf, weights: run.weights });
       const builtAt = performance.now();
-      const result = await this.solver.solve(instanceJson, { timeLimitMs: run.timeLimitMs });
+      // Stored while the thread solves (the database's work, not the loop's); awaited before the
+      // results, so that even a run whose solve failed can be downloaded and reproduced.
+      const [kept, solved] = await Promise.allSettled([
+        this.keepInstance(run, context.jobId, instance.json),
+        this.solver.solve(instance.json, { timeLimitMs: run.timeLimitMs }),
+      ]);
+      if (kept.status === 'rejected') throw kept.reason;
+      if (solved.status === 'rejected') throw solved.reason;
+      const result = solved.value;
       const solvedAt = performance.now();
       await this.results.write(run, context.jobId, result);
       this.logger.log(
-        `match run ${run.id}: ${instance.vacancies.length} vacancies, ${instance.seekers.length} seekers; ` +
-          `built in ${Math.round(builtAt - startedAt)} ms, solved in ${Math.round(solvedAt - builtAt)} ms, ` +
+        `match run ${run.id}: ${instance.vacancyCount} vacancies, ${instance.seekerCount} seekers; ` +
+          `built in ${Math.round(builtAt - startedAt)} ms, solved (and stored) in ${Math.round(solvedAt - builtAt)} ms, ` +
           `written in ${Math.round(performance.now() - solvedAt)} ms; filled ${result.stats.filled}, optimal ${result.stats.optimal}`,
       );
     } catch (error) {
