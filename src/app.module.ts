@@ -23,6 +23,7 @@ import { LeaveGapsModule } from './leave-gaps/leave-gaps.module';
 import { MatchingModule } from './matching/matching.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { RuntimeMetricsModule } from './runtime-metrics/runtime-metrics.module';
 import { SeekersModule } from './seekers/seekers.module';
 import { UsersModule } from './users/users.module';
@@ -52,6 +53,7 @@ import { UsersModule } from './users/users.module';
     SeekersModule,
     PlacementsModule,
     MatchingModule,
+    ReferralsModule,
     ProposalsModule,
     UsersModule,
     DemoDataModule,

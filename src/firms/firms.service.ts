@@ -11,6 +11,7 @@ import { GeocodingService } from '../geocoding/geocoding.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { cancelOpenLeaveGaps } from '../leave-gaps/cancel-open-leave-gaps';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
+import { ReferralLifecycle } from '../referrals/referral-lifecycle';
 import { CreateFirmDto, FirmResponse, ListFirmsQuery, UpdateFirmDto, toFirmResponse } from './dto/firm.dto';
 import { Firm } from './firm.entity';
 
@@ -23,6 +24,7 @@ export class FirmsService {
     private readonly idempotency: IdempotencyService,
     private readonly geocoding: GeocodingService,
     private readonly proposals: ProposalLifecycle,
+    private readonly referrals: ReferralLifecycle,
   ) {}
 
   /** With an Idempotency-Key, a retry gets the first answer instead of a second firm. */
@@ -102,7 +104,7 @@ export class FirmsService {
       // First the firm row: a gap being posted holds it (FOR SHARE, see lockActive) until it is
       // written, so every gap is either committed before this and cancelled below, or refused.
       await manager.query(`SELECT id FROM firms WHERE id = $1 FOR UPDATE`, [firm.id]);
-      await cancelOpenLeaveGaps(manager, this.proposals, { firmId: firm.id });
+      await cancelOpenLeaveGaps(manager, this.proposals, this.referrals, { firmId: firm.id });
       await manager.update(Firm, { id: firm.id }, { status: 'cancelled' });
     });
     return toFirmResponse(await this.find(id));

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { ProposalLifecycleModule } from '../proposals/proposal-lifecycle.module';
+import { ReferralLifecycleModule } from '../referrals/referral-lifecycle.module';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { SeekerAvailability } from './seeker-availability.entity';
 import { Seeker } from './seeker.entity';
@@ -10,7 +11,7 @@ import { SeekersController } from './seekers.controller';
 import { SeekersService } from './seekers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability]), ProposalLifecycleModule, IdempotencyModule, CatalogModule, GeocodingModule],
+  imports: [TypeOrmModule.forFeature([Seeker, SeekerAvailability]), ProposalLifecycleModule, ReferralLifecycleModule, IdempotencyModule, CatalogModule, GeocodingModule],
   controllers: [SeekersController],
   providers: [SeekersService],
   exports: [SeekersService],

@@ -137,6 +137,18 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'placement.seeker_double_booked': { ko: '이 구직자는 같은 기간에 이미 다른 곳에 배치되어 있습니다.', en: 'The seeker is already placed on overlapping days.' },
   'placement.gap_already_filled': { ko: '이 휴직 공백에는 이미 확정된 배치가 있습니다.', en: 'The leave gap already has a confirmed placement.' },
   'placement.already_cancelled': { ko: '이미 취소된 배치입니다.', en: 'The placement is already cancelled.' },
+  'proposal.referred': { ko: '알선 중인 제안입니다. 알선에서 업체의 답변으로 결정됩니다.', en: "The proposal is referred: the firm's answer to its referral decides it." },
+  'leave_gap.referral_open': { ko: '진행 중인 알선이 있는 휴직 공백입니다.', en: 'The leave gap has an open referral.' },
+
+  // referrals
+  'referral.not_found': { ko: '알선을 찾을 수 없습니다.', en: 'The referral was not found.' },
+  'referral.illegal_move': { ko: '알선의 현재 상태에서는 할 수 없는 처리입니다.', en: 'The referral cannot make this move from its current status.' },
+  'referral.gap_has_open_referral': { ko: '이 휴직 공백에는 이미 진행 중인 알선이 있습니다.', en: 'The leave gap already has an open referral.' },
+  'referral.start_outside_period': { ko: '근무 시작일은 배치 기간 안이어야 합니다.', en: "The start date must lie within the leave gap's placement period." },
+  'referral.ended_on_outside_placement': { ko: '조기 종료일은 배치 기간 안, 마지막 날보다 앞이어야 합니다.', en: 'The early end must be a day of the placement before its last.' },
+  'referral.retention_not_due': { ko: '근무 시작 후 30일이 아직 지나지 않았습니다.', en: 'Thirty days have not yet passed since the start.' },
+  'referral.note_coordinator_only': { ko: '메모는 코디네이터만 남길 수 있습니다.', en: 'Only a coordinator writes a note.' },
+  'referral.field_not_allowed': { ko: '이 답변에는 넣을 수 없는 항목입니다.', en: 'This field is not allowed with this answer.' },
 };
 
 /** Korean texts for class-validator's rules; `{field}` is the field's path, `{limit}` a number from the rule. */
