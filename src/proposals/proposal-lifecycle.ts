@@ -76,8 +76,13 @@ export class ProposalLifecycle {
    * event announces it. Answers the superseded ids.
    */
   async refer(db: Db, proposal: Proposal, period: DatePeriod): Promise<string[]> {
-    await db.query(`UPDATE proposals SET status = 'referred', updated_at = now() WHERE id = $1 AND status = 'proposed'`, [proposal.id]);
-    Object.assign(proposal, { status: 'referred' });
+    // decided_at: the coordinator's decision to refer (the firm's answer later replaces it).
+    const decidedAt = new Date();
+    await db.query(`UPDATE proposals SET status = 'referred', decided_at = $2, updated_at = now() WHERE id = $1 AND status = 'proposed'`, [
+      proposal.id,
+      decidedAt,
+    ]);
+    Object.assign(proposal, { status: 'referred', decidedAt });
     return this.supersedeImpossible(db, proposal, period, {
       sameGap: { cause: 'gap_referred', reason: 'the leave gap was referred to another seeker' },
       sameSeeker: { cause: 'seeker_referred', reason: 'the seeker was referred for overlapping days' },
