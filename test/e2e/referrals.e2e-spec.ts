@@ -24,7 +24,7 @@ describe('referrals: from a proposal to a kept placement', () => {
   async function proposedPair(label: string, gapOverrides: Body = {}) {
     const skill = uniqueSkill(label);
     const firm = await createFirm(t);
-    const gap = await createLeaveGap(t, firm.id, gap2027(skill, gapOverrides));
+    const gap: Body = await createLeaveGap(t, firm.id, gap2027(skill, gapOverrides));
     const seeker = await createSeeker(t, seeker2027(skill));
     const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: seeker.id }]);
     return { skill, firm, gap, seeker, proposalId };
