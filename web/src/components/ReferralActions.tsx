@@ -15,6 +15,7 @@ export function ReferralActions({ referral, role, onDone }: { referral: Referral
   const { language, fields } = useI18n();
   const words = REFERRAL_TEXT[language];
   const [reason, setReason] = useState('');
+  const [withdrawal, setWithdrawal] = useState('');
   const [day, setDay] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>();
@@ -28,6 +29,7 @@ export function ReferralActions({ referral, role, onDone }: { referral: Referral
       const next = await call();
       setError(undefined);
       setReason('');
+      setWithdrawal('');
       setDay('');
       setNote('');
       onDone(next);
@@ -48,7 +50,7 @@ export function ReferralActions({ referral, role, onDone }: { referral: Referral
     );
   const outcome = (value: 'retained_30_days' | 'ended_early') =>
     send(() => must(api.POST('/api/v1/referrals/{id}/outcome', { ...path, body: withNote(value === 'ended_early' ? { outcome: value, endedOn: day, reasonCode: (reason || undefined) as never } : { outcome: value }) })));
-  const withdraw = () => send(() => must(api.POST('/api/v1/referrals/{id}/withdraw', { ...path, body: withNote({ reasonCode: (reason || undefined) as never }) })));
+  const withdraw = () => send(() => must(api.POST('/api/v1/referrals/{id}/withdraw', { ...path, body: withNote({ reasonCode: (withdrawal || undefined) as never }) })));
 
   const reasons = (codes: string[], optional: boolean) => (
     <NativeSelect
@@ -102,11 +104,11 @@ export function ReferralActions({ referral, role, onDone }: { referral: Referral
         <Group align="flex-end">
           <NativeSelect
             label={`${words.withdraw} ${words.reason}`}
-            value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
+            value={withdrawal}
+            onChange={(event) => setWithdrawal(event.currentTarget.value)}
             data={[{ value: '', label: '—' }, ...WITHDRAWAL_CODES.map((code) => ({ value: code, label: REFERRAL_REASON_LABEL[language][code] }))]}
           />
-          <Button color="gray" variant="light" onClick={withdraw} loading={busy} disabled={!reason || !WITHDRAWAL_CODES.includes(reason)}>{words.withdraw}</Button>
+          <Button color="gray" variant="light" onClick={withdraw} loading={busy} disabled={!withdrawal}>{words.withdraw}</Button>
         </Group>
       ) : null}
       {role === 'coordinator' ? <TextInput label={words.note} value={note} onChange={(event) => setNote(event.currentTarget.value)} error={fields(error).note} /> : null}
