@@ -12,6 +12,7 @@ import { IdempotencyService } from '../idempotency/idempotency.service';
 import { cancelOpenLeaveGaps } from '../leave-gaps/cancel-open-leave-gaps';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import { ReferralLifecycle } from '../referrals/referral-lifecycle';
+import { isFirmFlagged } from '../referrals/referral-rules';
 import { CreateFirmDto, FirmResponse, ListFirmsQuery, UpdateFirmDto, toFirmResponse } from './dto/firm.dto';
 import { Firm } from './firm.entity';
 
@@ -52,7 +53,13 @@ export class FirmsService {
 
   /** A firm user gets its own firm only: any other id is a 404. */
   async get(id: string, principal: Principal): Promise<FirmResponse> {
-    return toFirmResponse(await this.find(id, firmScopeOf(principal)));
+    const response = toFirmResponse(await this.find(id, firmScopeOf(principal)));
+    if (principal.role !== 'coordinator') return response;
+    const [{ uncoded }]: { uncoded: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS uncoded FROM referrals WHERE firm_id = $1 AND status = 'firm_declined' AND reason_code IS NULL`,
+      [response.id],
+    );
+    return { ...response, referralDeclines: { uncodedDeclines: uncoded, flagged: isFirmFlagged(uncoded) } };
   }
 
   /** A firm user's list holds its own firm at most, whatever the filters. */

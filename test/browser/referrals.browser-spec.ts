@@ -34,7 +34,8 @@ async function signIn(page: Page, account: { email: string; password: string }):
 async function apiCall(page: Page, method: string, path: string, body?: unknown): Promise<any> {
   return page.evaluate(
     async ({ method, path, body }) => {
-      const csrf = document.cookie.split('; ').find((part) => part.startsWith('chaeum_csrf='))?.slice('chaeum_csrf='.length);
+      const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
+      const csrf = cookie.split('; ').find((part) => part.startsWith('chaeum_csrf='))?.slice('chaeum_csrf='.length);
       const response = await fetch(path, {
         method,
         credentials: 'same-origin',
@@ -109,7 +110,7 @@ describe('referrals in the console', () => {
     await checkPage(seekerPage, 'referrals', '02-seeker-offer-360');
     await seekerPage.getByRole('button', { name: '수락' }).click();
     await seekerPage.getByText('구직자 수락').first().waitFor();
-    expect(await seekerPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await seekerPage.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     const firmPage = await pageFor();
     await signIn(firmPage, FIRM_CLERK);

@@ -164,6 +164,10 @@ describe('referrals: from a proposal to a kept placement', () => {
     const list = await t.api.get(`${API}/referrals`).query({ firmId: firm.id, status: 'firm_declined' }).expect(200);
     expect(list.body.total).toBe(3);
     expect(list.body.items.map((item: Body) => item.firmFlag)).toEqual(Array(3).fill({ uncodedDeclines: 2, flagged: true }));
+    const onFirm = await t.api.get(`${API}/firms/${firm.id}`).expect(200);
+    expect(onFirm.body.referralDeclines).toEqual({ uncodedDeclines: 2, flagged: true });
+    const ownFirm = await t.api.get(`${API}/firms/${firm.id}`).set(asFirm(firm.id)).expect(200);
+    expect(ownFirm.body.referralDeclines).toBeUndefined();
     const firmList = await t.api.get(`${API}/referrals`).set(asFirm(firm.id)).expect(200);
     expect(firmList.body.items.every((item: Body) => item.firmFlag === undefined)).toBe(true);
     const blocked = await t.dataSource.query(`SELECT count(*)::int AS n FROM rejected_pairs WHERE proposal_id = ANY($1::uuid[])`, [referrals.map((r) => r.proposalId)]);

@@ -980,6 +980,11 @@ export interface components {
             /** @description the workplace; leave gaps default to it. Omitted: the service geocodes `address` (400 geocode.not_found when it cannot) */
             site?: components["schemas"]["LocationDto"];
         };
+        FirmFlagResponse: {
+            uncodedDeclines: number;
+            /** @description two or more referrals declined without a coded reason */
+            flagged: boolean;
+        };
         FirmResponse: {
             /** Format: uuid */
             id: string;
@@ -998,6 +1003,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description GET by id, coordinators only: referrals declined without a coded reason (docs/referrals.md) */
+            referralDeclines?: components["schemas"]["FirmFlagResponse"];
         };
         FirmPage: {
             items: components["schemas"]["FirmResponse"][];
@@ -1731,11 +1738,6 @@ export interface components {
         ReferralSeekerResponse: {
             /** @description null once the seeker withdrew (erased) */
             displayName: string | null;
-        };
-        FirmFlagResponse: {
-            uncodedDeclines: number;
-            /** @description two or more referrals declined without a coded reason */
-            flagged: boolean;
         };
         ReferralResponse: {
             /** Format: uuid */
