@@ -325,6 +325,30 @@ describe('referrals: from a proposal to a kept placement', () => {
     expect(placements[0].n).toBe(1);
   });
 
+  it("a hire racing the gap's cancellation or the seeker's withdrawal ends one way only: hired with a placement, or withdrawn without one", async () => {
+    for (const rival of ['cancel-gap', 'seeker-withdraws'] as const) {
+      for (let repetition = 0; repetition < 3; repetition += 1) {
+        const { gap, seeker, proposalId } = await proposedPair(`race-${rival}-${repetition}`);
+        const referral = await refer(proposalId);
+        await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
+        const [hire, other] = await Promise.all([
+          t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate: gap.vacancy.placementStart }),
+          rival === 'cancel-gap' ? t.api.post(`${API}/leave-gaps/${gap.id}/cancel`) : t.api.delete(`${API}/seekers/${seeker.id}`),
+        ]);
+        expect([200, 409]).toContain(hire.status);
+        expect([200, 204, 409]).toContain(other.status);
+        const now = (await t.api.get(`${API}/referrals/${referral.id}`).expect(200)).body;
+        const placements = await t.dataSource.query(`SELECT count(*)::int AS n FROM placements WHERE seeker_id = $1 AND status = 'confirmed'`, [seeker.id]);
+        if (hire.status === 200) {
+          expect([now.status, placements[0].n]).toEqual(['hired', 1]);
+        } else {
+          expect(problemOf(hire)).toMatchObject({ code: 'referral.illegal_move', details: { status: 'withdrawn' } });
+          expect([now.status, placements[0].n]).toEqual(['withdrawn', 0]);
+        }
+      }
+    }
+  });
+
   it('answers bad input with 4xx naming the field and the rule, and writes nothing', async () => {
     const { firm, gap, seeker, proposalId } = await proposedPair('bad-input');
     const blank = await t.api.post(`${API}/proposals/${proposalId}/referral`).send({ note: '   ' });
