@@ -25,6 +25,7 @@ import { OutreachModule } from './outreach/outreach.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { ReportsModule } from './reports/reports.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { RuntimeMetricsModule } from './runtime-metrics/runtime-metrics.module';
 import { SeekersModule } from './seekers/seekers.module';
 import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module';
@@ -55,6 +56,7 @@ import { UsersModule } from './users/users.module';
     SeekersModule,
     PlacementsModule,
     MatchingModule,
+    ReferralsModule,
     ProposalsModule,
     UsersModule,
     SpreadsheetsModule,

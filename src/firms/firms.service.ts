@@ -12,6 +12,8 @@ import { GeocodingService } from '../geocoding/geocoding.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { cancelOpenLeaveGaps } from '../leave-gaps/cancel-open-leave-gaps';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
+import { ReferralLifecycle } from '../referrals/referral-lifecycle';
+import { isFirmFlagged } from '../referrals/referral-rules';
 import { CreateFirmDto, FirmResponse, ListFirmsQuery, UpdateFirmDto, toFirmResponse } from './dto/firm.dto';
 import { Firm } from './firm.entity';
 
@@ -24,6 +26,7 @@ export class FirmsService {
     private readonly idempotency: IdempotencyService,
     private readonly geocoding: GeocodingService,
     private readonly proposals: ProposalLifecycle,
+    private readonly referrals: ReferralLifecycle,
   ) {}
 
   /** With an Idempotency-Key, a retry gets the first answer instead of a second firm. */
@@ -54,7 +57,13 @@ export class FirmsService {
 
   /** A firm user gets its own firm only: any other id is a 404. */
   async get(id: string, principal: Principal): Promise<FirmResponse> {
-    return toFirmResponse(await this.find(id, firmScopeOf(principal)));
+    const response = toFirmResponse(await this.find(id, firmScopeOf(principal)));
+    if (principal.role !== 'coordinator') return response;
+    const [{ uncoded }]: { uncoded: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS uncoded FROM referrals WHERE firm_id = $1 AND status = 'firm_declined' AND reason_code IS NULL`,
+      [response.id],
+    );
+    return { ...response, referralDeclines: { uncodedDeclines: uncoded, flagged: isFirmFlagged(uncoded) } };
   }
 
   /** A firm user's list holds its own firm at most, whatever the filters. */
@@ -106,7 +115,7 @@ export class FirmsService {
       // First the firm row: a gap being posted holds it (FOR SHARE, see lockActive) until it is
       // written, so every gap is either committed before this and cancelled below, or refused.
       await manager.query(`SELECT id FROM firms WHERE id = $1 FOR UPDATE`, [firm.id]);
-      await cancelOpenLeaveGaps(manager, this.proposals, { firmId: firm.id });
+      await cancelOpenLeaveGaps(manager, this.proposals, this.referrals, { firmId: firm.id });
       await manager.update(Firm, { id: firm.id }, { status: 'cancelled' });
     });
     return toFirmResponse(await this.find(id));

@@ -14,6 +14,7 @@ import { FirmsService } from '../firms/firms.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { amendConfirmedPlacement } from '../placements/placement-amendment';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
+import { ReferralLifecycle } from '../referrals/referral-lifecycle';
 import {
   CreateLeaveGapDto,
   LeaveGapResponse,
@@ -47,6 +48,7 @@ export class LeaveGapsService {
     private readonly firms: FirmsService,
     private readonly catalog: CatalogService,
     private readonly proposals: ProposalLifecycle,
+    private readonly referrals: ReferralLifecycle,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -186,6 +188,7 @@ export class LeaveGapsService {
         // Open proposals were found feasible for the gap as it was; confirming one now could place
         // a seeker on days or terms the engine never checked. The next run proposes afresh.
         await this.proposals.supersedeOpen(manager, { leaveGapIds: [gap.id] }, 'gap_changed', 'the leave gap changed');
+        await this.referrals.withdrawOpen(manager, { leaveGapIds: [gap.id] }, 'gap_changed');
       }
       return saved;
     });
@@ -197,7 +200,7 @@ export class LeaveGapsService {
     const withinFirm = firmScopeOf(principal);
     const found = await this.find(id, withinFirm);
     if (found.status === 'open') {
-      await this.gaps.manager.transaction((manager) => cancelOpenLeaveGaps(manager, this.proposals, { gapId: found.id }));
+      await this.gaps.manager.transaction((manager) => cancelOpenLeaveGaps(manager, this.proposals, this.referrals, { gapId: found.id }));
     }
     const gap = found.status === 'open' ? await this.find(id, withinFirm) : found;
     if (gap.status === 'filled') {

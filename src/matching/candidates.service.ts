@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError } from '../common/domain-error';
 import type { Language } from '../common/messages/language';
 import { AppConfig } from '../config/app-config';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
+import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import { CandidateRanking, rankCandidates } from './core/rank-candidates';
 import { FEASIBILITY_RULES } from './core/types';
 import { CandidatesResponse } from './dto/candidates.dto';
@@ -67,6 +68,16 @@ export class CandidatesService {
     if (!gap) throw new NotFoundError('leave_gap', gapId);
     if (gap.status !== 'open') {
       throw new ConflictError('leave_gap.not_open', `leave gap ${gap.id} is ${gap.status}: it needs no candidates`, { status: gap.status });
+    }
+    const [referral]: { id: string; status: string }[] = await this.dataSource.query(
+      `SELECT id, status FROM referrals WHERE leave_gap_id = $1 AND status = ANY($2::text[])`,
+      [gap.id, OPEN_REFERRAL_STATUSES],
+    );
+    if (referral) {
+      throw new ConflictError('leave_gap.referral_open', `leave gap ${gap.id} has an open referral (${referral.status}): it needs no candidates meanwhile`, {
+        referralId: referral.id,
+        status: referral.status,
+      });
     }
     const asOf = this.clock.today();
     const ranking = await this.rank(gap.id, asOf, limit);

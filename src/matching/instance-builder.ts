@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommuteMode, DateRange, Instance, PairReference, ScoreWeights, Seeker, SkillLevel, Vacancy } from './core/types';
 import { validateInstance } from './core/validate-instance';
+import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import type { MatchScope } from './match-run.entity';
 import { seekerReachBoxSql } from './seeker-reach';
 import { SEEKERS_JSON_SQL } from './seekers-json-sql';
@@ -82,6 +83,8 @@ interface WindowRow {
  * Turns the database into a contract instance (docs/matching-contract.md): the open gaps in
  * scope become vacancies, active seekers within plausible reach become seekers with their
  * availability and confirmed placements as `busy`, rejected pairs become `blockedPairs`.
+ * A gap with an open referral is spoken for: it is left out, and its period is busy for the
+ * referred seeker (docs/referrals.md), so no run proposes either of them elsewhere meanwhile.
  * Everything is read in one REPEATABLE READ snapshot with a fixed number of set-based queries.
  */
 @Injectable()
@@ -132,7 +135,11 @@ export class InstanceBuilder {
    * `busy`: the exclusion constraint has the last word on those, naming the placement.
    */
   async pairs(manager: EntityManager, scope: PairScope, asOf: string): Promise<Instance> {
-    const vacancies = scope.leaveGapIds.length > 0 ? (await this.vacancyRows(manager, { leaveGapIds: [...scope.leaveGapIds] }, asOf)).map((row) => toVacancy(row, asOf)) : [];
+    // A referral's own hire re-checks its gap here: gaps with an open referral stay in.
+    const vacancies =
+      scope.leaveGapIds.length > 0
+        ? (await this.vacancyRows(manager, { leaveGapIds: [...scope.leaveGapIds] }, asOf, { withReferred: true })).map((row) => toVacancy(row, asOf))
+        : [];
     const seekerRows: SeekerRow[] =
       vacancies.length > 0 && scope.seekerIds.length > 0
         ? await manager.query(`SELECT ${SEEKER_COLUMNS} FROM seekers WHERE status = 'active' AND id = ANY($1::uuid[]) ORDER BY id`, [[...scope.seekerIds]])
@@ -174,8 +181,8 @@ export class InstanceBuilder {
     };
   }
 
-  /** Open gaps of active firms in scope: named complexes or named gaps, overlapping the horizon. */
-  private vacancyRows(manager: EntityManager, scope: MatchScope, asOf: string): Promise<VacancyRow[]> {
+  /** Open gaps of active firms in scope: named complexes or named gaps, overlapping the horizon, without an open referral unless asked. */
+  private vacancyRows(manager: EntityManager, scope: MatchScope, asOf: string, options: { withReferred?: boolean } = {}): Promise<VacancyRow[]> {
     const complexIds = scope.complexIds?.length ? scope.complexIds : null;
     const gapIds = scope.leaveGapIds?.length ? scope.leaveGapIds : null;
     return manager.query(
@@ -186,8 +193,9 @@ export class InstanceBuilder {
          AND (($2::uuid[] IS NULL AND $3::uuid[] IS NULL) OR f.complex_id = ANY($2::uuid[]) OR g.id = ANY($3::uuid[]))
          AND ($4::date IS NULL OR g.placement_end >= $4::date)
          AND ($5::date IS NULL OR g.placement_start <= $5::date)
+         AND ($6 OR NOT EXISTS (SELECT 1 FROM referrals r WHERE r.leave_gap_id = g.id AND r.status = ANY($7::text[])))
        ORDER BY g.id`,
-      [asOf, complexIds, gapIds, scope.horizon?.from ?? null, scope.horizon?.to ?? null],
+      [asOf, complexIds, gapIds, scope.horizon?.from ?? null, scope.horizon?.to ?? null, options.withReferred ?? false, OPEN_REFERRAL_STATUSES],
     );
   }
 
@@ -249,11 +257,20 @@ const AVAILABILITY_SQL = `
   WHERE seeker_id = ANY($1::uuid[]) AND end_date >= $2::date AND start_date <= $3::date
   ORDER BY seeker_id, start_date, end_date`;
 
-/** Confirmed placements are busy days; `upper` of a canonical daterange is exclusive. */
+/**
+ * Confirmed placements are busy days; `upper` of a canonical daterange is exclusive. So are the
+ * periods of gaps a seeker has an open referral for: they may be hired there.
+ */
 const BUSY_SQL = `
-  SELECT seeker_id, lower(period) AS start, upper(period) - 1 AS "end" FROM placements
-  WHERE status = 'confirmed' AND seeker_id = ANY($1::uuid[]) AND period && daterange($2::date, $3::date, '[]')
-  ORDER BY seeker_id, lower(period)`;
+  SELECT seeker_id, start, "end" FROM (
+    SELECT seeker_id, lower(period) AS start, upper(period) - 1 AS "end" FROM placements
+    WHERE status = 'confirmed' AND seeker_id = ANY($1::uuid[]) AND period && daterange($2::date, $3::date, '[]')
+    UNION ALL
+    SELECT r.seeker_id, g.placement_start, g.placement_end FROM referrals r JOIN leave_gaps g ON g.id = r.leave_gap_id
+    WHERE r.status IN (${OPEN_REFERRAL_STATUSES.map((status) => `'${status}'`).join(', ')}) AND r.seeker_id = ANY($1::uuid[])
+      AND g.placement_end >= $2::date AND g.placement_start <= $3::date
+  ) busy
+  ORDER BY seeker_id, start, "end"`;
 
 /** The vacancies' sites' box: min lat, max lat, min lng, max lng. */
 function boxOf(vacancies: readonly Vacancy[]): [number, number, number, number] {

@@ -1,3 +1,4 @@
+import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import { seekerReachBoxSql } from './seeker-reach';
 
 /**
@@ -19,12 +20,20 @@ export const SEEKERS_JSON_SQL = `
     FROM seeker_availability a JOIN reached r ON r.id = a.seeker_id
     WHERE a.end_date >= $5::date AND a.start_date <= $6::date
     GROUP BY a.seeker_id),
-  -- Confirmed placements are busy days; upper of a canonical daterange is exclusive.
-  busy AS (
-    SELECT p.seeker_id, json_agg(json_build_object('start', lower(p.period), 'end', upper(p.period) - 1) ORDER BY lower(p.period)) AS list
+  -- Confirmed placements are busy days (upper of a canonical daterange is exclusive), and so are
+  -- the periods of gaps the seeker has an open referral for: they may be hired there.
+  busy_periods AS (
+    SELECT p.seeker_id, lower(p.period) AS start, upper(p.period) - 1 AS "end"
     FROM placements p JOIN reached r ON r.id = p.seeker_id
     WHERE p.status = 'confirmed' AND p.period && daterange($5::date, $6::date, '[]')
-    GROUP BY p.seeker_id),
+    UNION ALL
+    SELECT ref.seeker_id, g.placement_start, g.placement_end
+    FROM referrals ref JOIN reached r ON r.id = ref.seeker_id JOIN leave_gaps g ON g.id = ref.leave_gap_id
+    WHERE ref.status IN (${OPEN_REFERRAL_STATUSES.map((status) => `'${status}'`).join(', ')})
+      AND g.placement_end >= $5::date AND g.placement_start <= $6::date),
+  busy AS (
+    SELECT seeker_id, json_agg(json_build_object('start', start, 'end', "end") ORDER BY start, "end") AS list
+    FROM busy_periods GROUP BY seeker_id),
   last_placement AS (
     SELECT p.seeker_id, max(upper(p.period)) - 1 AS ended
     FROM placements p JOIN reached r ON r.id = p.seeker_id

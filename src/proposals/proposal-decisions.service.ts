@@ -4,7 +4,7 @@ import { isUUID } from 'class-validator';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Clock } from '../clock/clock';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
 import type { RuleFailure } from '../matching/core/feasibility';
@@ -102,9 +102,23 @@ export class ProposalDecisionsService {
     );
   }
 
+  /**
+   * The firm hires a referred seeker: confirm's own path and guarantees (locks in its order,
+   * the rules re-checked, the exclusion constraint), through the referral's transaction, with
+   * the placement starting on the agreed day. A refusal is an error for `explainRefusal`.
+   */
+  async hireIn(manager: EntityManager, proposalId: string, startDate: string): Promise<ConfirmationResponse> {
+    return this.confirmIn(manager, proposalId, { via: 'referral', startDate });
+  }
+
+  /** What a refused hire answers (after its transaction rolled back), as for a confirm. */
+  explainHireRefusal(error: unknown): Promise<unknown> {
+    return this.explainRefusal(error);
+  }
+
   async reject(proposalId: string, reason: string): Promise<ProposalDecisionResponse> {
     return this.dataSource.transaction(async (manager) => {
-      const proposal = await lockProposed(manager, proposalId);
+      const proposal = await lockDecidable(manager, proposalId, 'proposed');
       await this.lifecycle.reject(manager, proposal, reason);
       await manager.query(
         `INSERT INTO rejected_pairs (leave_gap_id, seeker_id, proposal_id, reason) VALUES ($1, $2, $3, $4)
@@ -115,8 +129,12 @@ export class ProposalDecisionsService {
     });
   }
 
-  private async confirmIn(manager: EntityManager, proposalId: string): Promise<ConfirmationResponse> {
-    const proposal = await lockProposed(manager, proposalId);
+  private async confirmIn(
+    manager: EntityManager,
+    proposalId: string,
+    referral?: { readonly via: 'referral'; readonly startDate: string },
+  ): Promise<ConfirmationResponse> {
+    const proposal = await lockDecidable(manager, proposalId, referral ? 'referred' : 'proposed');
     const gap = await manager.findOne(LeaveGap, { where: { id: proposal.leaveGapId }, lock: { mode: 'pessimistic_write' } });
     if (!gap) throw new NotFoundError('leave_gap', proposal.leaveGapId);
     if (gap.status === 'filled') throw new GapAlreadyFilled(proposal);
@@ -124,7 +142,9 @@ export class ProposalDecisionsService {
     const today = this.clock.today();
     if (gap.placementEnd < today) throw new GapEnded(proposal, gap.placementEnd);
     // A gap that has started is staffed for the days that remain, as the engine matched it.
-    const period: DatePeriod = { start: gap.placementStart < today ? today : gap.placementStart, end: gap.placementEnd };
+    const earliest = gap.placementStart < today ? today : gap.placementStart;
+    // A hire starting later than that leaves the days before its start uncovered: the placement is shorter.
+    const period: DatePeriod = { start: referral ? startWithin(referral.startDate, earliest, gap.placementEnd) : earliest, end: gap.placementEnd };
     // Two transactions inserting conflicting rows under an exclusion constraint each wait for
     // the other's uncommitted row: a deadlock (40P01) rather than a clean 23P01. Queueing the
     // confirms of one seeker here lets the later one see the committed placement instead.
@@ -245,19 +265,36 @@ export class ProposalDecisionsService {
   }
 }
 
-/** The proposal, locked for this transaction, if it still waits for a decision. */
-async function lockProposed(manager: EntityManager, proposalId: string): Promise<Proposal> {
+/**
+ * The proposal, locked for this transaction, if it still waits for this decision: a coordinator's
+ * (`proposed`), or its referral's (`referred`: only the firm's answer through the referral decides it).
+ */
+async function lockDecidable(manager: EntityManager, proposalId: string, expected: 'proposed' | 'referred'): Promise<Proposal> {
   const proposal = isUUID(proposalId)
     ? await manager.findOne(Proposal, { where: { id: proposalId }, lock: { mode: 'pessimistic_write' } })
     : null;
   if (!proposal) throw new NotFoundError('proposal', proposalId);
-  if (proposal.status !== 'proposed') {
+  if (proposal.status === 'referred' && expected === 'proposed') {
+    throw new ConflictError('proposal.referred', `proposal ${proposal.id} is referred: the firm's answer to its referral decides it`, {
+      proposalId: proposal.id,
+      status: proposal.status,
+    });
+  }
+  if (proposal.status !== expected) {
     throw new ConflictError('proposal.not_proposed', `proposal ${proposal.id} is already ${proposal.status}`, {
       proposalId: proposal.id,
       status: proposal.status,
     });
   }
   return proposal;
+}
+
+/** The agreed start day, if it lies within the days the gap can still be staffed. */
+function startWithin(startDate: string, earliest: string, placementEnd: string): string {
+  if (startDate < earliest || startDate > placementEnd) {
+    throw new RuleViolation('referral.start_outside_period', 'startDate', `must lie within ${earliest}..${placementEnd}, the days the leave gap can still be staffed`);
+  }
+  return startDate;
 }
 
 function sqlState(error: unknown): string | undefined {

@@ -38,7 +38,7 @@ interface TransitionedRow {
 }
 
 /**
- * The one owner of `proposals.status`: proposing, confirming, rejecting and superseding
+ * The one owner of `proposals.status`: proposing, referring, confirming, rejecting and superseding
  * (replaced, made impossible, or retired because a rule no longer holds) happen here and only
  * here, each through the caller's transaction and each with its outbox event.
  * test/unit/proposals/proposal-status-owner.spec.ts fails on a status write anywhere else.
@@ -70,19 +70,57 @@ export class ProposalLifecycle {
   }
 
   /**
-   * The proposal (locked by the caller, still `proposed`) becomes the placement; open proposals
-   * it made impossible (the same gap, the same seeker on overlapping days) are superseded.
-   * Answers their ids.
+   * The coordinator refers the proposal (locked by the caller, still `proposed`): it leaves
+   * `proposed`, so no re-run supersedes it, and the open proposals it holds back (the same gap,
+   * the same seeker on overlapping days) are superseded. The referral's own `referral.offered`
+   * event announces it. Answers the superseded ids.
+   */
+  async refer(db: Db, proposal: Proposal, period: DatePeriod): Promise<string[]> {
+    // decided_at: the coordinator's decision to refer (the firm's answer later replaces it).
+    const decidedAt = new Date();
+    await db.query(`UPDATE proposals SET status = 'referred', decided_at = $2, updated_at = now() WHERE id = $1 AND status = 'proposed'`, [
+      proposal.id,
+      decidedAt,
+    ]);
+    Object.assign(proposal, { status: 'referred', decidedAt });
+    return this.supersedeImpossible(db, proposal, period, {
+      sameGap: { cause: 'gap_referred', reason: 'the leave gap was referred to another seeker' },
+      sameSeeker: { cause: 'seeker_referred', reason: 'the seeker was referred for overlapping days' },
+    });
+  }
+
+  /**
+   * A referral ended without a hire (the proposal is locked by the caller, still `referred`):
+   * a decline rejects it, a withdrawal supersedes it. The free-text reason stays out of the outbox.
+   */
+  async endReferred(db: Db, proposal: Proposal, outcome: 'rejected' | 'superseded', cause: string, reason: string): Promise<void> {
+    const decidedAt = new Date();
+    await db.query(
+      `UPDATE proposals SET status = $2, decided_at = $3, reason = $4, updated_at = now() WHERE id = $1 AND status = 'referred'`,
+      [proposal.id, outcome, decidedAt, reason],
+    );
+    Object.assign(proposal, { status: outcome, decidedAt, reason });
+    const row = toRow(proposal);
+    await recordEvent(db, outcome === 'rejected' ? eventOf('proposal.rejected', row) : supersededEvent(row, cause));
+  }
+
+  /**
+   * The proposal (locked by the caller, `proposed`, or `referred` when its referral hires)
+   * becomes the placement; open proposals it made impossible (the same gap, the same seeker on
+   * overlapping days) are superseded. Answers their ids.
    */
   async confirm(db: Db, proposal: Proposal, placementId: string, period: DatePeriod): Promise<string[]> {
     const decidedAt = new Date();
     await db.query(
       `UPDATE proposals SET status = 'confirmed', placement_id = $2, decided_at = $3, reason = NULL, updated_at = now()
-       WHERE id = $1 AND status = 'proposed'`,
+       WHERE id = $1 AND status IN ('proposed', 'referred')`,
       [proposal.id, placementId, decidedAt],
     );
     Object.assign(proposal, { status: 'confirmed', placementId, decidedAt, reason: null });
-    const superseded = await this.supersedeImpossible(db, proposal, period, placementId);
+    const superseded = await this.supersedeImpossible(db, proposal, period, {
+      sameGap: { cause: 'gap_filled', reason: `the leave gap was filled (placement ${placementId})` },
+      sameSeeker: { cause: 'seeker_placed', reason: `the seeker was placed on overlapping days (placement ${placementId})` },
+    });
     const event = eventOf('proposal.confirmed', toRow(proposal));
     await recordEvent(db, { ...event, payload: { ...event.payload, placementId, supersededProposalIds: superseded } });
     return superseded;
@@ -153,11 +191,16 @@ export class ProposalLifecycle {
   }
 
   /**
-   * Open proposals the confirmation made impossible. Rows another transaction holds are
-   * skipped rather than waited for (that keeps concurrent confirms free of deadlocks); such a
-   * proposal's own confirm is then refused and retires it.
+   * Open proposals the confirmation (or referral) made impossible. Rows another transaction
+   * holds are skipped rather than waited for (that keeps concurrent confirms free of deadlocks);
+   * such a proposal's own confirm is then refused and retires it.
    */
-  private async supersedeImpossible(db: Db, confirmed: Proposal, period: DatePeriod, placementId: string): Promise<string[]> {
+  private async supersedeImpossible(
+    db: Db,
+    confirmed: Proposal,
+    period: DatePeriod,
+    why: { readonly sameGap: Omit<Retirement, 'proposalId'>; readonly sameSeeker: Omit<Retirement, 'proposalId'> },
+  ): Promise<string[]> {
     const impossible: { id: string; same_gap: boolean }[] = await db.query(
       `SELECT p.id, p.leave_gap_id = $2 AS same_gap FROM proposals p JOIN leave_gaps g ON g.id = p.leave_gap_id
        WHERE p.status = 'proposed' AND p.id <> $1
@@ -168,11 +211,7 @@ export class ProposalLifecycle {
     );
     return this.supersede(
       db,
-      impossible.map((row) =>
-        row.same_gap
-          ? { proposalId: row.id, cause: 'gap_filled', reason: `the leave gap was filled (placement ${placementId})` }
-          : { proposalId: row.id, cause: 'seeker_placed', reason: `the seeker was placed on overlapping days (placement ${placementId})` },
-      ),
+      impossible.map((row) => ({ proposalId: row.id, ...(row.same_gap ? why.sameGap : why.sameSeeker) })),
     );
   }
 }

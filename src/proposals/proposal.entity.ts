@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Alternative, ScoreBreakdown } from '../matching/core/types';
 
-export const PROPOSAL_STATUSES = ['proposed', 'confirmed', 'rejected', 'superseded'] as const;
+export const PROPOSAL_STATUSES = ['proposed', 'referred', 'confirmed', 'rejected', 'superseded'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
 /** A seeker the engine proposes for a leave gap in one match run, until a coordinator decides. */
@@ -41,7 +41,7 @@ export class Proposal {
   @Column('timestamptz', { name: 'decided_at', nullable: true })
   decidedAt: Date | null;
 
-  /** Why it was rejected or superseded. */
+  /** Why it was rejected or superseded (a referred proposal: its referral's outcome). */
   @Column('text', { nullable: true })
   reason: string | null;
 

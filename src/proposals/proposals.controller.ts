@@ -27,7 +27,7 @@ export class ProposalsController {
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @ApiIdempotencyKey()
   @ApiCreatedResponse({ type: ConfirmationResponse })
-  @ApiConflictResponse({ description: 'placement.seeker_double_booked, placement.gap_already_filled, proposal.not_proposed, idempotency.key_reused' })
+  @ApiConflictResponse({ description: 'placement.seeker_double_booked, placement.gap_already_filled, proposal.not_proposed, proposal.referred (hire through the referral), idempotency.key_reused' })
   confirm(
     @Param('id') id: string,
     @CurrentPrincipal() principal: Principal,
@@ -40,6 +40,7 @@ export class ProposalsController {
   @ApiOperation({ summary: 'Reject a proposal with a reason' })
   @ApiBadRequestResponse({ description: 'a field breaks its rule (problem `errors` name each)' })
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
+  @ApiConflictResponse({ description: 'proposal.not_proposed, proposal.referred (withdraw the referral instead)' })
   @HttpCode(200)
   @ApiOkResponse({ type: ProposalDecisionResponse })
   reject(@Param('id') id: string, @Body() body: ReasonDto): Promise<ProposalDecisionResponse> {

@@ -15,5 +15,7 @@ import { RejectedPair } from './rejected-pair.entity';
   imports: [TypeOrmModule.forFeature([Proposal, RejectedPair]), IdempotencyModule, OutboxModule, ProposalLifecycleModule],
   controllers: [ProposalsController, PlacementCancellationController],
   providers: [ProposalDecisionsService, PlacementCancellationService],
+  // Referrals hire through confirm's own path.
+  exports: [ProposalDecisionsService],
 })
 export class ProposalsModule {}

@@ -13,6 +13,7 @@ import { Page, toPage } from '../common/pagination';
 import { containsPattern, initialsQuery, nameInitials, phoneDigitsQuery } from '../common/search-text';
 import { Clock } from '../clock/clock';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
+import { ReferralLifecycle } from '../referrals/referral-lifecycle';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { AvailabilityWindowDto, AvailabilityWindowResponse, toAvailabilityWindowResponse } from './dto/availability.dto';
 import {
@@ -37,6 +38,7 @@ export class SeekersService {
     private readonly catalog: CatalogService,
     private readonly geocoding: GeocodingService,
     private readonly proposals: ProposalLifecycle,
+    private readonly referrals: ReferralLifecycle,
     private readonly clock: Clock,
     private readonly idempotency: IdempotencyService,
   ) {}
@@ -240,7 +242,10 @@ export class SeekersService {
       const result = await change(manager, seeker);
       const now = await manager.findOneByOrFail(Seeker, { id: seeker.id });
       if (now.status === 'active') await this.proposals.retireInfeasible(manager, seeker.id, this.clock.today());
-      else await this.proposals.supersedeOpen(manager, { seekerId: seeker.id }, 'seeker_not_active', `the seeker is ${now.status}`);
+      else {
+        await this.proposals.supersedeOpen(manager, { seekerId: seeker.id }, 'seeker_not_active', `the seeker is ${now.status}`);
+        await this.referrals.withdrawOpen(manager, { seekerId: seeker.id }, 'seeker_unavailable');
+      }
       return result;
     });
   }
@@ -267,6 +272,7 @@ export class SeekersService {
       }
       await manager.delete(SeekerAvailability, { seekerId: seeker.id });
       await this.proposals.supersedeOpen(manager, { seekerId: seeker.id }, 'seeker_withdrew', 'the seeker withdrew');
+      await this.referrals.withdrawOpen(manager, { seekerId: seeker.id }, 'seeker_unavailable');
       await manager.query(ERASE_FROM_STORED_INSTANCES, [seeker.id]);
       await manager.update(Seeker, { id: seeker.id }, {
         displayName: null,

@@ -177,6 +177,30 @@ const ROUTES: Record<string, RouteCase> = {
     expect: { coordinator: 404 },
   },
   'GET /api/v1/outreach/expected-leaves/:id/contacts': { path: () => `${API}/outreach/expected-leaves/${noObject()}/contacts`, expect: { coordinator: 404 } },
+  // Referrals: an unknown id (404) shows the call got past the guard; visibility is in referrals.e2e-spec.ts.
+  'POST /api/v1/proposals/:id/referral': { path: () => `${API}/proposals/${noObject()}/referral`, body: () => ({}), expect: { coordinator: 404 } },
+  'GET /api/v1/referrals': { path: () => `${API}/referrals`, expect: { coordinator: 200, firm: 200, seeker: 200 } },
+  'GET /api/v1/referrals/:id': { path: () => `${API}/referrals/${noObject()}`, expect: { coordinator: 404, firm: 404, seeker: 404 } },
+  'POST /api/v1/referrals/:id/seeker-answer': {
+    path: () => `${API}/referrals/${noObject()}/seeker-answer`,
+    body: () => ({ answer: 'accept' }),
+    expect: { coordinator: 404, seeker: 404 },
+  },
+  'POST /api/v1/referrals/:id/firm-answer': {
+    path: () => `${API}/referrals/${noObject()}/firm-answer`,
+    body: () => ({ answer: 'interview' }),
+    expect: { coordinator: 404, firm: 404 },
+  },
+  'POST /api/v1/referrals/:id/outcome': {
+    path: () => `${API}/referrals/${noObject()}/outcome`,
+    body: () => ({ outcome: 'retained_30_days' }),
+    expect: { coordinator: 404 },
+  },
+  'POST /api/v1/referrals/:id/withdraw': {
+    path: () => `${API}/referrals/${noObject()}/withdraw`,
+    body: () => ({ reasonCode: 'coordinator' }),
+    expect: { coordinator: 404 },
+  },
 };
 
 /** Swagger UI and the OpenAPI document: public by design, outside the API prefix. */

@@ -1,6 +1,10 @@
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ReferralPage } from './pages/coordinator/ReferralPage';
+import { ReferralsPage } from './pages/coordinator/ReferralsPage';
+import { FirmReferralsPage } from './pages/firm/FirmReferralsPage';
+import { ReferralOffersPage } from './pages/seeker/ReferralOffersPage';
 import { Layout } from './components/Layout';
 import { useI18n } from './i18n/i18n';
 import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage';
@@ -70,6 +74,10 @@ export function App() {
       <Route path="/placements" element={<For role="coordinator"><PlacementsPage /></For>} />
       <Route path="/outreach" element={<For role="coordinator"><OutreachPage /></For>} />
       <Route path="/reports" element={<For role="coordinator"><ReportsPage /></For>} />
+      <Route path="/referrals" element={<For role="coordinator"><ReferralsPage /></For>} />
+      <Route path="/referrals/:id" element={<For role="coordinator"><ReferralPage /></For>} />
+      <Route path="/firm/referrals" element={<For role="firm"><FirmReferralsPage /></For>} />
+      <Route path="/me/offers" element={<For role="seeker"><ReferralOffersPage /></For>} />
       <Route path="/firm/gaps" element={<For role="firm"><FirmGapsPage /></For>} />
       <Route path="/firm/gaps/new" element={<For role="firm"><NewGapPage /></For>} />
       <Route path="/firm/placements" element={<For role="firm"><FirmPlacementsPage /></For>} />

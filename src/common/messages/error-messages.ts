@@ -167,6 +167,18 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'report.period_reversed': { ko: '보고 기간의 끝 달이 시작 달보다 앞설 수 없습니다.', en: 'The report period ends before it starts.' },
   'report.period_too_long': { ko: '보고 기간은 최대 60개월입니다.', en: 'The report period is too long.' },
   'report.unknown_region': { ko: '지역은 시·도 이름(예: 서울특별시) 또는 시·도와 시·군·구(예: 서울특별시 금천구)로 입력해 주세요.', en: 'The region is not a 시·도, or a 시·도 with its 시·군·구.' },
+  'proposal.referred': { ko: '알선 중인 제안입니다. 알선에서 업체의 답변으로 결정됩니다.', en: "The proposal is referred: the firm's answer to its referral decides it." },
+  'leave_gap.referral_open': { ko: '진행 중인 알선이 있는 휴직 공백입니다.', en: 'The leave gap has an open referral.' },
+
+  // referrals
+  'referral.not_found': { ko: '알선을 찾을 수 없습니다.', en: 'The referral was not found.' },
+  'referral.illegal_move': { ko: '알선의 현재 상태에서는 할 수 없는 처리입니다.', en: 'The referral cannot make this move from its current status.' },
+  'referral.gap_has_open_referral': { ko: '이 휴직 공백에는 이미 진행 중인 알선이 있습니다.', en: 'The leave gap already has an open referral.' },
+  'referral.start_outside_period': { ko: '근무 시작일은 배치 기간 안이어야 합니다.', en: "The start date must lie within the leave gap's placement period." },
+  'referral.ended_on_outside_placement': { ko: '조기 종료일은 배치 기간 안, 마지막 날보다 앞이어야 합니다.', en: 'The early end must be a day of the placement before its last.' },
+  'referral.retention_not_due': { ko: '근무 시작 후 30일이 아직 지나지 않았습니다.', en: 'Thirty days have not yet passed since the start.' },
+  'referral.note_coordinator_only': { ko: '메모는 코디네이터만 남길 수 있습니다.', en: 'Only a coordinator writes a note.' },
+  'referral.field_not_allowed': { ko: '이 답변에는 넣을 수 없는 항목입니다.', en: 'This field is not allowed with this answer.' },
 };
 
 /** Korean texts for class-validator's rules; `{field}` is the field's path, `{limit}` a number from the rule. */

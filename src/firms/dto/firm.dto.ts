@@ -1,3 +1,4 @@
+import { FirmFlagResponse } from '../../referrals/dto/referral.dto';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -97,6 +98,8 @@ export class FirmResponse {
   @ApiProperty({ enum: FIRM_STATUSES }) status: FirmStatus;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
+  @ApiPropertyOptional({ type: FirmFlagResponse, description: 'GET by id, coordinators only: referrals declined without a coded reason (docs/referrals.md)' })
+  referralDeclines?: FirmFlagResponse;
 }
 
 export class FirmPage extends PageOf(FirmResponse) {}

@@ -523,6 +523,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List referrals (a seeker its own, a firm those of its gaps once the seeker accepted, coordinators all) */
+        get: operations["ReferralsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One referral with its timeline (notes for coordinators only) */
+        get: operations["ReferralsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/seeker-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The seeker accepts or declines the offer (a coordinator may record it on the seeker's behalf) */
+        post: operations["ReferralsController_seekerAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/firm-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The firm interviews, hires (the placement is confirmed) or declines (a coordinator may record it on the firm's behalf) */
+        post: operations["ReferralsController_firmAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** After a hire: kept 30 days, or ended early on a day (the placement ends that day) */
+        post: operations["ReferralsController_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The Talent Bank takes an open referral back */
+        post: operations["ReferralsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/proposals/{id}/referral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refer a proposal (알선): it is offered to its seeker */
+        post: operations["ProposalReferralController_refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1015,6 +1134,11 @@ export interface components {
             /** @description the workplace; leave gaps default to it. Omitted: the service geocodes `address` (400 geocode.not_found when it cannot) */
             site?: components["schemas"]["LocationDto"];
         };
+        FirmFlagResponse: {
+            uncodedDeclines: number;
+            /** @description two or more referrals declined without a coded reason */
+            flagged: boolean;
+        };
         FirmResponse: {
             /** Format: uuid */
             id: string;
@@ -1033,6 +1157,8 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description GET by id, coordinators only: referrals declined without a coded reason (docs/referrals.md) */
+            referralDeclines?: components["schemas"]["FirmFlagResponse"];
         };
         FirmPage: {
             items: components["schemas"]["FirmResponse"][];
@@ -1641,7 +1767,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            status: "proposed" | "confirmed" | "rejected" | "superseded";
+            status: "proposed" | "referred" | "confirmed" | "rejected" | "superseded";
             seeker: components["schemas"]["SeekerRef"];
             leaveGap: components["schemas"]["GapRef"];
             /** @description 0..100 */
@@ -1725,7 +1851,7 @@ export interface components {
             /** Format: uuid */
             seekerId: string;
             /** @enum {string} */
-            status: "proposed" | "confirmed" | "rejected" | "superseded";
+            status: "proposed" | "referred" | "confirmed" | "rejected" | "superseded";
             /** Format: uuid */
             placementId: string | null;
             /** Format: date-time */
@@ -1751,6 +1877,175 @@ export interface components {
              * @enum {string}
              */
             publicReason: "firm_request" | "seeker_request" | "leave_changed" | "other";
+        };
+        ReferralJobResponse: {
+            firmName: string;
+            roleTitle: string;
+            /** @example 2027-03-02 */
+            placementStart: string;
+            /**
+             * @description inclusive
+             * @example 2027-06-13
+             */
+            placementEnd: string;
+        };
+        ReferralSeekerResponse: {
+            /** @description null once the seeker withdrew (erased) */
+            displayName: string | null;
+        };
+        ReferralResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            proposalId: string;
+            /** Format: uuid */
+            leaveGapId: string;
+            /** Format: uuid */
+            seekerId: string;
+            /** Format: uuid */
+            firmId: string;
+            /** @enum {string} */
+            status: "offered" | "seeker_accepted" | "seeker_declined" | "firm_interview" | "hired" | "firm_declined" | "retained_30_days" | "ended_early" | "withdrawn";
+            /** @enum {string|null} */
+            reasonCode: "wage" | "commute" | "hours" | "dates" | "job_content" | "found_other_work" | "personal" | "no_response" | "other" | "skills" | "experience" | "interview_no_show" | "firm_found_someone" | "position_withdrawn" | "seeker_quit" | "dismissed" | "employee_returned_early" | "health" | "gap_cancelled" | "gap_changed" | "seeker_unavailable" | "coordinator" | null;
+            /** Format: uuid */
+            placementId: string | null;
+            startDate: string | null;
+            /** @description ended_early: the last day worked */
+            endedOn: string | null;
+            /** @description placed: the first day the placement counts as kept (30 days) */
+            retentionDueOn: string | null;
+            /** Format: date-time */
+            offeredAt: string;
+            /** Format: date-time */
+            statusChangedAt: string;
+            job: components["schemas"]["ReferralJobResponse"];
+            /** @description coordinators and the firm */
+            seeker?: components["schemas"]["ReferralSeekerResponse"];
+            /** @description coordinators only */
+            firmFlag?: components["schemas"]["FirmFlagResponse"];
+        };
+        ReferralPage: {
+            items: components["schemas"]["ReferralResponse"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ReferralStepResponse: {
+            /** @enum {string} */
+            status: "offered" | "seeker_accepted" | "seeker_declined" | "firm_interview" | "hired" | "firm_declined" | "retained_30_days" | "ended_early" | "withdrawn";
+            /** @enum {string|null} */
+            reasonCode: "wage" | "commute" | "hours" | "dates" | "job_content" | "found_other_work" | "personal" | "no_response" | "other" | "skills" | "experience" | "interview_no_show" | "firm_found_someone" | "position_withdrawn" | "seeker_quit" | "dismissed" | "employee_returned_early" | "health" | "gap_cancelled" | "gap_changed" | "seeker_unavailable" | "coordinator" | null;
+            /** @description hired: the start date; ended_early: the last day worked */
+            effectiveDate: string | null;
+            /** @enum {string} */
+            actorRole: "coordinator" | "firm" | "seeker" | "system";
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description coordinators only */
+            coordinatorNote?: string | null;
+        };
+        ReferralDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            proposalId: string;
+            /** Format: uuid */
+            leaveGapId: string;
+            /** Format: uuid */
+            seekerId: string;
+            /** Format: uuid */
+            firmId: string;
+            /** @enum {string} */
+            status: "offered" | "seeker_accepted" | "seeker_declined" | "firm_interview" | "hired" | "firm_declined" | "retained_30_days" | "ended_early" | "withdrawn";
+            /** @enum {string|null} */
+            reasonCode: "wage" | "commute" | "hours" | "dates" | "job_content" | "found_other_work" | "personal" | "no_response" | "other" | "skills" | "experience" | "interview_no_show" | "firm_found_someone" | "position_withdrawn" | "seeker_quit" | "dismissed" | "employee_returned_early" | "health" | "gap_cancelled" | "gap_changed" | "seeker_unavailable" | "coordinator" | null;
+            /** Format: uuid */
+            placementId: string | null;
+            startDate: string | null;
+            /** @description ended_early: the last day worked */
+            endedOn: string | null;
+            /** @description placed: the first day the placement counts as kept (30 days) */
+            retentionDueOn: string | null;
+            /** Format: date-time */
+            offeredAt: string;
+            /** Format: date-time */
+            statusChangedAt: string;
+            job: components["schemas"]["ReferralJobResponse"];
+            /** @description coordinators and the firm */
+            seeker?: components["schemas"]["ReferralSeekerResponse"];
+            /** @description coordinators only */
+            firmFlag?: components["schemas"]["FirmFlagResponse"];
+            /** @description every move, oldest first */
+            steps: components["schemas"]["ReferralStepResponse"][];
+        };
+        SeekerAnswerDto: {
+            /**
+             * @description coordinators only; never shown to the firm or the seeker
+             * @example 전화로 의사 확인
+             */
+            note?: string;
+            /** @enum {string} */
+            answer: "accept" | "decline";
+            /**
+             * @description required when declining, not allowed when accepting
+             * @enum {string}
+             */
+            reasonCode?: "wage" | "commute" | "hours" | "dates" | "job_content" | "found_other_work" | "personal" | "no_response" | "other";
+        };
+        FirmAnswerDto: {
+            /**
+             * @description coordinators only; never shown to the firm or the seeker
+             * @example 전화로 의사 확인
+             */
+            note?: string;
+            /** @enum {string} */
+            answer: "interview" | "hire" | "decline";
+            /**
+             * @description hire only, required: the first day worked, within the gap's placement period
+             * @example 2027-03-02
+             */
+            startDate?: string;
+            /**
+             * @description decline only, optional (declines without a code flag the firm)
+             * @enum {string}
+             */
+            reasonCode?: "skills" | "experience" | "wage" | "hours" | "interview_no_show" | "firm_found_someone" | "position_withdrawn" | "other";
+        };
+        PlacementOutcomeDto: {
+            /**
+             * @description coordinators only; never shown to the firm or the seeker
+             * @example 전화로 의사 확인
+             */
+            note?: string;
+            /** @enum {string} */
+            outcome: "retained_30_days" | "ended_early";
+            /**
+             * @description ended_early only, required: the last day worked
+             * @example 2027-04-10
+             */
+            endedOn?: string;
+            /**
+             * @description ended_early only, required
+             * @enum {string}
+             */
+            reasonCode?: "seeker_quit" | "dismissed" | "employee_returned_early" | "health" | "found_other_work" | "other";
+        };
+        WithdrawReferralDto: {
+            /**
+             * @description coordinators only; never shown to the firm or the seeker
+             * @example 전화로 의사 확인
+             */
+            note?: string;
+            /** @enum {string} */
+            reasonCode: "gap_cancelled" | "gap_changed" | "seeker_unavailable" | "coordinator" | "other";
+        };
+        CreateReferralDto: {
+            /**
+             * @description coordinators only; never shown to the firm or the seeker
+             * @example 전화로 의사 확인
+             */
+            note?: string;
         };
         SignInDto: {
             /** @example kim@example.kr */
@@ -3788,7 +4083,7 @@ export interface operations {
                 /** @description only this gap */
                 leaveGapId?: string;
                 /** @description only proposals in this status (unfilled gaps are then left out) */
-                status?: "proposed" | "confirmed" | "rejected" | "superseded";
+                status?: "proposed" | "referred" | "confirmed" | "rejected" | "superseded";
                 /** @description skip this many proposals and as many unfilled gaps */
                 offset?: number;
                 /** @description at most this many of each list */
@@ -4010,7 +4305,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description placement.seeker_double_booked, placement.gap_already_filled, proposal.not_proposed, idempotency.key_reused */
+            /** @description placement.seeker_double_booked, placement.gap_already_filled, proposal.not_proposed, proposal.referred (hire through the referral), idempotency.key_reused */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4070,6 +4365,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description proposal.not_proposed, proposal.referred (withdraw the referral instead) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     PlacementCancellationController_cancel: {
@@ -4118,6 +4420,379 @@ export interface operations {
             };
             /** @description unknown id, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferralsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "offered" | "seeker_accepted" | "seeker_declined" | "firm_interview" | "hired" | "firm_declined" | "retained_30_days" | "ended_early" | "withdrawn";
+                firmId?: string;
+                leaveGapId?: string;
+                seekerId?: string;
+                /** @description the firm's industrial complex */
+                complexId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralPage"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferralsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDetailResponse"];
+                };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferralsController_seekerAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeekerAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDetailResponse"];
+                };
+            };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description referral.illegal_move (the problem names the current status) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferralsController_firmAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FirmAnswerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDetailResponse"];
+                };
+            };
+            /** @description a field breaks its rule; referral.start_outside_period */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description referral.illegal_move (the problem names the current status); a hire refused as a confirm would be: placement.seeker_double_booked, infeasible.*, … */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferralsController_outcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementOutcomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDetailResponse"];
+                };
+            };
+            /** @description a field breaks its rule; referral.ended_on_outside_placement */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description referral.illegal_move (the problem names the current status); referral.retention_not_due; placement.already_cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferralsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawReferralDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDetailResponse"];
+                };
+            };
+            /** @description a field breaks its rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description referral.illegal_move (the problem names the current status) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProposalReferralController_refer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retry with the same key gets the first answer */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReferralDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralDetailResponse"];
+                };
+            };
+            /** @description a field breaks its rule (problem `errors` name each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description unknown id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description proposal.not_proposed, referral.gap_has_open_referral, leave_gap.not_open, leave_gap.ended, seeker.not_active, firm.cancelled, idempotency.key_reused */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,6 +40,8 @@ const ko = {
   navProfile: '내 정보',
   navAvailability: '가능 기간',
   navMyPlacements: '내 배치',
+  navReferrals: '알선',
+  navOffers: '받은 제안',
   navWithdraw: '탈퇴',
   // dashboard
   dashboardTitle: '대시보드',
@@ -202,6 +204,8 @@ const en: Messages = {
   navProfile: 'My profile',
   navAvailability: 'Availability',
   navMyPlacements: 'My placements',
+  navReferrals: 'Referrals',
+  navOffers: 'Offers',
   navWithdraw: 'Withdraw',
   dashboardTitle: 'Dashboard',
   openGapsByComplexMonth: 'Open gaps by complex and month',
@@ -336,12 +340,12 @@ export const LEAVE_TYPE_LABEL: Record<Language, Record<string, string>> = {
 
 export const STATUS_LABEL: Record<Language, Record<string, string>> = {
   ko: {
-    open: '미충원', filled: '충원', cancelled: '취소', confirmed: '확정', proposed: '제안', rejected: '거절',
+    open: '미충원', filled: '충원', cancelled: '취소', confirmed: '확정', proposed: '제안', referred: '알선 중', rejected: '거절',
     superseded: '만료', queued: '대기', running: '진행 중', succeeded: '완료', failed: '실패', active: '활동',
     inactive: '휴면', withdrawn: '탈퇴', ended: '종료',
   },
   en: {
-    open: 'open', filled: 'filled', cancelled: 'cancelled', confirmed: 'confirmed', proposed: 'proposed', rejected: 'rejected',
+    open: 'open', filled: 'filled', cancelled: 'cancelled', confirmed: 'confirmed', proposed: 'proposed', referred: 'referred', rejected: 'rejected',
     superseded: 'superseded', queued: 'queued', running: 'running', succeeded: 'done', failed: 'failed', active: 'active',
     inactive: 'inactive', withdrawn: 'withdrawn', ended: 'ended',
   },

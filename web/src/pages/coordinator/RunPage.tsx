@@ -10,6 +10,7 @@ import { WhyNobody } from '../../components/WhyNobody';
 import { useLoad } from '../../hooks';
 import { formatPeriod } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
+import { REFERRAL_TEXT } from '../../i18n/referrals';
 
 const FINISHED = ['succeeded', 'failed'];
 
@@ -89,6 +90,7 @@ function ProposalCard({ proposal, onDecided }: { proposal: Schema<'ProposalView'
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>();
   const [message, setMessage] = useState<string>();
+  const [referralId, setReferralId] = useState<string>();
   const [busy, setBusy] = useState(false);
 
   async function confirm() {
@@ -96,6 +98,22 @@ function ProposalCard({ proposal, onDecided }: { proposal: Schema<'ProposalView'
     try {
       await must(api.POST('/api/v1/proposals/{id}/confirm', { params: { path: { id: proposal.id }, header: { 'Idempotency-Key': crypto.randomUUID() } as never } }));
       setMessage(t.confirmed);
+      setError(undefined);
+      onDecided();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function refer() {
+    setBusy(true);
+    try {
+      const referral = await must(
+        api.POST('/api/v1/proposals/{id}/referral', { params: { path: { id: proposal.id }, header: { 'Idempotency-Key': crypto.randomUUID() } as never }, body: {} }),
+      );
+      setMessage(REFERRAL_TEXT[language].referred);
+      setReferralId(referral.id);
       setError(undefined);
       onDecided();
     } catch (caught) {
@@ -160,6 +178,12 @@ function ProposalCard({ proposal, onDecided }: { proposal: Schema<'ProposalView'
       {message ? (
         <Text size="sm" role="status" fw={700}>
           {message}
+          {referralId ? (
+            <>
+              {' '}
+              <Anchor component={Link} to={`/referrals/${referralId}`}>→</Anchor>
+            </>
+          ) : null}
         </Text>
       ) : null}
       {proposal.status === 'proposed' ? (
@@ -179,6 +203,9 @@ function ProposalCard({ proposal, onDecided }: { proposal: Schema<'ProposalView'
           <Group mt="xs">
             <Button size="xs" onClick={confirm} loading={busy}>
               {t.confirm}
+            </Button>
+            <Button size="xs" variant="light" onClick={refer} loading={busy} data-testid="refer">
+              {REFERRAL_TEXT[language].refer}
             </Button>
             <Button size="xs" variant="light" color="red" onClick={() => setRejecting(true)}>
               {t.reject}
