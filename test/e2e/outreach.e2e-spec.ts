@@ -251,6 +251,28 @@ describe('outreach: expected leaves from administrative data, the call list and 
     expect(problemOf(missing).code).toBe('expected_leave.not_found');
   });
 
+  it('refuses a resident number in a column without a header, past the last header', async () => {
+    const businessNumber = uniqueBusinessNumber();
+    const file = Buffer.from(
+      [HEADER, `${businessNumber},육아휴직,${testDay(10)},${testDay(100)},,,900101-1234567`, `${businessNumber},출산휴가,${testDay(10)},${testDay(100)},,,`].join('\n'),
+      'utf8',
+    );
+    for (const dryRun of [true, false]) {
+      const response = await upload(file, 'extra.csv', dryRun).expect(400);
+      expect(problemOf(response).errors?.map(({ code }) => code)).toContain('pipa.resident_number_forbidden');
+      expect(response.text).not.toContain('1234567');
+    }
+    expect(await storedLeaves([businessNumber])).toBe(0);
+  });
+
+  it('never quotes back a resident number from a file whose first row is data, not headers', async () => {
+    const businessNumber = uniqueBusinessNumber();
+    const file = Buffer.from(`${businessNumber},육아휴직,${testDay(10)},${testDay(100)},900101-1234567\n`, 'utf8');
+    const response = await upload(file, 'noheader.csv', true).expect(400);
+    expect(problemOf(response).errors?.map(({ code }) => code)).toContain('pipa.resident_number_forbidden');
+    expect(response.text).not.toContain('1234567');
+  });
+
   it('refuses a file that is not CSV or XLSX, and a request without a file', async () => {
     expect(problemOf(await upload(Buffer.from('x'), 'leaves.pdf').expect(400)).code).toBe('spreadsheet.unsupported_format');
     expect(problemOf(await t.api.post(IMPORT).field('note', 'no file').expect(400)).code).toBe('import.file_missing');
