@@ -273,6 +273,23 @@ describe('outreach: expected leaves from administrative data, the call list and 
     expect(response.text).not.toContain('1234567');
   });
 
+  it('exports the latest contact time in Seoul time, as the coordinator saw it', async () => {
+    const businessNumber = uniqueBusinessNumber();
+    await upload(csv([`${businessNumber},육아휴직,${testDay(10)},${testDay(100)},,`])).expect(201);
+    const [leave] = await t.dataSource.query(`SELECT id FROM expected_leaves WHERE business_number = $1`, [businessNumber]);
+    const contact = await t.api.post(`${API}/outreach/expected-leaves/${leave.id}/contacts`).send({ channel: 'phone', outcome: 'call_back' }).expect(201);
+    const seoul = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul', dateStyle: 'short', timeStyle: 'short' }).format(new Date(contact.body.occurredAt));
+    for (const format of ['csv', 'xlsx'] as const) {
+      const response = await t.api.get(`${CALL_LIST}/export`).query({ businessNumber, format }).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      }).expect(200);
+      const table = await readTable(response.body as Buffer, format);
+      expect(table.rows.map((row) => row.cells['최근 연락 일시'])).toEqual([seoul]);
+    }
+  });
+
   it('refuses a file that is not CSV or XLSX, and a request without a file', async () => {
     expect(problemOf(await upload(Buffer.from('x'), 'leaves.pdf').expect(400)).code).toBe('spreadsheet.unsupported_format');
     expect(problemOf(await t.api.post(IMPORT).field('note', 'no file').expect(400)).code).toBe('import.file_missing');
