@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DomainError } from '../common/domain-error';
 import { formatDate, UTF8_BOM, type SpreadsheetFormat } from './table-writer';
+import { assertUnpacksWithin } from './xlsx-unpacked-size';
 
 export interface TableRow {
   /** The row's number as Excel shows it: the header is row 1. */
@@ -115,6 +116,7 @@ export function parseCsv(text: string): { rowNumber: number; values: string[] }[
 }
 
 async function xlsxGrid(buffer: Buffer): Promise<{ rowNumber: number; values: string[] }[]> {
+  assertUnpacksWithin(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
