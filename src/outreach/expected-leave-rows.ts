@@ -38,11 +38,13 @@ export interface ParsedExpectedLeaves {
 
 export function parseExpectedLeaves(table: TableInput): ParsedExpectedLeaves {
   const { columns, problems } = readHeaders(table);
+  if (table.rows.length > MAX_FILE_ROWS) {
+    // Refused whole: a problem per row of a million-row file would be a gigabyte of answer.
+    problems.push(problem('rows', 'outreach.too_many_rows', `the file has more than ${MAX_FILE_ROWS} rows`));
+    return { rows: [], problems };
+  }
   problems.push(...residentNumberProblems(table));
   if (table.rows.length === 0) problems.push(problem('rows', 'outreach.no_rows', 'the file has no data rows'));
-  if (table.rows.length > MAX_FILE_ROWS) {
-    problems.push(problem('rows', 'outreach.too_many_rows', `the file has more than ${MAX_FILE_ROWS} rows`));
-  }
   const rows: ExpectedLeaveRow[] = [];
   for (const row of table.rows) {
     // A missing column is reported once above, not again in every row.
