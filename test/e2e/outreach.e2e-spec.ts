@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { CallListService } from '../../src/outreach/call-list.service';
 import { readTable } from '../../src/spreadsheets/table-reader';
 import { API, createComplex, createFirm, createLeaveGap, problemOf, uniqueBusinessNumber } from './factories';
 import { TestApp, createTestApp } from './support/test-app';
@@ -261,6 +262,19 @@ describe('outreach: expected leaves from administrative data, the call list and 
       expect(answers.map((answer) => answer.body.newCount).reduce((sum: number, count: number) => sum + count, 0)).toBe(300);
       expect(await storedLeaves(businessNumbers)).toBe(300);
     }
+  });
+
+  it('exports every row once when the list changes between the batches an export reads', async () => {
+    const businessNumbers = Array.from({ length: 2_050 }, () => uniqueBusinessNumber());
+    const imported = await upload(csv(businessNumbers.map((businessNumber) => `${businessNumber},육아휴직,${testDay(30)},${testDay(200)},,`))).expect(201);
+    const entries = t.app.get(CallListService).all({ importId: imported.body.importId });
+    const first = await entries.next();
+    // A coordinator closes the first leave while the export is on its first batch.
+    await t.api.post(`${API}/outreach/expected-leaves/${first.value.expectedLeaveId}/contacts`).send({ channel: 'phone', outcome: 'not_needed' }).expect(201);
+    const ids = [first.value.expectedLeaveId];
+    for await (const entry of entries) ids.push(entry.expectedLeaveId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(2_050);
   });
 
   it('refuses a resident number in a column without a header, past the last header', async () => {
