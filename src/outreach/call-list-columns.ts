@@ -1,3 +1,4 @@
+import { seoulDateTime } from '../clock/seoul-date';
 import type { TableColumn } from '../spreadsheets/table-writer';
 import type { CallListEntry } from './dto/call-list.dto';
 import { CONTACT_CHANNEL_LABELS, CONTACT_OUTCOME_LABELS, EXPECTED_LEAVE_TYPE_LABELS } from './outreach-codes';
@@ -15,6 +16,7 @@ export const CALL_LIST_COLUMNS: TableColumn<CallListEntry>[] = [
   { header: '사업장 주소(자료)', value: (entry) => entry.sourceFirmAddress },
   { header: '최근 연락 결과', value: (entry) => (entry.latestContact ? CONTACT_OUTCOME_LABELS[entry.latestContact.outcome] : null) },
   { header: '최근 연락 방법', value: (entry) => (entry.latestContact ? CONTACT_CHANNEL_LABELS[entry.latestContact.channel] : null) },
-  { header: '최근 연락 일시', value: (entry) => entry.latestContact?.occurredAt ?? null },
+  // Seoul time as text: an Excel date-time has no zone, so an instant would show as UTC wall-clock time.
+  { header: '최근 연락 일시', value: (entry) => (entry.latestContact ? seoulDateTime(entry.latestContact.occurredAt) : null) },
   { header: '연락 횟수', value: (entry) => entry.contactCount },
 ];

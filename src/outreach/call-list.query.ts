@@ -51,9 +51,17 @@ export interface CallListRow {
   total: number;
 }
 
+/** Where the previous batch of an export ended: the list's order key of its last row. */
+export interface CallListCursor {
+  expectedStart: string;
+  expectedEnd: string;
+  businessNumber: string;
+  id: string;
+}
+
 /** Leaves that have ended before `today` are no longer anyone's to fill and leave the list. */
 /** `withTotal`: count every matching row too (a window over the whole list: the list's pages need it, an export does not). */
-export function callListSql(filters: CallListFilters, today: string, limit: number, offset: number, withTotal = true): CallListSql {
+export function callListSql(filters: CallListFilters, today: string, limit: number, offset: number, withTotal = true, after?: CallListCursor): CallListSql {
   const parameters: unknown[] = [today, [...CLOSING_OUTCOMES]];
   const parameter = (value: unknown) => `$${parameters.push(value)}`;
   const conditions = [
@@ -61,6 +69,11 @@ export function callListSql(filters: CallListFilters, today: string, limit: numb
     `(latest.outcome IS NULL OR latest.outcome <> ALL($2::text[]))`,
     `NOT EXISTS (${COVERING_GAP})`,
   ];
+  if (after !== undefined) {
+    conditions.push(
+      `(e.expected_start, e.expected_end, e.business_number, e.id) > (${parameter(after.expectedStart)}::date, ${parameter(after.expectedEnd)}::date, ${parameter(after.businessNumber)}, ${parameter(after.id)}::uuid)`,
+    );
+  }
   if (filters.complexId !== undefined) conditions.push(`f.complex_id = ${parameter(filters.complexId)}`);
   if (filters.registration === 'registered') conditions.push(`f.id IS NOT NULL`);
   if (filters.registration === 'unregistered') conditions.push(`f.id IS NULL`);

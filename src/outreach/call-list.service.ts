@@ -5,7 +5,7 @@ import { Clock } from '../clock/clock';
 import { daysBetween } from '../common/calendar-date';
 import type { Page } from '../common/pagination';
 import type { FirmStatus } from '../firms/firm.entity';
-import { CallListRow, callListSql } from './call-list.query';
+import { CallListCursor, CallListRow, callListSql } from './call-list.query';
 import type { CallListEntry, CallListFilters, CallListQuery } from './dto/call-list.dto';
 import type { ContactChannel, ContactOutcome, ExpectedLeaveType } from './outreach-codes';
 
@@ -25,18 +25,25 @@ export class CallListService {
     return { items: rows.map((row) => toEntry(row, today)), page: query.page, pageSize: query.pageSize, total: rows[0]?.total ?? (await this.count(query, today)) };
   }
 
-  /** Every entry that passes the filters, in the list's order, a batch at a time (for exports). */
+  /**
+   * Every entry that passes the filters, in the list's order, a batch at a time (for exports).
+   * Each batch starts after the last row of the one before, not at an offset: a leave closed or
+   * covered meanwhile would otherwise shift the rows and one would be left out.
+   */
   async *all(filters: CallListFilters): AsyncGenerator<CallListEntry> {
     const today = this.clock.today();
-    for (let offset = 0; ; offset += EXPORT_BATCH) {
-      const rows = await this.rows(filters, today, EXPORT_BATCH, offset, false);
+    let after: CallListCursor | undefined;
+    for (;;) {
+      const rows = await this.rows(filters, today, EXPORT_BATCH, 0, false, after);
       for (const row of rows) yield toEntry(row, today);
       if (rows.length < EXPORT_BATCH) return;
+      const last = rows[rows.length - 1];
+      after = { expectedStart: last.expected_start, expectedEnd: last.expected_end, businessNumber: last.business_number, id: last.id };
     }
   }
 
-  private rows(filters: CallListFilters, today: string, limit: number, offset: number, withTotal = true): Promise<CallListRow[]> {
-    const { text, parameters } = callListSql(filters, today, limit, offset, withTotal);
+  private rows(filters: CallListFilters, today: string, limit: number, offset: number, withTotal = true, after?: CallListCursor): Promise<CallListRow[]> {
+    const { text, parameters } = callListSql(filters, today, limit, offset, withTotal, after);
     return this.dataSource.query(text, parameters);
   }
 

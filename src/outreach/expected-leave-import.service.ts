@@ -99,7 +99,9 @@ async function countExisting(manager: EntityManager, rows: ExpectedLeaveRow[]): 
 /**
  * Inserts new expected leaves; a known one keeps its id and contacts and only takes the source's
  * firm name and address when the file gives them. Concurrent imports of overlapping files meet
- * at the unique constraint, so neither writes a leave twice. Each leave notes that this file
+ * at the unique constraint, so neither writes a leave twice; rows go in natural-key order so that
+ * two files listing the same leaves in other orders wait for each other instead of deadlocking
+ * (one of them answered 409). Each leave notes that this file
  * listed it (expected_leave_sources). Returns how many were new.
  */
 async function upsert(manager: EntityManager, rows: ExpectedLeaveRow[], importId: string): Promise<number> {
@@ -107,6 +109,7 @@ async function upsert(manager: EntityManager, rows: ExpectedLeaveRow[], importId
     `WITH written AS (
        INSERT INTO expected_leaves (business_number, leave_type, expected_start, expected_end, source_firm_name, source_firm_address)
        SELECT business_number, leave_type, expected_start, expected_end, firm_name, firm_address FROM ${ROWS}
+       ORDER BY business_number, leave_type, expected_start, expected_end
        ON CONFLICT ON CONSTRAINT uq_expected_leaves_natural_key DO UPDATE SET
          source_firm_name = coalesce(EXCLUDED.source_firm_name, expected_leaves.source_firm_name),
          source_firm_address = coalesce(EXCLUDED.source_firm_address, expected_leaves.source_firm_address),

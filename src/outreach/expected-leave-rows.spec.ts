@@ -1,5 +1,5 @@
 import { completeBusinessNumber } from '../firms/business-number';
-import { normalizeDate, parseExpectedLeaves } from './expected-leave-rows';
+import { MAX_FILE_ROWS, normalizeDate, parseExpectedLeaves } from './expected-leave-rows';
 
 const NUMBER = completeBusinessNumber('124810099');
 
@@ -17,6 +17,14 @@ describe('parseExpectedLeaves', () => {
       { rowNumber: 2, businessNumber: NUMBER, leaveType: 'reduced_hours', expectedStart: '2027-03-02', expectedEnd: '2027-08-31', firmName: '(주)대성', firmAddress: null },
       { rowNumber: 3, businessNumber: NUMBER, leaveType: 'parental', expectedStart: '2027-03-02', expectedEnd: '2027-08-31', firmName: null, firmAddress: null },
     ]);
+  });
+
+  it('refuses a file over the row limit as such, without a problem per bad row (a 3 MB CSV of "1," lines holds a million)', () => {
+    const headers = ['사업자등록번호', '휴가 종류', '시작 예정일', '종료 예정일'];
+    const rows = Array.from({ length: MAX_FILE_ROWS + 1 }, () => ['1']);
+    const parsed = parseExpectedLeaves(table(headers, ...rows));
+    expect(parsed.problems.map(({ field, code }) => `${field} ${code}`)).toEqual(['rows outreach.too_many_rows']);
+    expect(parsed.rows).toEqual([]);
   });
 
   it('stores infertility treatment as other, in Korean and as a code', () => {

@@ -6,7 +6,7 @@
  */
 import { isCalendarDate } from '../common/calendar-date';
 import type { FieldProblem } from '../common/domain-error';
-import { containsResidentNumber } from '../common/resident-registration-number';
+import { containsResidentNumber, maskResidentNumbers } from '../common/resident-registration-number';
 import { isValidBusinessNumber, normalizeBusinessNumber } from '../firms/business-number';
 import { COLUMN_HEADERS, ExpectedLeaveField, REQUIRED_FIELDS, meaningOfHeader } from './expected-leave-columns';
 import { parseExpectedLeaveType } from './expected-leave-types';
@@ -38,11 +38,13 @@ export interface ParsedExpectedLeaves {
 
 export function parseExpectedLeaves(table: TableInput): ParsedExpectedLeaves {
   const { columns, problems } = readHeaders(table);
+  if (table.rows.length > MAX_FILE_ROWS) {
+    // Refused whole: a problem per row of a million-row file would be a gigabyte of answer.
+    problems.push(problem('rows', 'outreach.too_many_rows', `the file has more than ${MAX_FILE_ROWS} rows`));
+    return { rows: [], problems };
+  }
   problems.push(...residentNumberProblems(table));
   if (table.rows.length === 0) problems.push(problem('rows', 'outreach.no_rows', 'the file has no data rows'));
-  if (table.rows.length > MAX_FILE_ROWS) {
-    problems.push(problem('rows', 'outreach.too_many_rows', `the file has more than ${MAX_FILE_ROWS} rows`));
-  }
   const rows: ExpectedLeaveRow[] = [];
   for (const row of table.rows) {
     // A missing column is reported once above, not again in every row.
@@ -58,7 +60,11 @@ function readHeaders(table: TableInput): { columns: Map<ExpectedLeaveField, stri
   const problems: FieldProblem[] = [];
   for (const header of table.headers) {
     const meaning = meaningOfHeader(header);
-    const field = `columns.${header}`;
+    const field = columnField(header);
+    // A file without its header row has data there: a resident number is refused, never quoted back.
+    if (containsResidentNumber(header)) {
+      problems.push(problem(field, 'pipa.resident_number_forbidden', 'the header row holds something that looks like a resident registration number'));
+    }
     if (meaning.kind === 'personal_data') {
       problems.push(problem(field, 'outreach.personal_data_column', 'a column about the employee (name, resident number, birth date, contact) must not be in the file'));
     } else if (meaning.kind === 'unknown') {
@@ -77,11 +83,11 @@ function readHeaders(table: TableInput): { columns: Map<ExpectedLeaveField, stri
 
 /** One problem per column that holds something shaped like a resident registration number, naming its rows. */
 function residentNumberProblems(table: TableInput): FieldProblem[] {
-  return table.headers.flatMap((header) => {
+  return [...new Set(table.headers)].flatMap((header) => {
     const rowNumbers = table.rows.filter((row) => containsResidentNumber(row.cells[header] ?? '')).map((row) => row.rowNumber);
     if (rowNumbers.length === 0) return [];
     const shown = rowNumbers.slice(0, 10).join(', ') + (rowNumbers.length > 10 ? ', …' : '');
-    return [problem(`columns.${header}`, 'pipa.resident_number_forbidden', `cells in rows ${shown} look like resident registration numbers`)];
+    return [problem(columnField(header), 'pipa.resident_number_forbidden', `cells in rows ${shown} look like resident registration numbers`)];
   });
 }
 
@@ -147,6 +153,11 @@ function dateCell(written: string | undefined, field: string, problems: FieldPro
 function optionalText(value: string, maxLength: number, field: string, problems: FieldProblem[]): string | null {
   if (value.length > maxLength) problems.push(problem(field, 'maxLength', `${field.split('.').pop()} must be shorter than or equal to ${maxLength} characters`));
   return value === '' ? null : value;
+}
+
+/** `columns.<header>`; a header is quoted back, so a resident number in it is masked. */
+function columnField(header: string): string {
+  return `columns.${maskResidentNumbers(header)}`;
 }
 
 function problem(field: string, code: string, message: string): FieldProblem {

@@ -11,7 +11,8 @@ interface ExportRow {
 
 const TOTAL_LABEL = '합계';
 
-const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
+/** From the counts, not the API's 4-place rate: rounding 0.54545 to 0.5455 and then to 54.6 % rounds twice. */
+const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 const summary = (counts: readonly CodeCount[]) => counts.map((count) => `${count.label} ${count.count}`).join(', ');
 const sum = (counts: readonly CodeCount[]) => counts.reduce((total, count) => total + count.count, 0);
 
@@ -23,7 +24,7 @@ function columnsFor(groupByLabel: string): TableColumn<ExportRow>[] {
     { header: '취소 공백', value: (row) => row.figures.gapsCancelled },
     { header: '충원 공백', value: (row) => row.figures.gapsFilled },
     { header: '미충원 공백', value: (row) => row.figures.gapsUnfilled },
-    { header: '충원율(%)', value: (row) => percent(row.figures.fillRate) },
+    { header: '충원율(%)', value: (row) => percent(row.figures.gapsFilled, row.figures.gapsFilled + row.figures.gapsUnfilled) },
     { header: '채용까지 일수(중앙값)', value: (row) => row.figures.medianDaysToHire },
     { header: '채용', value: (row) => row.figures.hires },
     { header: '알선 채용', value: (row) => row.figures.referredHires },
@@ -32,7 +33,7 @@ function columnsFor(groupByLabel: string): TableColumn<ExportRow>[] {
     { header: '30일 유지', value: (row) => row.figures.retention.kept },
     { header: '30일 전 종료', value: (row) => row.figures.retention.lost },
     { header: '30일 미경과', value: (row) => row.figures.retention.pending },
-    { header: '30일 유지율(%)', value: (row) => percent(row.figures.retention.rate) },
+    { header: '30일 유지율(%)', value: (row) => percent(row.figures.retention.kept, row.figures.retention.kept + row.figures.retention.lost) },
     { header: '지원금 대상 배치', value: (row) => row.figures.subsidy.placements },
     { header: '대체인력 지원금(원)', value: (row) => row.figures.subsidy.total },
     { header: '구직자 거절', value: (row) => sum(row.figures.seekerDeclines) },

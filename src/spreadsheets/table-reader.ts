@@ -2,11 +2,12 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DomainError } from '../common/domain-error';
 import { formatDate, UTF8_BOM, type SpreadsheetFormat } from './table-writer';
+import { assertUnpacksWithin } from './xlsx-unpacked-size';
 
 export interface TableRow {
   /** The row's number as Excel shows it: the header is row 1. */
   rowNumber: number;
-  /** Trimmed text of each cell by header; an absent cell is ''. */
+  /** Trimmed text of each cell by header; an absent cell is ''. Cells under no header: key '' (UNLABELLED). */
   cells: Record<string, string>;
 }
 
@@ -36,21 +37,31 @@ function tableFromGrid(grid: { rowNumber: number; values: string[] }[]): ReadTab
   const nonBlank = grid.filter((row) => row.values.some((value) => value.trim() !== ''));
   if (nonBlank.length === 0) return { headers: [], rows: [] };
   const [headerRow, ...dataRows] = nonBlank;
-  const headers = trimTrailingBlanks(headerRow.values.map((value) => value.trim()));
+  // A column that holds data but no header is still a column: dropping it would hide what it holds.
+  const width = dataRows.reduce((widest, row) => Math.max(widest, filledWidth(row.values)), filledWidth(headerRow.values));
+  const headers = Array.from({ length: width }, (_, index) => (headerRow.values[index] ?? '').trim());
   const rows = dataRows.map(({ rowNumber, values }) => {
     const cells: Record<string, string> = {};
+    const unlabelled: string[] = [];
     headers.forEach((header, index) => {
-      if (header !== '') cells[header] = (values[index] ?? '').trim();
+      const value = (values[index] ?? '').trim();
+      if (header !== '') cells[header] = value;
+      else if (value !== '') unlabelled.push(value);
     });
+    if (unlabelled.length > 0) cells[UNLABELLED] = unlabelled.join(' | ');
     return { rowNumber, cells };
   });
   return { headers, rows };
 }
 
-function trimTrailingBlanks(headers: string[]): string[] {
-  let end = headers.length;
-  while (end > 0 && headers[end - 1] === '') end -= 1;
-  return headers.slice(0, end);
+/** The cells of a row without a header, joined: the key '' of `cells` (only present when there are some). */
+export const UNLABELLED = '';
+
+/** How many columns up to the last non-blank one. */
+function filledWidth(values: string[]): number {
+  let end = values.length;
+  while (end > 0 && (values[end - 1] ?? '').trim() === '') end -= 1;
+  return end;
 }
 
 export function decodeText(buffer: Buffer): string {
@@ -105,6 +116,7 @@ export function parseCsv(text: string): { rowNumber: number; values: string[] }[
 }
 
 async function xlsxGrid(buffer: Buffer): Promise<{ rowNumber: number; values: string[] }[]> {
+  assertUnpacksWithin(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { CallListService } from '../../src/outreach/call-list.service';
 import { readTable } from '../../src/spreadsheets/table-reader';
 import { API, createComplex, createFirm, createLeaveGap, problemOf, uniqueBusinessNumber } from './factories';
 import { TestApp, createTestApp } from './support/test-app';
@@ -249,6 +250,70 @@ describe('outreach: expected leaves from administrative data, the call list and 
     expect(problemOf(response).errors?.map(({ field, code }) => `${field} ${code}`).sort()).toEqual(['channel isIn', 'outcome isIn']);
     const missing = await t.api.post(`${API}/outreach/expected-leaves/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/contacts`).send({ channel: 'phone', outcome: 'no_answer' }).expect(404);
     expect(problemOf(missing).code).toBe('expected_leave.not_found');
+  });
+
+  it('two imports at once of the same leaves in opposite orders both succeed, each leave written once', async () => {
+    // Rows locked in opposite orders deadlock unless the import takes its locks in one order; a few rounds make the race likely.
+    for (let round = 0; round < 5; round += 1) {
+      const businessNumbers = Array.from({ length: 300 }, () => uniqueBusinessNumber());
+      const lines = businessNumbers.map((businessNumber) => `${businessNumber},육아휴직,${testDay(30)},${testDay(200)},,`);
+      const answers = await Promise.all([upload(csv(lines), 'a.csv'), upload(csv([...lines].reverse()), 'b.csv')]);
+      expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+      expect(answers.map((answer) => answer.body.newCount).reduce((sum: number, count: number) => sum + count, 0)).toBe(300);
+      expect(await storedLeaves(businessNumbers)).toBe(300);
+    }
+  });
+
+  it('exports every row once when the list changes between the batches an export reads', async () => {
+    const businessNumbers = Array.from({ length: 2_050 }, () => uniqueBusinessNumber());
+    const imported = await upload(csv(businessNumbers.map((businessNumber) => `${businessNumber},육아휴직,${testDay(30)},${testDay(200)},,`))).expect(201);
+    const entries = t.app.get(CallListService).all({ importId: imported.body.importId });
+    const first = await entries.next();
+    // A coordinator closes the first leave while the export is on its first batch.
+    await t.api.post(`${API}/outreach/expected-leaves/${first.value.expectedLeaveId}/contacts`).send({ channel: 'phone', outcome: 'not_needed' }).expect(201);
+    const ids = [first.value.expectedLeaveId];
+    for await (const entry of entries) ids.push(entry.expectedLeaveId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(2_050);
+  });
+
+  it('refuses a resident number in a column without a header, past the last header', async () => {
+    const businessNumber = uniqueBusinessNumber();
+    const file = Buffer.from(
+      [HEADER, `${businessNumber},육아휴직,${testDay(10)},${testDay(100)},,,900101-1234567`, `${businessNumber},출산휴가,${testDay(10)},${testDay(100)},,,`].join('\n'),
+      'utf8',
+    );
+    for (const dryRun of [true, false]) {
+      const response = await upload(file, 'extra.csv', dryRun).expect(400);
+      expect(problemOf(response).errors?.map(({ code }) => code)).toContain('pipa.resident_number_forbidden');
+      expect(response.text).not.toContain('1234567');
+    }
+    expect(await storedLeaves([businessNumber])).toBe(0);
+  });
+
+  it('never quotes back a resident number from a file whose first row is data, not headers', async () => {
+    const businessNumber = uniqueBusinessNumber();
+    const file = Buffer.from(`${businessNumber},육아휴직,${testDay(10)},${testDay(100)},900101-1234567\n`, 'utf8');
+    const response = await upload(file, 'noheader.csv', true).expect(400);
+    expect(problemOf(response).errors?.map(({ code }) => code)).toContain('pipa.resident_number_forbidden');
+    expect(response.text).not.toContain('1234567');
+  });
+
+  it('exports the latest contact time in Seoul time, as the coordinator saw it', async () => {
+    const businessNumber = uniqueBusinessNumber();
+    await upload(csv([`${businessNumber},육아휴직,${testDay(10)},${testDay(100)},,`])).expect(201);
+    const [leave] = await t.dataSource.query(`SELECT id FROM expected_leaves WHERE business_number = $1`, [businessNumber]);
+    const contact = await t.api.post(`${API}/outreach/expected-leaves/${leave.id}/contacts`).send({ channel: 'phone', outcome: 'call_back' }).expect(201);
+    const seoul = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul', dateStyle: 'short', timeStyle: 'short' }).format(new Date(contact.body.occurredAt));
+    for (const format of ['csv', 'xlsx'] as const) {
+      const response = await t.api.get(`${CALL_LIST}/export`).query({ businessNumber, format }).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      }).expect(200);
+      const table = await readTable(response.body as Buffer, format);
+      expect(table.rows.map((row) => row.cells['최근 연락 일시'])).toEqual([seoul]);
+    }
   });
 
   it('refuses a file that is not CSV or XLSX, and a request without a file', async () => {

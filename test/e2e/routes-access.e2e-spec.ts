@@ -166,6 +166,10 @@ const ROUTES: Record<string, RouteCase> = {
   'POST /api/v1/runtime-metrics/reset': { path: () => `${API}/runtime-metrics/reset`, expect: { coordinator: 200 } },
   'POST /api/v1/proposals/:id/reject': { path: () => `${API}/proposals/${noObject()}/reject`, body: () => ({ reason: '거리' }), expect: { coordinator: 404 } },
 
+  // Sheet imports (spreadsheets): coordinators only. Without a file the upload gets past the guard to a 400.
+  'GET /api/v1/imports/:kind/template': { path: () => `${API}/imports/seekers/template?format=csv`, expect: { coordinator: 200 } },
+  'POST /api/v1/imports/:kind': { path: () => `${API}/imports/seekers?dryRun=true`, expect: { coordinator: 400 } },
+
   // Outreach (선제 발굴): coordinators only. Without a file the upload gets past the guard to a 400.
   'POST /api/v1/outreach/expected-leaves/dry-run': { path: () => `${API}/outreach/expected-leaves/dry-run`, expect: { coordinator: 400 } },
   'POST /api/v1/outreach/expected-leaves/import': { path: () => `${API}/outreach/expected-leaves/import`, expect: { coordinator: 400 } },

@@ -58,6 +58,7 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
 
   // spreadsheets (imports and exports)
   'spreadsheet.unreadable': { ko: '파일을 읽을 수 없습니다. 양식에 맞는 .xlsx 또는 .csv 파일인지 확인해 주세요.', en: 'The file is not a readable spreadsheet.' },
+  'spreadsheet.too_large': { ko: '파일의 내용이 너무 큽니다. 파일을 나누어 올려 주세요.', en: 'The workbook unpacks to too much data.' },
   'spreadsheet.unsupported_format': { ko: '.xlsx 또는 .csv 파일만 올릴 수 있습니다. (.xls는 .xlsx로 저장해 주세요.)', en: 'Upload a .xlsx or .csv file.' },
   'import.file_missing': { ko: '올릴 파일을 선택해 주세요.', en: 'Send the sheet as the multipart field `file`.' },
   'import.wrong_headers': { ko: '머리글(1행)이 양식과 다릅니다. 양식을 다시 내려받아 사용해 주세요.', en: 'The header row does not match the template.' },

@@ -4,7 +4,8 @@ import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } 
 import type { CodeCount, ReportFigures } from '../report-figures';
 import { REPORT_GROUPINGS, ReportGrouping } from '../report-groups';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** Years 1900–2999: PostgreSQL reads no year 0, and the month after 9999-12 would be year 10000. */
+const MONTH = /^(19|2\d)\d{2}-(0[1-9]|1[0-2])$/;
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** `?complexId=a&complexId=b` arrives as an array, a single one as a string. */
 const asList = ({ value }: { value: unknown }) => (value === undefined || Array.isArray(value) ? value : [value]);

@@ -38,3 +38,8 @@ export function formatDateTime(timestamp: string | null | undefined): string {
   const time = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hour12: false }).format(date);
   return `${formatDate(day)} ${time}`;
 }
+
+/** `part` of `whole` as `54.5%`, rounded once from the counts (the API's 4-place rates would round twice); `–` without a whole. */
+export function formatPercent(part: number, whole: number): string {
+  return whole === 0 ? '–' : `${(Math.round((part / whole) * 1000) / 10).toLocaleString('ko-KR')}%`;
+}

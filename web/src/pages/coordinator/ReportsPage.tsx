@@ -6,7 +6,7 @@ import { BarChart } from '../../components/BarChart';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { useLoad } from '../../hooks';
-import { formatWon } from '../../i18n/format';
+import { formatPercent, formatWon } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n';
 
 type Figures = Schema<'ReportFiguresResponse'>;
@@ -76,7 +76,8 @@ const WORDS = {
   },
 };
 
-const percent = (rate: number | null) => (rate === null ? '–' : `${(Math.round(rate * 1000) / 10).toLocaleString('ko-KR')}%`);
+const fillPercent = (figures: Figures) => formatPercent(figures.gapsFilled, figures.gapsFilled + figures.gapsUnfilled);
+const retentionPercent = (figures: Figures) => formatPercent(figures.retention.kept, figures.retention.kept + figures.retention.lost);
 const number = (value: number | null) => (value === null ? '–' : value.toLocaleString('ko-KR'));
 
 /** The programme report: filters in the address (a report can be linked), a table, charts and downloads. */
@@ -178,7 +179,7 @@ export function ReportsPage() {
                 testId="fill-rate-chart"
                 title={words.fillRateChart}
                 max={1}
-                bars={data.groups.map((group) => ({ label: group.label, value: group.figures.fillRate ?? 0, text: percent(group.figures.fillRate) }))}
+                bars={data.groups.map((group) => ({ label: group.label, value: group.figures.fillRate ?? 0, text: fillPercent(group.figures) }))}
               />
             </Paper>
             <Paper withBorder p="sm">
@@ -203,10 +204,10 @@ function FigureRow({ label, figures, strong }: { label: string; figures: Figures
       {cell(number(figures.gapsFilled))}
       {cell(number(figures.gapsUnfilled))}
       {cell(number(figures.gapsCancelled))}
-      {cell(percent(figures.fillRate))}
+      {cell(fillPercent(figures))}
       {cell(number(figures.medianDaysToHire))}
       {cell(number(figures.referralsPerHire))}
-      {cell(percent(figures.retention.rate))}
+      {cell(retentionPercent(figures))}
       {cell(formatWon(figures.subsidy.total))}
     </Table.Tr>
   );
