@@ -228,6 +228,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leave-gaps/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the listed leave gaps as CSV or XLSX (the list’s filters; a firm user its own) */
+        get: operations["LeaveGapsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leave-gaps/{id}": {
         parameters: {
             query?: never;
@@ -275,6 +292,23 @@ export interface paths {
         put?: never;
         /** Register a job seeker (with consent) */
         post: operations["SeekersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seekers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the listed job seekers as CSV or XLSX (the list’s filters; one access-log entry) */
+        get: operations["SeekersController_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -344,6 +378,23 @@ export interface paths {
         };
         /** List placements (each role its own) */
         get: operations["PlacementsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the listed placements as CSV or XLSX (the list’s filters; each role its own) */
+        get: operations["PlacementsController_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -666,6 +717,40 @@ export interface paths {
          * @description Sets the session cookies.
          */
         post: operations["InvitationsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The empty sheet to fill in, with Korean headers (XLSX adds a 작성 안내 sheet) */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a sheet (dryRun=true: only check it) */
+        post: operations["ImportsController_run"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1742,6 +1827,53 @@ export interface components {
             /** @description the name shown in the console; default: the seeker’s name, or the email */
             displayName?: string;
         };
+        ImportUpload: {
+            /**
+             * Format: binary
+             * @description the filled template: .xlsx, or .csv in UTF-8 or CP949 (EUC-KR)
+             */
+            file: string;
+        };
+        RowProblem: {
+            /**
+             * @description the row as Excel numbers it (the header is row 1)
+             * @example 3
+             */
+            row: number;
+            /**
+             * @description the column header, when the problem lies in one
+             * @example 휴대전화
+             */
+            column: string | null;
+            /**
+             * @description the API field the column fills
+             * @example phone
+             */
+            field: string | null;
+            /**
+             * @description the rule, with the code the API answers for it
+             * @example matches
+             */
+            code: string;
+            /** @example 휴대전화: 형식이 올바르지 않습니다. */
+            message: string;
+            /** @description import.duplicate_in_sheet: the earlier row with the same value */
+            firstRow?: number;
+        };
+        ImportReport: {
+            /** @enum {string} */
+            kind: "seekers" | "firms" | "leave-gaps";
+            /** @description true: checked, nothing written */
+            dryRun: boolean;
+            rowCount: number;
+            /** @description rows without any problem */
+            validRowCount: number;
+            /** @description rows written: all of them, or 0 */
+            writtenCount: number;
+            errorCount: number;
+            /** @description every problem of every row, by row and column */
+            errors: components["schemas"]["RowProblem"][];
+        };
         DemoLoadStateResponse: {
             /** @enum {string} */
             status: "idle" | "running" | "succeeded" | "failed";
@@ -2694,6 +2826,52 @@ export interface operations {
             };
         };
     };
+    LeaveGapsController_export: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description part of the role title or the firm's name, or a skill or certification (code or label) */
+                q?: string;
+                complexId?: string;
+                firmId?: string;
+                status?: "open" | "filled" | "cancelled";
+                leaveType?: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "infertility_treatment" | "other";
+                /** @description gaps whose placement period ends on or after this day */
+                from?: string;
+                /** @description gaps whose placement period starts on or before this day */
+                to?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, Korean headers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     LeaveGapsController_get: {
         parameters: {
             query?: never;
@@ -2896,6 +3074,45 @@ export interface operations {
             };
             /** @description a field breaks its rule (problem `errors` name each) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SeekersController_export: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description name (also its initial consonants, e.g. ㅂㅅㅇ), phone digits (at least 3), or a skill or certification (code or label) */
+                q?: string;
+                status?: "active" | "inactive" | "withdrawn";
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, Korean headers */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3213,6 +3430,45 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PlacementPage"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_export: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                seekerId?: string;
+                leaveGapId?: string;
+                status?: "confirmed" | "cancelled";
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, Korean headers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
             401: {
@@ -4077,6 +4333,91 @@ export interface operations {
             };
             /** @description invitation.used or invitation.expired (valid 72 hours, once) */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                kind: "seekers" | "firms" | "leave-gaps";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the template file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_run: {
+        parameters: {
+            query?: {
+                /** @description true: check every row with the API rules and write nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                kind: "seekers" | "firms" | "leave-gaps";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportUpload"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description not a spreadsheet, wrong headers, no rows, or (import) rows with problems: nothing written */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
