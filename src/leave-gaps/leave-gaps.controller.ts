@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiSignedIn } from '../auth/api-docs';
@@ -20,6 +21,8 @@ import {
   UpdateLeaveGapDto,
 } from './dto/leave-gap.dto';
 import { LeaveGapsService } from './leave-gaps.service';
+import { ExportLeaveGapsQuery } from './leave-gap-export';
+import { SPREADSHEET_CONTENT_TYPES, sendTable } from '../spreadsheets/send-table';
 import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorators';
 
 /** Coordinators see every gap; a firm user posts, sees and changes its own firm's gaps only (others: 404). */
@@ -63,6 +66,15 @@ export class LeaveGapsController {
   @ApiOkResponse({ type: LeaveGapPage })
   list(@Query() query: ListLeaveGapsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<LeaveGapResponse>> {
     return this.gaps.list(query, principal);
+  }
+
+  @Get('leave-gaps/export')
+  @ApiOperation({ summary: 'Export the listed leave gaps as CSV or XLSX (the list’s filters; a firm user its own)' })
+  @ApiProduces(...SPREADSHEET_CONTENT_TYPES)
+  @ApiOkResponse({ description: 'the file, Korean headers' })
+  async export(@Query() query: ExportLeaveGapsQuery, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    const format = query.format ?? 'xlsx';
+    return sendTable(format, '휴직 공백', await this.gaps.exportTable(query, principal, format));
   }
 
   @Get('leave-gaps/:id')

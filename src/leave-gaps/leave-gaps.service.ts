@@ -27,6 +27,9 @@ import { cancelOpenLeaveGaps } from './cancel-open-leave-gaps';
 import { LeaveGap } from './leave-gap.entity';
 import { LeaveTerms, deriveVacancy, leaveLawViolations } from './leave-law';
 import type { LeaveGapReader } from './leave-types';
+import { LEAVE_GAP_EXPORT_COLUMNS } from './leave-gap-export';
+import { pagedRows } from '../spreadsheets/paged-rows';
+import { type SpreadsheetFormat, writeTable } from '../spreadsheets/table-writer';
 
 /** What may change once a gap is filled: its dates (an extension, an early return, a moved birth). */
 const AMENDABLE_WHEN_FILLED: ReadonlySet<keyof UpdateLeaveGapDto> = new Set([
@@ -104,6 +107,21 @@ export class LeaveGapsService {
 
   /** A firm user's list is confined to its own gaps, whatever the filters say. */
   async list(query: ListLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
+    const result = await (await this.filtered(query, principal)).skip(query.offset).take(query.pageSize).getManyAndCount();
+    return toPage(query, result, (gap) => toLeaveGapResponse(gap, readerOf(principal)));
+  }
+
+  /** Every gap the list's filters select, as a CSV or XLSX file, read a page at a time (no personal data: nothing to log). */
+  async exportTable(query: ListLeaveGapsQuery, principal: Principal, format: SpreadsheetFormat): Promise<Buffer> {
+    const builder = await this.filtered(query, principal);
+    const rows = pagedRows(async (offset, limit) =>
+      (await builder.clone().skip(offset).take(limit).getMany()).map((gap) => toLeaveGapResponse(gap, readerOf(principal))),
+    );
+    return writeTable(format, '휴직 공백', LEAVE_GAP_EXPORT_COLUMNS, rows);
+  }
+
+  /** The list's scope, filters and order, before paging. */
+  private async filtered(query: ListLeaveGapsQuery, principal: Principal): Promise<SelectQueryBuilder<LeaveGap>> {
     const builder = this.gaps.createQueryBuilder('gap');
     const ownFirmId = firmScopeOf(principal);
     const reader = readerOf(principal);
@@ -122,13 +140,7 @@ export class LeaveGapsService {
     if (query.from !== undefined) builder.andWhere('gap.placementEnd >= :from', { from: query.from });
     if (query.to !== undefined) builder.andWhere('gap.placementStart <= :to', { to: query.to });
     if (query.q) await this.whereMatches(builder, query.q);
-    const result = await builder
-      .orderBy('gap.placementStart', 'ASC')
-      .addOrderBy('gap.id', 'ASC')
-      .skip(query.offset)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return toPage(query, result, (gap) => toLeaveGapResponse(gap, reader));
+    return builder.orderBy('gap.placementStart', 'ASC').addOrderBy('gap.id', 'ASC');
   }
 
   /** Role title, the firm's name, or a required or preferred skill or certification whose code or label matches. */

@@ -1,11 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiSignedIn } from '../auth/api-docs';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
 import { ListPlacementsQuery, PlacementPage, PlacementResponse } from './dto/placement.dto';
 import { PlacementsService } from './placements.service';
+import { ExportPlacementsQuery } from './placement-export';
+import { SPREADSHEET_CONTENT_TYPES, sendTable } from '../spreadsheets/send-table';
 
 /** Every role reads placements, each only its own (see PlacementsService). */
 @ApiTags('placements')
@@ -20,6 +22,15 @@ export class PlacementsController {
   @ApiOkResponse({ type: PlacementPage })
   list(@Query() query: ListPlacementsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<PlacementResponse>> {
     return this.placements.list(query, principal);
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'Export the listed placements as CSV or XLSX (the list’s filters; each role its own)' })
+  @ApiProduces(...SPREADSHEET_CONTENT_TYPES)
+  @ApiOkResponse({ description: 'the file, Korean headers' })
+  async export(@Query() query: ExportPlacementsQuery, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    const format = query.format ?? 'xlsx';
+    return sendTable(format, '배치', await this.placements.exportTable(query, principal, format));
   }
 
   @Get(':id')

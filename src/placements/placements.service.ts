@@ -19,6 +19,9 @@ import {
   withSubsidy,
 } from './dto/placement.dto';
 import { Placement } from './placement.entity';
+import { PLACEMENT_EXPORT_COLUMNS } from './placement-export';
+import { pagedRows } from '../spreadsheets/paged-rows';
+import { type SpreadsheetFormat, writeTable } from '../spreadsheets/table-writer';
 
 /**
  * Read side of placements; confirming and cancelling come with the matching workflow.
@@ -43,18 +46,33 @@ export class PlacementsService {
   }
 
   async list(query: ListPlacementsQuery, principal: Principal): Promise<Page<PlacementResponse>> {
+    const [rows, total] = await this.filtered(query, principal).skip(query.offset).take(query.pageSize).getManyAndCount();
+    const responses = await this.responsesFor(principal, rows, 'placements.list');
+    return toPage(query, [responses, total], (response) => response);
+  }
+
+  /**
+   * Every placement the list's filters select, as a CSV or XLSX file, a page at a time; the
+   * contacts a firm receives are one bulk access-log entry, written before the file is answered.
+   */
+  async exportTable(query: ListPlacementsQuery, principal: Principal, format: SpreadsheetFormat): Promise<Buffer> {
+    const builder = this.filtered(query, principal);
+    const contacts: string[] = [];
+    const rows = pagedRows(async (offset, limit) => {
+      const page = await builder.clone().skip(offset).take(limit).getMany();
+      return this.responsesFor(principal, page, 'placements.export', (seekerIds) => contacts.push(...seekerIds));
+    });
+    const file = await writeTable(format, '배치', PLACEMENT_EXPORT_COLUMNS, rows);
+    if (principal.role === 'firm') await this.accessLog.recordRead(principal, contacts, { action: 'placements.export.contact', fields: PLACEMENT_CONTACT_FIELDS });
+    return file;
+  }
+
+  private filtered(query: ListPlacementsQuery, principal: Principal) {
     const builder = this.visibleTo(principal);
     if (query.seekerId !== undefined) builder.andWhere('placement.seekerId = :seekerId', { seekerId: query.seekerId });
     if (query.leaveGapId !== undefined) builder.andWhere('placement.leaveGapId = :leaveGapId', { leaveGapId: query.leaveGapId });
     if (query.status !== undefined) builder.andWhere('placement.status = :status', { status: query.status });
-    const [rows, total] = await builder
-      .orderBy('placement.createdAt', 'DESC')
-      .addOrderBy('placement.id', 'ASC')
-      .skip(query.offset)
-      .take(query.pageSize)
-      .getManyAndCount();
-    const responses = await this.responsesFor(principal, rows, 'placements.list');
-    return toPage(query, [responses, total], (response) => response);
+    return builder.orderBy('placement.createdAt', 'DESC').addOrderBy('placement.id', 'ASC');
   }
 
   /** The placements the principal may see, before any filter of the request. */
@@ -68,7 +86,13 @@ export class PlacementsService {
     return builder;
   }
 
-  private async responsesFor(principal: Principal, rows: Placement[], action: string): Promise<PlacementResponse[]> {
+  /** `collectContacts`: an export gathers the contacts read and logs them once, instead of once a page. */
+  private async responsesFor(
+    principal: Principal,
+    rows: Placement[],
+    action: string,
+    collectContacts?: (seekerIds: string[]) => void,
+  ): Promise<PlacementResponse[]> {
     const gaps = await this.byId(this.gaps, rows.map((row) => row.leaveGapId));
     const firms = await this.byId(this.firms, [...gaps.values()].map((gap) => gap.firmId));
     const subsidised = (row: Placement, response: PlacementResponse, reader: 'firm' | 'coordinator') => {
@@ -86,7 +110,8 @@ export class PlacementsService {
     const confirmed = rows.filter((row) => row.status === 'confirmed');
     const seekers = await this.byId(this.seekers, confirmed.map((row) => row.seekerId));
     const withContact = [...seekers.values()].filter((seeker) => seeker.status !== 'withdrawn').map((seeker) => seeker.id);
-    await this.accessLog.recordRead(principal, withContact, { action: `${action}.contact`, fields: PLACEMENT_CONTACT_FIELDS });
+    if (collectContacts) collectContacts(withContact);
+    else await this.accessLog.recordRead(principal, withContact, { action: `${action}.contact`, fields: PLACEMENT_CONTACT_FIELDS });
     return rows.map((row) => subsidised(row, toFirmPlacementResponse(row, seekers.get(row.seekerId)), 'firm'));
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -6,6 +6,7 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiSignedIn } from '../auth/api-docs';
@@ -15,6 +16,8 @@ import { Page } from '../common/pagination';
 import { AvailabilityWindowDto, AvailabilityWindowResponse } from './dto/availability.dto';
 import { CreateSeekerDto, ListSeekersQuery, SeekerPage, SeekerResponse, UpdateSeekerDto } from './dto/seeker.dto';
 import { SeekersService } from './seekers.service';
+import { ExportSeekersQuery } from './seeker-export';
+import { SPREADSHEET_CONTENT_TYPES, sendTable } from '../spreadsheets/send-table';
 import { ApiIdempotencyKey, IdempotencyKey } from '../idempotency/idempotency-key.decorators';
 
 /**
@@ -49,6 +52,16 @@ export class SeekersController {
   @ApiOkResponse({ type: SeekerPage })
   list(@Query() query: ListSeekersQuery, @CurrentPrincipal() principal: Principal): Promise<Page<SeekerResponse>> {
     return this.seekers.list(query, principal);
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'Export the listed job seekers as CSV or XLSX (the list’s filters; one access-log entry)' })
+  @Roles('coordinator')
+  @ApiProduces(...SPREADSHEET_CONTENT_TYPES)
+  @ApiOkResponse({ description: 'the file, Korean headers' })
+  async export(@Query() query: ExportSeekersQuery, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    const format = query.format ?? 'xlsx';
+    return sendTable(format, '구직자', await this.seekers.exportTable(query, principal, format));
   }
 
   @Get(':id')

@@ -27,6 +27,9 @@ import {
 import { SeekerAvailability } from './seeker-availability.entity';
 import { Seeker } from './seeker.entity';
 import { seekerRuleViolations } from './seeker-rules';
+import { SEEKER_EXPORT_COLUMNS } from './seeker-export';
+import { pagedRows } from '../spreadsheets/paged-rows';
+import { type SpreadsheetFormat, writeTable } from '../spreadsheets/table-writer';
 
 @Injectable()
 export class SeekersService {
@@ -116,17 +119,7 @@ export class SeekersService {
   }
 
   async list(query: ListSeekersQuery, principal: Principal): Promise<Page<SeekerResponse>> {
-    const ownSeekerId = seekerScopeOf(principal);
-    const builder = this.seekers.createQueryBuilder('seeker');
-    if (ownSeekerId !== undefined) builder.andWhere('seeker.id = :ownSeekerId', { ownSeekerId });
-    if (query.status !== undefined) builder.andWhere('seeker.status = :status', { status: query.status });
-    if (query.q) await this.whereMatches(builder, query.q);
-    const [rows, total] = await builder
-      .orderBy('seeker.createdAt', 'ASC')
-      .addOrderBy('seeker.id', 'ASC')
-      .skip(query.offset)
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await (await this.filtered(query, principal)).skip(query.offset).take(query.pageSize).getManyAndCount();
     const windows = await this.windowsOf(rows.map((seeker) => seeker.id));
     await this.recordRead(principal, rows, 'seekers.list', SEEKER_PERSONAL_FIELDS);
     return toPage(query, [rows, total], (seeker) =>
@@ -135,6 +128,34 @@ export class SeekersService {
         windows.filter((window) => window.seekerId === seeker.id),
       ),
     );
+  }
+
+  /**
+   * Every seeker the list's filters select, as a CSV or XLSX file, read a page at a time; the
+   * read is one bulk access-log entry, written before the file is answered.
+   */
+  async exportTable(query: ListSeekersQuery, principal: Principal, format: SpreadsheetFormat): Promise<Buffer> {
+    const builder = await this.filtered(query, principal);
+    const read: Seeker[] = [];
+    const rows = pagedRows(async (offset, limit) => {
+      const seekers = await builder.clone().skip(offset).take(limit).getMany();
+      const windows = await this.windowsOf(seekers.map((seeker) => seeker.id));
+      read.push(...seekers);
+      return seekers.map((seeker) => toSeekerResponse(seeker, windows.filter((window) => window.seekerId === seeker.id)));
+    });
+    const file = await writeTable(format, '구직자', SEEKER_EXPORT_COLUMNS, rows);
+    await this.recordRead(principal, read, 'seekers.export', SEEKER_PERSONAL_FIELDS);
+    return file;
+  }
+
+  /** The list's scope, filters and order, before paging. */
+  private async filtered(query: ListSeekersQuery, principal: Principal): Promise<SelectQueryBuilder<Seeker>> {
+    const ownSeekerId = seekerScopeOf(principal);
+    const builder = this.seekers.createQueryBuilder('seeker');
+    if (ownSeekerId !== undefined) builder.andWhere('seeker.id = :ownSeekerId', { ownSeekerId });
+    if (query.status !== undefined) builder.andWhere('seeker.status = :status', { status: query.status });
+    if (query.q) await this.whereMatches(builder, query.q);
+    return builder.orderBy('seeker.createdAt', 'ASC').addOrderBy('seeker.id', 'ASC');
   }
 
   /** Name (or its initial consonants), phone digits, or a skill or certification whose code or label matches. */

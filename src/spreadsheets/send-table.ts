@@ -6,6 +6,9 @@ const CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** For `@ApiProduces(...SPREADSHEET_CONTENT_TYPES)` on export endpoints. */
+export const SPREADSHEET_CONTENT_TYPES = Object.values(CONTENT_TYPES);
+
 /**
  * What a controller returns for a file download: `return sendTable('xlsx', '휴직공백', buffer)`.
  * Sets Content-Type, Content-Disposition with an ASCII fallback name and the UTF-8 `filename*`

@@ -2,19 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { IMPORT_KINDS, ImportKind } from '../sheet-import';
-import { SPREADSHEET_FORMATS, SpreadsheetFormat } from '../table-writer';
 
 export class ImportKindParams {
   @ApiProperty({ enum: IMPORT_KINDS })
   @IsIn(IMPORT_KINDS)
   kind: ImportKind;
-}
-
-export class SpreadsheetFormatQuery {
-  @ApiPropertyOptional({ enum: SPREADSHEET_FORMATS, default: 'xlsx' })
-  @IsOptional()
-  @IsIn(SPREADSHEET_FORMATS)
-  format?: SpreadsheetFormat;
 }
 
 export class ImportQuery {

@@ -228,6 +228,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/leave-gaps/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the listed leave gaps as CSV or XLSX (the list’s filters; a firm user its own) */
+        get: operations["LeaveGapsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/leave-gaps/{id}": {
         parameters: {
             query?: never;
@@ -275,6 +292,23 @@ export interface paths {
         put?: never;
         /** Register a job seeker (with consent) */
         post: operations["SeekersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/seekers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the listed job seekers as CSV or XLSX (the list’s filters; one access-log entry) */
+        get: operations["SeekersController_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -344,6 +378,23 @@ export interface paths {
         };
         /** List placements (each role its own) */
         get: operations["PlacementsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/placements/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the listed placements as CSV or XLSX (the list’s filters; each role its own) */
+        get: operations["PlacementsController_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3363,6 +3414,52 @@ export interface operations {
             };
         };
     };
+    LeaveGapsController_export: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description part of the role title or the firm's name, or a skill or certification (code or label) */
+                q?: string;
+                complexId?: string;
+                firmId?: string;
+                status?: "open" | "filled" | "cancelled";
+                leaveType?: "maternity" | "parental" | "reduced_hours" | "spouse_maternity" | "infertility_treatment" | "other";
+                /** @description gaps whose placement period ends on or after this day */
+                from?: string;
+                /** @description gaps whose placement period starts on or before this day */
+                to?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, Korean headers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     LeaveGapsController_get: {
         parameters: {
             query?: never;
@@ -3565,6 +3662,45 @@ export interface operations {
             };
             /** @description a field breaks its rule (problem `errors` name each) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SeekersController_export: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description name (also its initial consonants, e.g. ㅂㅅㅇ), phone digits (at least 3), or a skill or certification (code or label) */
+                q?: string;
+                status?: "active" | "inactive" | "withdrawn";
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, Korean headers */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3882,6 +4018,45 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PlacementPage"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PlacementsController_export: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                seekerId?: string;
+                leaveGapId?: string;
+                status?: "confirmed" | "cancelled";
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, Korean headers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
             401: {
