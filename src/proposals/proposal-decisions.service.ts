@@ -154,8 +154,9 @@ export class ProposalDecisionsService {
     ]);
     if (seeker.status !== 'active') throw new SeekerNotActive(proposal, seeker.status);
     // The run checked the pair as it was; the gap, the seeker and their availability may have
-    // changed since. The engine's own rules on them as they are now, under the locks just taken.
-    const verdict = await this.feasibility.checkOne(manager, proposal, today);
+    // changed since. The engine's own rules on them as they are now, under the locks just taken,
+    // over the placement being made: a hire starting later needs the seeker from its start only.
+    const verdict = await this.feasibility.checkOne(manager, proposal, period.start);
     // Open, not ended, seeker active: only the gap's firm can have left the programme.
     if (verdict.kind === 'out_of_scope') throw new ConflictError('firm.cancelled', `the firm of leave gap ${gap.id} is cancelled`, { leaveGapId: gap.id });
     if (verdict.kind === 'infeasible') {
