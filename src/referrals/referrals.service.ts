@@ -6,7 +6,8 @@ import type { Principal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { parseDateRange } from '../placements/placement-period';
+import { recordEvent } from '../outbox/outbox';
+import { parseDateRange, toDateRangeLiteral } from '../placements/placement-period';
 import { ProposalDecisionsService } from '../proposals/proposal-decisions.service';
 import { Proposal } from '../proposals/proposal.entity';
 import { FirmAnswerDto, PlacementOutcomeDto, SeekerAnswerDto, WithdrawReferralDto } from './dto/referral-commands.dto';
@@ -96,10 +97,15 @@ export class ReferralsService {
       const problem = earlyEndProblem(endedOn, placement.period);
       if (problem) throw new RuleViolation('referral.ended_on_outside_placement', 'endedOn', problem);
       // The placement ends that day: the seeker is free from the next, the exclusion constraint agrees.
-      await manager.query(`UPDATE placements SET period = daterange(lower(period), $2::date, '[]'), updated_at = now() WHERE id = $1`, [
-        placement.id,
-        endedOn,
-      ]);
+      const period = { start: placement.period.start, end: endedOn };
+      await manager.query(`UPDATE placements SET period = $2::daterange, updated_at = now() WHERE id = $1`, [placement.id, toDateRangeLiteral(period)]);
+      // The same event as any other change of a placement's period (placement-amendment.ts).
+      await recordEvent(manager, {
+        type: 'placement.amended',
+        aggregateType: 'placement',
+        aggregateId: placement.id,
+        payload: { leaveGapId: referral.leaveGapId, seekerId: referral.seekerId, previousPeriod: placement.period, period },
+      });
       return this.lifecycle.move(manager, referral, { to: 'ended_early', reasonCode: dto.reasonCode, endedOn, note: dto.note }, actorOf(principal));
     });
   }

@@ -213,6 +213,94 @@ describe('referrals: from a proposal to a kept placement', () => {
     await t.api.post(`${API}/proposals/${afterId}/confirm`).expect(201);
   });
 
+  /** A referral of a fresh pair, accepted by the seeker and hired from `startDate` (the gap's start unless told). */
+  async function hiredReferral(label: string, startOffset = 0) {
+    const pair = await proposedPair(label);
+    const referral = await refer(pair.proposalId);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(pair.seeker.id)).send({ answer: 'accept' }).expect(200);
+    const startDate = addDays(pair.gap.vacancy.placementStart as string, startOffset);
+    const hired = await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate }).expect(200);
+    return { ...pair, referral, startDate, placementId: hired.body.placementId as string };
+  }
+
+  it('ended_early writes placement.amended with the previous and the new period, as a gap amendment does', async () => {
+    const { gap, seeker, referral, startDate, placementId } = await hiredReferral('ended-early-amended');
+    const endedOn = addDays(startDate, 10);
+    await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn, reasonCode: 'health' }).expect(200);
+    const amended = await t.dataSource.query(`SELECT payload FROM outbox_events WHERE type = 'placement.amended' AND aggregate_id = $1`, [placementId]);
+    expect(amended).toEqual([
+      {
+        payload: {
+          leaveGapId: gap.id,
+          seekerId: seeker.id,
+          previousPeriod: { start: startDate, end: gap.vacancy.placementEnd },
+          period: { start: startDate, end: endedOn },
+        },
+      },
+    ]);
+  });
+
+  it.each([
+    ['firm_request', 'hired', 'dismissed'],
+    ['seeker_request', 'hired', 'seeker_quit'],
+    ['leave_changed', 'retained_30_days', 'employee_returned_early'],
+    ['other', 'hired', 'other'],
+  ])('cancelling the placement (%s) of a %s referral ends it early that day (%s), with its step and event', async (publicReason, before, reasonCode) => {
+    const { referral, startDate, placementId } = await hiredReferral(`cancel-${publicReason.replace("_", "-")}`);
+    const today = addDays(startDate, RETENTION_DAYS + 2);
+    clock.set(new Date(`${today}T12:00:00+09:00`));
+    if (before === 'retained_30_days') await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: before }).expect(200);
+
+    await t.api.post(`${API}/placements/${placementId}/cancel`).send({ reason: '업체 요청으로 취소', publicReason }).expect(200);
+    const now = (await t.api.get(`${API}/referrals/${referral.id}`).expect(200)).body;
+    expect(now).toMatchObject({ status: 'ended_early', endedOn: today, reasonCode, placementId });
+    expect(now.steps.at(-1)).toMatchObject({ status: 'ended_early', reasonCode, effectiveDate: today, actorRole: 'coordinator' });
+    expect((await events(referral.id)).at(-1)).toEqual({
+      type: 'referral.ended_early',
+      payload: expect.objectContaining({ status: 'ended_early', reasonCode, startDate }),
+    });
+    // Its outcome is settled: a second one is an illegal move, not a 409 about the placement.
+    const again = await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn: today, reasonCode: 'health' });
+    expect(problemOf(again)).toMatchObject({ status: 409, code: 'referral.illegal_move', details: { status: 'ended_early' } });
+  });
+
+  it('a hire checks the seeker\'s availability over the placement it makes (start date to end), not from the gap\'s start', async () => {
+    const skill = uniqueSkill('hire-availability');
+    const firm = await createFirm(t);
+    const gap: Body = await createLeaveGap(t, firm.id, gap2027(skill));
+    const startDate = addDays(gap.vacancy.placementStart as string, 10);
+    const seeker = await createSeeker(t, seeker2027(skill, { availability: [{ start: startDate, end: testDay(395) }] }));
+    const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: seeker.id }]);
+    const referral = await refer(proposalId);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
+
+    const tooEarly = await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate: addDays(startDate, -1) });
+    expect(tooEarly.status).toBe(409);
+    const hired = await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate });
+    expect([hired.status, hired.body.status]).toEqual([200, 'hired']);
+  });
+
+  it('a refused hire (the seeker was double-booked meanwhile) answers 409 naming the rule and leaves the referral open for the coordinator to withdraw', async () => {
+    const { firm, gap, seeker, proposalId, skill } = await proposedPair('hire-refused');
+    const referral = await refer(proposalId);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
+    const elsewhere = await createLeaveGap(t, firm.id, gap2027(skill, { roleTitle: '먼저 확정된 자리' }));
+    const [other] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: elsewhere.id, seekerId: seeker.id }]);
+    const confirmed = await t.api.post(`${API}/proposals/${other}/confirm`).expect(201);
+
+    const refused = await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).set(asFirm(firm.id)).send({ answer: 'hire', startDate: gap.vacancy.placementStart });
+    expect(problemOf(refused)).toMatchObject({
+      status: 409,
+      code: 'placement.seeker_double_booked',
+      details: { conflictingPlacementId: confirmed.body.placement.id },
+    });
+    const now = (await t.api.get(`${API}/referrals/${referral.id}`).expect(200)).body;
+    expect([now.status, now.placementId, now.steps.length]).toEqual(['seeker_accepted', null, 2]);
+    expect(await proposalStatus(proposalId)).toBe('referred');
+    await t.api.post(`${API}/referrals/${referral.id}/withdraw`).send({ reasonCode: 'seeker_unavailable' }).expect(200);
+    expect(await proposalStatus(proposalId)).toBe('superseded');
+  });
+
   it('withdrawn: by the coordinator, and automatically when the gap is cancelled or changed, the firm leaves or the seeker becomes inactive', async () => {
     const byCoordinator = await proposedPair('withdraw');
     const first = await refer(byCoordinator.proposalId);
