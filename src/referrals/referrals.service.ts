@@ -14,7 +14,7 @@ import { FirmAnswerDto, PlacementOutcomeDto, SeekerAnswerDto, WithdrawReferralDt
 import { ReferralDetailResponse } from './dto/referral.dto';
 import { ReferralActor, ReferralLifecycle, assertMovable } from './referral-lifecycle';
 import { ReferralReadsService } from './referral-reads.service';
-import { earlyEndProblem, isRetentionDue, retentionDueOn } from './referral-rules';
+import { earlyEndProblem, isRetentionDue, retainedEndProblem, retentionDueOn } from './referral-rules';
 import type { ReferralStatus } from './referral-states';
 import { Referral } from './referral.entity';
 
@@ -96,6 +96,8 @@ export class ReferralsService {
       const endedOn = dto.endedOn!;
       const problem = earlyEndProblem(endedOn, placement.period);
       if (problem) throw new RuleViolation('referral.ended_on_outside_placement', 'endedOn', problem);
+      const contradiction = referral.status === 'retained_30_days' ? retainedEndProblem(endedOn, referral.startDate!) : undefined;
+      if (contradiction) throw new RuleViolation('referral.ended_on_before_retention', 'endedOn', contradiction);
       // The placement ends that day: the seeker is free from the next, the exclusion constraint agrees.
       const period = { start: placement.period.start, end: endedOn };
       await manager.query(`UPDATE placements SET period = $2::daterange, updated_at = now() WHERE id = $1`, [placement.id, toDateRangeLiteral(period)]);

@@ -280,25 +280,48 @@ describe('referrals: from a proposal to a kept placement', () => {
     expect([hired.status, hired.body.status]).toEqual([200, 'hired']);
   });
 
-  it('a refused hire (the seeker was double-booked meanwhile) answers 409 naming the rule and leaves the referral open for the coordinator to withdraw', async () => {
-    const { firm, gap, seeker, proposalId, skill } = await proposedPair('hire-refused');
+  it('a refused hire (the seeker is no longer free on those days) answers 409 naming the rule and leaves the referral open for the coordinator to withdraw', async () => {
+    const { firm, gap, seeker, proposalId } = await proposedPair('hire-refused');
     const referral = await refer(proposalId);
     await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
-    const elsewhere = await createLeaveGap(t, firm.id, gap2027(skill, { roleTitle: '먼저 확정된 자리' }));
-    const [other] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: elsewhere.id, seekerId: seeker.id }]);
-    const confirmed = await t.api.post(`${API}/proposals/${other}/confirm`).expect(201);
+    const [window] = (await t.api.get(`${API}/seekers/${seeker.id}/availability`).expect(200)).body;
+    await t.api.post(`${API}/seekers/${seeker.id}/availability`).send({ start: gap.vacancy.placementEnd, end: testDay(395) }).expect(201);
+    await t.api.delete(`${API}/seekers/${seeker.id}/availability/${window.id}`).expect(204);
 
     const refused = await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).set(asFirm(firm.id)).send({ answer: 'hire', startDate: gap.vacancy.placementStart });
-    expect(problemOf(refused)).toMatchObject({
-      status: 409,
-      code: 'placement.seeker_double_booked',
-      details: { conflictingPlacementId: confirmed.body.placement.id },
-    });
+    expect(problemOf(refused)).toMatchObject({ status: 409, code: 'seeker.unavailable', details: { rule: 'dates' } });
     const now = (await t.api.get(`${API}/referrals/${referral.id}`).expect(200)).body;
     expect([now.status, now.placementId, now.steps.length]).toEqual(['seeker_accepted', null, 2]);
     expect(await proposalStatus(proposalId)).toBe('referred');
     await t.api.post(`${API}/referrals/${referral.id}/withdraw`).send({ reasonCode: 'seeker_unavailable' }).expect(200);
     expect(await proposalStatus(proposalId)).toBe('superseded');
+  });
+
+  it("a direct confirm of another proposal of a referred seeker on overlapping days is refused (seeker.referred): the open referral's days are spoken for", async () => {
+    const { firm, gap, seeker, proposalId, skill } = await proposedPair('confirm-referred-seeker');
+    const referral = await refer(proposalId);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
+    // A run that built its instance before the referral can still write such a proposal.
+    const elsewhere = await createLeaveGap(t, firm.id, gap2027(skill, { roleTitle: '겹치는 다른 자리' }));
+    const [other] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: elsewhere.id, seekerId: seeker.id }]);
+
+    const refused = await t.api.post(`${API}/proposals/${other}/confirm`);
+    expect(problemOf(refused)).toMatchObject({ status: 409, code: 'seeker.referred', details: { referralId: referral.id } });
+    expect(await proposalStatus(other)).toBe('superseded');
+    const confirmed = await t.dataSource.query(`SELECT count(*)::int AS n FROM placements WHERE seeker_id = $1 AND status = 'confirmed'`, [seeker.id]);
+    expect(confirmed[0].n).toBe(0);
+    await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate: gap.vacancy.placementStart }).expect(200);
+  });
+
+  it('a kept (retained_30_days) placement cannot end early before its 30th day: that would contradict the retention', async () => {
+    const { referral, startDate } = await hiredReferral('retained-then-ended');
+    clock.set(new Date(`${addDays(startDate, RETENTION_DAYS + 5)}T12:00:00+09:00`));
+    await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'retained_30_days' }).expect(200);
+    const contradicting = await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn: addDays(startDate, 10), reasonCode: 'health' });
+    expect(contradicting.status).toBe(400);
+    expect(problemOf(contradicting).errors).toEqual([expect.objectContaining({ field: 'endedOn', code: 'referral.ended_on_before_retention' })]);
+    const lastKeptDay = addDays(startDate, RETENTION_DAYS - 1);
+    await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn: lastKeptDay, reasonCode: 'health' }).expect(200);
   });
 
   it('withdrawn: by the coordinator, and automatically when the gap is cancelled or changed, the firm leaves or the seeker becomes inactive', async () => {
