@@ -324,6 +324,19 @@ describe('referrals: from a proposal to a kept placement', () => {
     await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn: lastKeptDay, reasonCode: 'health' }).expect(200);
   });
 
+  it("amending the filled gap keeps the hire's later start and an early end: the placement never grows back over days the referral left out", async () => {
+    const { gap, referral, startDate, placementId } = await hiredReferral('amend-after-hire', 10);
+    const periodOf = async () => (await t.api.get(`${API}/placements/${placementId}`).expect(200)).body.period;
+    // Four days less handover: the gap starts four days later, still before the agreed start.
+    await t.api.patch(`${API}/leave-gaps/${gap.id}`).send({ handoverDays: 10 }).expect(200);
+    expect(await periodOf()).toEqual({ start: startDate, end: gap.vacancy.placementEnd });
+
+    const endedOn = addDays(startDate, 20);
+    await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn, reasonCode: 'seeker_quit' }).expect(200);
+    await t.api.patch(`${API}/leave-gaps/${gap.id}`).send({ handoverDays: 12 }).expect(200);
+    expect(await periodOf()).toEqual({ start: startDate, end: endedOn });
+  });
+
   it('withdrawn: by the coordinator, and automatically when the gap is cancelled or changed, the firm leaves or the seeker becomes inactive', async () => {
     const byCoordinator = await proposedPair('withdraw');
     const first = await refer(byCoordinator.proposalId);

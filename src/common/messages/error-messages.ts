@@ -151,6 +151,7 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'match_run.not_failed': { ko: '실패한 매칭 실행만 다시 시도할 수 있습니다.', en: 'Only a failed run can be retried.' },
   'match_run.no_instance': { ko: '이 매칭 실행에는 저장된 입력 데이터가 없습니다.', en: 'The run has no stored instance.' },
   'proposal.not_proposed': { ko: '이미 결정된 제안입니다.', en: 'The proposal has already been decided.' },
+  'placement.outside_gap': { ko: '변경된 휴직 공백 기간에는 이 배치의 근무일이 하루도 남지 않습니다. 배치를 먼저 취소하세요.', en: "The leave gap's new period leaves none of the placement's days: cancel the placement first." },
   'placement.seeker_double_booked': { ko: '이 구직자는 같은 기간에 이미 다른 곳에 배치되어 있습니다.', en: 'The seeker is already placed on overlapping days.' },
   'placement.gap_already_filled': { ko: '이 휴직 공백에는 이미 확정된 배치가 있습니다.', en: 'The leave gap already has a confirmed placement.' },
   'placement.already_cancelled': { ko: '이미 취소된 배치입니다.', en: 'The placement is already cancelled.' },
