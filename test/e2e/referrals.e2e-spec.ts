@@ -337,6 +337,41 @@ describe('referrals: from a proposal to a kept placement', () => {
     expect(await periodOf()).toEqual({ start: startDate, end: endedOn });
   });
 
+  it("keeps each party to its own referrals and its own turn: another seeker, another firm, a firm's coordinator-only moves", async () => {
+    const { firm, seeker, proposalId, skill } = await proposedPair('scoping');
+    const referral = await refer(proposalId);
+    const stranger = await createSeeker(t, seeker2027(skill));
+    const otherFirm = await createFirm(t);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(stranger.id)).send({ answer: 'accept' }).expect(404);
+    await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).set(asSeeker(seeker.id)).send({ answer: 'interview' }).expect(403);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
+    await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).set(asFirm(otherFirm.id)).send({ answer: 'interview' }).expect(404);
+    await t.api.get(`${API}/referrals/${referral.id}`).set(asFirm(otherFirm.id)).expect(404);
+    await t.api.post(`${API}/referrals/${referral.id}/withdraw`).set(asFirm(firm.id)).send({ reasonCode: 'other' }).expect(403);
+    await t.api.post(`${API}/referrals/${referral.id}/outcome`).set(asFirm(firm.id)).send({ outcome: 'retained_30_days' }).expect(403);
+    const again = await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'decline', reasonCode: 'wage' });
+    expect(problemOf(again)).toMatchObject({ status: 409, code: 'referral.illegal_move', details: { status: 'seeker_accepted', to: 'seeker_declined' } });
+    const steps = await t.dataSource.query(`SELECT count(*)::int AS n FROM referral_steps WHERE referral_id = $1`, [referral.id]);
+    expect(steps[0].n).toBe(2);
+  });
+
+  it('an early end racing the placement\'s cancellation serialises on the gap: no deadlock, one ended_early step, the placement cancelled or shortened', async () => {
+    for (let repetition = 0; repetition < 3; repetition += 1) {
+      const { referral, startDate, placementId } = await hiredReferral(`race-cancel-${repetition}`);
+      const endedOn = addDays(startDate, 5);
+      const [outcome, cancel] = await Promise.all([
+        t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn, reasonCode: 'health' }),
+        t.api.post(`${API}/placements/${placementId}/cancel`).send({ reason: '동시 취소', publicReason: 'firm_request' }),
+      ]);
+      expect(cancel.status).toBe(200);
+      expect([200, 409]).toContain(outcome.status);
+      const now = (await t.api.get(`${API}/referrals/${referral.id}`).expect(200)).body;
+      expect(now.steps.filter((step: Body) => step.status === 'ended_early')).toHaveLength(1);
+      expect(now.reasonCode).toBe(outcome.status === 200 ? 'health' : 'dismissed');
+      if (outcome.status === 409) expect(problemOf(outcome)).toMatchObject({ code: 'referral.illegal_move', details: { status: 'ended_early' } });
+    }
+  });
+
   it('withdrawn: by the coordinator, and automatically when the gap is cancelled or changed, the firm leaves or the seeker becomes inactive', async () => {
     const byCoordinator = await proposedPair('withdraw');
     const first = await refer(byCoordinator.proposalId);
