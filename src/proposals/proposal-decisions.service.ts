@@ -14,7 +14,7 @@ import { Placement } from '../placements/placement.entity';
 import { ConfirmationResponse, ProposalDecisionResponse, toProposalDecisionResponse } from './dto/decision.dto';
 import { INFEASIBLE_CODES, infeasibilityReason } from './infeasibility-reasons';
 import { PairFeasibility } from './pair-feasibility';
-import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
+import { openReferralOverlapping } from '../referrals/seeker-open-referral';
 import { ProposalLifecycle } from './proposal-lifecycle';
 import { Proposal } from './proposal.entity';
 
@@ -167,14 +167,8 @@ export class ProposalDecisionsService {
     // Runs keep a referred seeker's gap period busy, but a run whose instance was built before the
     // referral can still propose overlapping days; the seeker's lock (which a referral's offer and
     // hire take too) makes this read final.
-    const [referred]: { id: string }[] = await manager.query(
-      `SELECT r.id FROM referrals r JOIN leave_gaps g ON g.id = r.leave_gap_id
-       WHERE r.seeker_id = $1 AND r.proposal_id <> $2 AND r.status = ANY($3::text[])
-         AND daterange(g.placement_start, g.placement_end, '[]') && $4::daterange
-       ORDER BY r.offered_at, r.id LIMIT 1`,
-      [proposal.seekerId, proposal.id, OPEN_REFERRAL_STATUSES, toDateRangeLiteral(period)],
-    );
-    if (referred) throw new SeekerReferred(proposal, referred.id);
+    const referred = await openReferralOverlapping(manager, proposal.seekerId, period, proposal.id);
+    if (referred) throw new SeekerReferred(proposal, referred);
     // The run checked the pair as it was; the gap, the seeker and their availability may have
     // changed since. The engine's own rules on them as they are now, under the locks just taken,
     // over the placement being made: a hire starting later needs the seeker from its start only.

@@ -17,6 +17,7 @@ import { ReferralReadsService } from './referral-reads.service';
 import { earlyEndProblem, isRetentionDue, retainedEndProblem, retentionDueOn } from './referral-rules';
 import type { ReferralStatus } from './referral-states';
 import { Referral } from './referral.entity';
+import { openReferralOverlapping } from './seeker-open-referral';
 
 /** The locks a move needs beyond the referral's own (see ReferralLifecycle for the order). */
 interface MoveLocks {
@@ -141,6 +142,14 @@ export class ReferralsService {
       throw new ConflictError('seeker.not_active', `The seeker is ${seeker.status} and cannot be referred.`, { proposalId: proposal.id, status: seeker.status });
     }
     const start = gap.placement_start < today ? today : gap.placement_start;
+    const referred = await openReferralOverlapping(manager, proposal.seekerId, { start, end: gap.placement_end }, proposal.id);
+    if (referred) {
+      throw new ConflictError('seeker.referred', `The seeker has an open referral on overlapping days: referral ${referred}.`, {
+        proposalId: proposal.id,
+        seekerId: proposal.seekerId,
+        referralId: referred,
+      });
+    }
     return this.lifecycle.offer(manager, proposal, { firmId: gap.firm_id, period: { start, end: gap.placement_end } }, actorOf(principal), note);
   }
 

@@ -313,6 +313,18 @@ describe('referrals: from a proposal to a kept placement', () => {
     await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate: gap.vacancy.placementStart }).expect(200);
   });
 
+  it('a second referral of a seeker on overlapping days is refused (seeker.referred): one seeker, one open referral for those days', async () => {
+    const { firm, proposalId, seeker, skill } = await proposedPair('refer-twice');
+    const first = await refer(proposalId);
+    const elsewhere = await createLeaveGap(t, firm.id, gap2027(skill, { roleTitle: '두 번째 알선' }));
+    const [late] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: elsewhere.id, seekerId: seeker.id }]);
+    const second = await t.api.post(`${API}/proposals/${late}/referral`).send({});
+    expect(problemOf(second)).toMatchObject({ status: 409, code: 'seeker.referred', details: { referralId: first.id } });
+    expect(await proposalStatus(late)).toBe('proposed');
+    const open = await t.dataSource.query(`SELECT count(*)::int AS n FROM referrals WHERE seeker_id = $1`, [seeker.id]);
+    expect(open[0].n).toBe(1);
+  });
+
   it('a kept (retained_30_days) placement cannot end early before its 30th day: that would contradict the retention', async () => {
     const { referral, startDate } = await hiredReferral('retained-then-ended');
     clock.set(new Date(`${addDays(startDate, RETENTION_DAYS + 5)}T12:00:00+09:00`));
