@@ -14,6 +14,7 @@ import { Placement } from '../placements/placement.entity';
 import { ConfirmationResponse, ProposalDecisionResponse, toProposalDecisionResponse } from './dto/decision.dto';
 import { INFEASIBLE_CODES, infeasibilityReason } from './infeasibility-reasons';
 import { PairFeasibility } from './pair-feasibility';
+import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import { openReferralOverlapping } from '../referrals/seeker-open-referral';
 import { ProposalLifecycle } from './proposal-lifecycle';
 import { Proposal } from './proposal.entity';
@@ -80,6 +81,16 @@ class SeekerReferred extends Error {
     readonly referralId: string,
   ) {
     super('seeker referred');
+  }
+}
+
+/** The gap has an open referral: only the firm's answer to it fills the gap. */
+class GapReferred extends Error {
+  constructor(
+    readonly proposal: Proposal,
+    readonly referralId: string,
+  ) {
+    super('gap referred');
   }
 }
 
@@ -150,6 +161,15 @@ export class ProposalDecisionsService {
     if (!gap) throw new NotFoundError('leave_gap', proposal.leaveGapId);
     if (gap.status === 'filled') throw new GapAlreadyFilled(proposal);
     if (gap.status !== 'open') throw new GapNotOpen(proposal, gap.status);
+    // A run that read the gap before its referral can still have proposed somebody else for it;
+    // every referral move holds the gap's lock, so this read under it is final.
+    if (!referral) {
+      const [open]: { id: string }[] = await manager.query(`SELECT id FROM referrals WHERE leave_gap_id = $1 AND status = ANY($2::text[])`, [
+        gap.id,
+        OPEN_REFERRAL_STATUSES,
+      ]);
+      if (open) throw new GapReferred(proposal, open.id);
+    }
     const today = this.clock.today();
     if (gap.placementEnd < today) throw new GapEnded(proposal, gap.placementEnd);
     // A gap that has started is staffed for the days that remain, as the engine matched it.
@@ -266,6 +286,15 @@ export class ProposalDecisionsService {
       return new ConflictError('seeker.referred', `The seeker has an open referral on overlapping days: referral ${referralId}.`, {
         proposalId: proposal.id,
         seekerId: proposal.seekerId,
+        referralId,
+      });
+    }
+    if (error instanceof GapReferred) {
+      const { proposal, referralId } = error;
+      await this.retire(proposal, 'gap_referred', `the leave gap has an open referral (referral ${referralId})`);
+      return new ConflictError('leave_gap.referral_open', `leave gap ${proposal.leaveGapId} has an open referral: its firm's answer decides the gap`, {
+        proposalId: proposal.id,
+        leaveGapId: proposal.leaveGapId,
         referralId,
       });
     }

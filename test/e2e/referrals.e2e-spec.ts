@@ -325,6 +325,20 @@ describe('referrals: from a proposal to a kept placement', () => {
     expect(open[0].n).toBe(1);
   });
 
+  it("a direct confirm of another seeker's proposal for a gap with an open referral is refused (leave_gap.referral_open): the referral decides the gap", async () => {
+    const { gap, proposalId, seeker, skill } = await proposedPair('confirm-referred-gap');
+    const referral = await refer(proposalId);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
+    const rival = await createSeeker(t, seeker2027(skill));
+    // A run that read the gap before the referral can still propose somebody else for it.
+    const [late] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: rival.id }]);
+
+    const refused = await t.api.post(`${API}/proposals/${late}/confirm`);
+    expect(problemOf(refused)).toMatchObject({ status: 409, code: 'leave_gap.referral_open', details: { referralId: referral.id } });
+    expect(await proposalStatus(late)).toBe('superseded');
+    await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate: gap.vacancy.placementStart }).expect(200);
+  });
+
   it('a kept (retained_30_days) placement cannot end early before its 30th day: that would contradict the retention', async () => {
     const { referral, startDate } = await hiredReferral('retained-then-ended');
     clock.set(new Date(`${addDays(startDate, RETENTION_DAYS + 5)}T12:00:00+09:00`));
