@@ -182,6 +182,7 @@ export class LeaveGapsService {
       // the gap, and then only its dates may change, with the placement's.
       const gap = await manager.findOneOrFail(LeaveGap, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
       assertChangeable(gap, dto);
+      const previousPeriod = { start: gap.placementStart, end: gap.placementEnd };
       const terms = mergedTerms(gap, dto);
       assertLawful(terms);
       Object.assign(gap, terms, storedVacancy(terms), {
@@ -195,7 +196,7 @@ export class LeaveGapsService {
       });
       const saved = await manager.save(gap);
       if (gap.status === 'filled') {
-        await amendConfirmedPlacement(manager, gap.id, { start: gap.placementStart, end: gap.placementEnd });
+        await amendConfirmedPlacement(manager, gap.id, { previous: previousPeriod, next: { start: gap.placementStart, end: gap.placementEnd } });
       } else {
         // Open proposals were found feasible for the gap as it was; confirming one now could place
         // a seeker on days or terms the engine never checked. The next run proposes afresh.

@@ -21,7 +21,19 @@ export function addedDays(previous: DatePeriod, next: DatePeriod): DatePeriod[] 
 }
 
 /**
- * Moves the confirmed placement of a filled gap to the gap's new period, inside the caller's
+ * The placement's period once its gap moves from `previousGap` to `nextGap`. A placement covers
+ * the whole gap unless it starts later (a referral's agreed start, a confirm after the gap had
+ * begun) or ends earlier (a referral that ended early): those ends stay where they are while
+ * the gap's new period still includes them, so a change never grows it back over days left out.
+ */
+export function followGap(placement: DatePeriod, previousGap: DatePeriod, nextGap: DatePeriod): DatePeriod {
+  const start = placement.start > previousGap.start && placement.start > nextGap.start ? placement.start : nextGap.start;
+  const end = placement.end < previousGap.end && placement.end < nextGap.end ? placement.end : nextGap.end;
+  return { start, end };
+}
+
+/**
+ * Moves the confirmed placement of a filled gap with the gap's new period (followGap), inside the caller's
  * transaction, which holds the gap row. Added days must lie within the seeker's availability
  * and clear of the seeker's other placements (the exclusion constraint has the last word);
  * removed days are free again as soon as this commits. Lock order as in confirm: gap, seeker,
@@ -30,7 +42,7 @@ export function addedDays(previous: DatePeriod, next: DatePeriod): DatePeriod[] 
 export async function amendConfirmedPlacement(
   manager: EntityManager,
   leaveGapId: string,
-  period: DatePeriod,
+  gap: { readonly previous: DatePeriod; readonly next: DatePeriod },
 ): Promise<{ placementId: string; previous: DatePeriod } | undefined> {
   const [found]: { id: string; seeker_id: string }[] = await manager.query(
     `SELECT id, seeker_id FROM placements WHERE leave_gap_id = $1 AND status = 'confirmed'`,
@@ -42,6 +54,14 @@ export async function amendConfirmedPlacement(
     found.id,
   ]);
   const previous = parseDateRange(placement.period);
+  const period = followGap(previous, gap.previous, gap.next);
+  if (period.start > period.end) {
+    throw new ConflictError('placement.outside_gap', "The leave gap's new period leaves none of the placement's days.", {
+      placementId: found.id,
+      placement: previous,
+      placementPeriod: gap.next,
+    });
+  }
   const added = addedDays(previous, period);
   if (added.length > 0) {
     const [availability]: { covered: boolean }[] = await manager.query(

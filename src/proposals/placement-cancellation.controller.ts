@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiSignedIn } from '../auth/api-docs';
-import { Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { PlacementResponse } from '../placements/dto/placement.dto';
 import { CancelPlacementDto } from './dto/decision.dto';
 import { PlacementCancellationService } from './placement-cancellation.service';
@@ -20,7 +21,7 @@ export class PlacementCancellationController {
   @ApiNotFoundResponse({ description: 'unknown id, or not visible to the caller' })
   @HttpCode(200)
   @ApiOkResponse({ type: PlacementResponse })
-  cancel(@Param('id') id: string, @Body() body: CancelPlacementDto): Promise<PlacementResponse> {
-    return this.cancellation.cancel(id, { note: body.reason, code: body.publicReason ?? 'other' });
+  cancel(@Param('id') id: string, @Body() body: CancelPlacementDto, @CurrentPrincipal() principal: Principal): Promise<PlacementResponse> {
+    return this.cancellation.cancel(id, { note: body.reason, code: body.publicReason ?? 'other' }, principal);
   }
 }

@@ -14,6 +14,8 @@ import { Placement } from '../placements/placement.entity';
 import { ConfirmationResponse, ProposalDecisionResponse, toProposalDecisionResponse } from './dto/decision.dto';
 import { INFEASIBLE_CODES, infeasibilityReason } from './infeasibility-reasons';
 import { PairFeasibility } from './pair-feasibility';
+import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
+import { openReferralOverlapping } from '../referrals/seeker-open-referral';
 import { ProposalLifecycle } from './proposal-lifecycle';
 import { Proposal } from './proposal.entity';
 
@@ -69,6 +71,26 @@ class GapNotOpen extends Error {
     readonly status: string,
   ) {
     super('gap not open');
+  }
+}
+
+/** The seeker has an open referral for another gap on overlapping days: those days are spoken for. */
+class SeekerReferred extends Error {
+  constructor(
+    readonly proposal: Proposal,
+    readonly referralId: string,
+  ) {
+    super('seeker referred');
+  }
+}
+
+/** The gap has an open referral: only the firm's answer to it fills the gap. */
+class GapReferred extends Error {
+  constructor(
+    readonly proposal: Proposal,
+    readonly referralId: string,
+  ) {
+    super('gap referred');
   }
 }
 
@@ -139,6 +161,15 @@ export class ProposalDecisionsService {
     if (!gap) throw new NotFoundError('leave_gap', proposal.leaveGapId);
     if (gap.status === 'filled') throw new GapAlreadyFilled(proposal);
     if (gap.status !== 'open') throw new GapNotOpen(proposal, gap.status);
+    // A run that read the gap before its referral can still have proposed somebody else for it;
+    // every referral move holds the gap's lock, so this read under it is final.
+    if (!referral) {
+      const [open]: { id: string }[] = await manager.query(`SELECT id FROM referrals WHERE leave_gap_id = $1 AND status = ANY($2::text[])`, [
+        gap.id,
+        OPEN_REFERRAL_STATUSES,
+      ]);
+      if (open) throw new GapReferred(proposal, open.id);
+    }
     const today = this.clock.today();
     if (gap.placementEnd < today) throw new GapEnded(proposal, gap.placementEnd);
     // A gap that has started is staffed for the days that remain, as the engine matched it.
@@ -153,9 +184,15 @@ export class ProposalDecisionsService {
       proposal.seekerId,
     ]);
     if (seeker.status !== 'active') throw new SeekerNotActive(proposal, seeker.status);
+    // Runs keep a referred seeker's gap period busy, but a run whose instance was built before the
+    // referral can still propose overlapping days; the seeker's lock (which a referral's offer and
+    // hire take too) makes this read final.
+    const referred = await openReferralOverlapping(manager, proposal.seekerId, period, proposal.id);
+    if (referred) throw new SeekerReferred(proposal, referred);
     // The run checked the pair as it was; the gap, the seeker and their availability may have
-    // changed since. The engine's own rules on them as they are now, under the locks just taken.
-    const verdict = await this.feasibility.checkOne(manager, proposal, today);
+    // changed since. The engine's own rules on them as they are now, under the locks just taken,
+    // over the placement being made: a hire starting later needs the seeker from its start only.
+    const verdict = await this.feasibility.checkOne(manager, proposal, period.start);
     // Open, not ended, seeker active: only the gap's firm can have left the programme.
     if (verdict.kind === 'out_of_scope') throw new ConflictError('firm.cancelled', `the firm of leave gap ${gap.id} is cancelled`, { leaveGapId: gap.id });
     if (verdict.kind === 'infeasible') {
@@ -241,6 +278,24 @@ export class ProposalDecisionsService {
       return new ConflictError('leave_gap.not_open', `leave gap ${proposal.leaveGapId} is ${status}`, {
         leaveGapId: proposal.leaveGapId,
         status,
+      });
+    }
+    if (error instanceof SeekerReferred) {
+      const { proposal, referralId } = error;
+      await this.retire(proposal, 'seeker_referred', `the seeker has an open referral on overlapping days (referral ${referralId})`);
+      return new ConflictError('seeker.referred', `The seeker has an open referral on overlapping days: referral ${referralId}.`, {
+        proposalId: proposal.id,
+        seekerId: proposal.seekerId,
+        referralId,
+      });
+    }
+    if (error instanceof GapReferred) {
+      const { proposal, referralId } = error;
+      await this.retire(proposal, 'gap_referred', `the leave gap has an open referral (referral ${referralId})`);
+      return new ConflictError('leave_gap.referral_open', `leave gap ${proposal.leaveGapId} has an open referral: its firm's answer decides the gap`, {
+        proposalId: proposal.id,
+        leaveGapId: proposal.leaveGapId,
+        referralId,
       });
     }
     if (error instanceof GapAlreadyFilled) {

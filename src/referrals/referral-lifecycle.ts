@@ -6,7 +6,7 @@ import { recordEvent } from '../outbox/outbox';
 import type { DatePeriod } from '../placements/placement-period';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
 import { Proposal } from '../proposals/proposal.entity';
-import { OPEN_REFERRAL_STATUSES, ReferralStatus, WithdrawalReason, canMove } from './referral-states';
+import { EndedEarlyReason, OPEN_REFERRAL_STATUSES, ReferralStatus, WithdrawalReason, canMove } from './referral-states';
 import type { ReferralActorRole } from './referral-step.entity';
 import { Referral } from './referral.entity';
 
@@ -32,6 +32,8 @@ export type OpenReferrals = { readonly leaveGapIds: readonly string[] } | { read
 const UNIQUE_VIOLATION = '23505';
 const ONE_OPEN_REFERRAL_PER_GAP = 'uq_referrals_open_gap';
 const DECLINES = new Set<ReferralStatus>(['seeker_declined', 'firm_declined']);
+/** A placement made by the referral that its outcome still follows. */
+const FOLLOWED_PLACEMENT_STATUSES: readonly ReferralStatus[] = ['hired', 'retained_30_days'];
 
 /** A 409 naming the referral's status when the states do not allow the move. */
 export function assertMovable(referral: Referral, to: ReferralStatus): void {
@@ -130,6 +132,24 @@ export class ReferralLifecycle {
       withdrawn.push(id);
     }
     return withdrawn;
+  }
+
+  /**
+   * The referral hired into the placement, locked, while it still follows that placement
+   * (`hired`, `retained_30_days`); undefined for a placement confirmed without a referral.
+   * Its caller holds the gap's lock and takes the placement's after this (the order above).
+   */
+  async lockPlacedOn(manager: EntityManager, placementId: string): Promise<Referral | undefined> {
+    const [row]: { id: string }[] = await manager.query(
+      `SELECT id FROM referrals WHERE placement_id = $1 AND status = ANY($2::text[]) FOR UPDATE`,
+      [placementId, FOLLOWED_PLACEMENT_STATUSES],
+    );
+    return row ? manager.findOneByOrFail(Referral, { id: row.id }) : undefined;
+  }
+
+  /** The placement of a referral locked by `lockPlacedOn` was cancelled: the referral ends early today. */
+  async placementCancelled(manager: EntityManager, referral: Referral, reasonCode: EndedEarlyReason, actor: ReferralActor): Promise<Referral> {
+    return this.move(manager, referral, { to: 'ended_early', reasonCode, endedOn: this.clock.today() }, actor);
   }
 
   private async settleProposal(manager: EntityManager, referral: Referral, move: ReferralMove): Promise<void> {

@@ -29,6 +29,16 @@ export function earlyEndProblem(endedOn: string, placement: { readonly start: st
 }
 
 /**
+ * A placement recorded as kept (retained_30_days) worked its first RETENTION_DAYS days: an early
+ * end after that falls on the last of them or later, or the two records contradict each other.
+ */
+export function retainedEndProblem(endedOn: string, startDate: string): string | undefined {
+  const lastKeptDay = addDays(retentionDueOn(startDate), -1);
+  if (endedOn < lastKeptDay) return `must be ${lastKeptDay} or later: the placement was recorded as kept ${RETENTION_DAYS} days`;
+  return undefined;
+}
+
+/**
  * A firm that turned down this many referrals without a coded reason is flagged for the
  * coordinator: for reduced childcare hours, 시행령 §15-2 lets a firm refuse only when it could
  * not find a substitute in earnest, and referrals it declined for no reason weaken that claim.

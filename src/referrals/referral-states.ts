@@ -81,6 +81,18 @@ export const ENDED_EARLY_REASONS = [
 ] as const;
 export type EndedEarlyReason = (typeof ENDED_EARLY_REASONS)[number];
 
+/**
+ * A hired referral whose placement is cancelled through the placements API ends early for the
+ * reason the cancellation's public code gives: the firm asked (dismissed), the seeker asked
+ * (seeker_quit), the leave changed (the employee came back early), or other.
+ */
+export const ENDED_EARLY_REASON_OF_CANCELLATION: Readonly<Record<'firm_request' | 'seeker_request' | 'leave_changed' | 'other', EndedEarlyReason>> = {
+  firm_request: 'dismissed',
+  seeker_request: 'seeker_quit',
+  leave_changed: 'employee_returned_early',
+  other: 'other',
+};
+
 /** Why the Talent Bank took a referral back before anyone said no. */
 export const WITHDRAWAL_REASONS = ['gap_cancelled', 'gap_changed', 'seeker_unavailable', 'coordinator', 'other'] as const;
 export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];

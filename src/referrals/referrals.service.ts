@@ -6,16 +6,18 @@ import type { Principal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { ConflictError, NotFoundError, RuleViolation } from '../common/domain-error';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { parseDateRange } from '../placements/placement-period';
+import { recordEvent } from '../outbox/outbox';
+import { parseDateRange, toDateRangeLiteral } from '../placements/placement-period';
 import { ProposalDecisionsService } from '../proposals/proposal-decisions.service';
 import { Proposal } from '../proposals/proposal.entity';
 import { FirmAnswerDto, PlacementOutcomeDto, SeekerAnswerDto, WithdrawReferralDto } from './dto/referral-commands.dto';
 import { ReferralDetailResponse } from './dto/referral.dto';
 import { ReferralActor, ReferralLifecycle, assertMovable } from './referral-lifecycle';
 import { ReferralReadsService } from './referral-reads.service';
-import { earlyEndProblem, isRetentionDue, retentionDueOn } from './referral-rules';
+import { earlyEndProblem, isRetentionDue, retainedEndProblem, retentionDueOn } from './referral-rules';
 import type { ReferralStatus } from './referral-states';
 import { Referral } from './referral.entity';
+import { openReferralOverlapping } from './seeker-open-referral';
 
 /** The locks a move needs beyond the referral's own (see ReferralLifecycle for the order). */
 interface MoveLocks {
@@ -95,11 +97,18 @@ export class ReferralsService {
       const endedOn = dto.endedOn!;
       const problem = earlyEndProblem(endedOn, placement.period);
       if (problem) throw new RuleViolation('referral.ended_on_outside_placement', 'endedOn', problem);
+      const contradiction = referral.status === 'retained_30_days' ? retainedEndProblem(endedOn, referral.startDate!) : undefined;
+      if (contradiction) throw new RuleViolation('referral.ended_on_before_retention', 'endedOn', contradiction);
       // The placement ends that day: the seeker is free from the next, the exclusion constraint agrees.
-      await manager.query(`UPDATE placements SET period = daterange(lower(period), $2::date, '[]'), updated_at = now() WHERE id = $1`, [
-        placement.id,
-        endedOn,
-      ]);
+      const period = { start: placement.period.start, end: endedOn };
+      await manager.query(`UPDATE placements SET period = $2::daterange, updated_at = now() WHERE id = $1`, [placement.id, toDateRangeLiteral(period)]);
+      // The same event as any other change of a placement's period (placement-amendment.ts).
+      await recordEvent(manager, {
+        type: 'placement.amended',
+        aggregateType: 'placement',
+        aggregateId: placement.id,
+        payload: { leaveGapId: referral.leaveGapId, seekerId: referral.seekerId, previousPeriod: placement.period, period },
+      });
       return this.lifecycle.move(manager, referral, { to: 'ended_early', reasonCode: dto.reasonCode, endedOn, note: dto.note }, actorOf(principal));
     });
   }
@@ -133,6 +142,14 @@ export class ReferralsService {
       throw new ConflictError('seeker.not_active', `The seeker is ${seeker.status} and cannot be referred.`, { proposalId: proposal.id, status: seeker.status });
     }
     const start = gap.placement_start < today ? today : gap.placement_start;
+    const referred = await openReferralOverlapping(manager, proposal.seekerId, { start, end: gap.placement_end }, proposal.id);
+    if (referred) {
+      throw new ConflictError('seeker.referred', `The seeker has an open referral on overlapping days: referral ${referred}.`, {
+        proposalId: proposal.id,
+        seekerId: proposal.seekerId,
+        referralId: referred,
+      });
+    }
     return this.lifecycle.offer(manager, proposal, { firmId: gap.firm_id, period: { start, end: gap.placement_end } }, actorOf(principal), note);
   }
 

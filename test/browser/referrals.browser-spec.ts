@@ -134,5 +134,32 @@ describe('referrals in the console', () => {
     await phone.goto(coordinator.url().replace(service.baseURL, ''));
     await phone.getByTestId('referral-step').nth(2).waitFor();
     await checkPage(phone, 'referrals', '05-coordinator-timeline-360');
+
+    // The seeker is now free only from ten days into the gap: a hire from its first day is
+    // refused, the page names the rule and says the referral stays open; from that day it works.
+    const placementStart = addDays(today, 91 - 14);
+    const laterStart = addDays(placementStart, 10);
+    const [window] = await apiCall(coordinator, 'GET', `/api/v1/seekers/${seeker.id}/availability`);
+    await apiCall(coordinator, 'POST', `/api/v1/seekers/${seeker.id}/availability`, { start: laterStart, end: addDays(today, 395) });
+    await apiCall(coordinator, 'DELETE', `/api/v1/seekers/${seeker.id}/availability/${window.id}`);
+    await coordinator.getByLabel('근무 시작일').fill(placementStart);
+    await coordinator.getByRole('button', { name: '채용' }).click();
+    const hint = coordinator.getByTestId('hire-refused');
+    await hint.waitFor();
+    expect(await hint.textContent()).toContain('seeker.unavailable');
+    expect(await hint.textContent()).toContain('알선은 그대로 열려 있습니다');
+    await coordinator.getByTestId('problem').waitFor();
+    await checkPage(coordinator, 'referrals', '06-coordinator-hire-refused');
+    await phone.reload();
+    await phone.getByLabel('근무 시작일').fill(placementStart);
+    await phone.getByRole('button', { name: '채용' }).click();
+    await phone.getByTestId('hire-refused').waitFor();
+    await checkPage(phone, 'referrals', '07-coordinator-hire-refused-360');
+
+    await coordinator.getByLabel('근무 시작일').fill(laterStart);
+    await coordinator.getByRole('button', { name: '채용' }).click();
+    await coordinator.getByTestId('referral-step').nth(3).waitFor();
+    expect(await coordinator.getByTestId('hire-refused').count()).toBe(0);
+    expect((await coordinator.getByTestId('referral-step').nth(3).textContent())?.split(' · ')[1]).toBe('채용');
   }, 600_000);
 });

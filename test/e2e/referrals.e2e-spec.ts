@@ -213,6 +213,191 @@ describe('referrals: from a proposal to a kept placement', () => {
     await t.api.post(`${API}/proposals/${afterId}/confirm`).expect(201);
   });
 
+  /** A referral of a fresh pair, accepted by the seeker and hired from `startDate` (the gap's start unless told). */
+  async function hiredReferral(label: string, startOffset = 0) {
+    const pair = await proposedPair(label);
+    const referral = await refer(pair.proposalId);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(pair.seeker.id)).send({ answer: 'accept' }).expect(200);
+    const startDate = addDays(pair.gap.vacancy.placementStart as string, startOffset);
+    const hired = await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate }).expect(200);
+    return { ...pair, referral, startDate, placementId: hired.body.placementId as string };
+  }
+
+  it('ended_early writes placement.amended with the previous and the new period, as a gap amendment does', async () => {
+    const { gap, seeker, referral, startDate, placementId } = await hiredReferral('ended-early-amended');
+    const endedOn = addDays(startDate, 10);
+    await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn, reasonCode: 'health' }).expect(200);
+    const amended = await t.dataSource.query(`SELECT payload FROM outbox_events WHERE type = 'placement.amended' AND aggregate_id = $1`, [placementId]);
+    expect(amended).toEqual([
+      {
+        payload: {
+          leaveGapId: gap.id,
+          seekerId: seeker.id,
+          previousPeriod: { start: startDate, end: gap.vacancy.placementEnd },
+          period: { start: startDate, end: endedOn },
+        },
+      },
+    ]);
+  });
+
+  it.each([
+    ['firm_request', 'hired', 'dismissed'],
+    ['seeker_request', 'hired', 'seeker_quit'],
+    ['leave_changed', 'retained_30_days', 'employee_returned_early'],
+    ['other', 'hired', 'other'],
+  ])('cancelling the placement (%s) of a %s referral ends it early that day (%s), with its step and event', async (publicReason, before, reasonCode) => {
+    const { referral, startDate, placementId } = await hiredReferral(`cancel-${publicReason.replace("_", "-")}`);
+    const today = addDays(startDate, RETENTION_DAYS + 2);
+    clock.set(new Date(`${today}T12:00:00+09:00`));
+    if (before === 'retained_30_days') await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: before }).expect(200);
+
+    await t.api.post(`${API}/placements/${placementId}/cancel`).send({ reason: '업체 요청으로 취소', publicReason }).expect(200);
+    const now = (await t.api.get(`${API}/referrals/${referral.id}`).expect(200)).body;
+    expect(now).toMatchObject({ status: 'ended_early', endedOn: today, reasonCode, placementId });
+    expect(now.steps.at(-1)).toMatchObject({ status: 'ended_early', reasonCode, effectiveDate: today, actorRole: 'coordinator' });
+    expect((await events(referral.id)).at(-1)).toEqual({
+      type: 'referral.ended_early',
+      payload: expect.objectContaining({ status: 'ended_early', reasonCode, startDate }),
+    });
+    // Its outcome is settled: a second one is an illegal move, not a 409 about the placement.
+    const again = await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn: today, reasonCode: 'health' });
+    expect(problemOf(again)).toMatchObject({ status: 409, code: 'referral.illegal_move', details: { status: 'ended_early' } });
+  });
+
+  it('a hire checks the seeker\'s availability over the placement it makes (start date to end), not from the gap\'s start', async () => {
+    const skill = uniqueSkill('hire-availability');
+    const firm = await createFirm(t);
+    const gap: Body = await createLeaveGap(t, firm.id, gap2027(skill));
+    const startDate = addDays(gap.vacancy.placementStart as string, 10);
+    const seeker = await createSeeker(t, seeker2027(skill, { availability: [{ start: startDate, end: testDay(395) }] }));
+    const [proposalId] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: seeker.id }]);
+    const referral = await refer(proposalId);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
+
+    const tooEarly = await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate: addDays(startDate, -1) });
+    expect(tooEarly.status).toBe(409);
+    const hired = await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate });
+    expect([hired.status, hired.body.status]).toEqual([200, 'hired']);
+  });
+
+  it('a refused hire (the seeker is no longer free on those days) answers 409 naming the rule and leaves the referral open for the coordinator to withdraw', async () => {
+    const { firm, gap, seeker, proposalId } = await proposedPair('hire-refused');
+    const referral = await refer(proposalId);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
+    const [window] = (await t.api.get(`${API}/seekers/${seeker.id}/availability`).expect(200)).body;
+    await t.api.post(`${API}/seekers/${seeker.id}/availability`).send({ start: gap.vacancy.placementEnd, end: testDay(395) }).expect(201);
+    await t.api.delete(`${API}/seekers/${seeker.id}/availability/${window.id}`).expect(204);
+
+    const refused = await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).set(asFirm(firm.id)).send({ answer: 'hire', startDate: gap.vacancy.placementStart });
+    expect(problemOf(refused)).toMatchObject({ status: 409, code: 'seeker.unavailable', details: { rule: 'dates' } });
+    const now = (await t.api.get(`${API}/referrals/${referral.id}`).expect(200)).body;
+    expect([now.status, now.placementId, now.steps.length]).toEqual(['seeker_accepted', null, 2]);
+    expect(await proposalStatus(proposalId)).toBe('referred');
+    await t.api.post(`${API}/referrals/${referral.id}/withdraw`).send({ reasonCode: 'seeker_unavailable' }).expect(200);
+    expect(await proposalStatus(proposalId)).toBe('superseded');
+  });
+
+  it("a direct confirm of another proposal of a referred seeker on overlapping days is refused (seeker.referred): the open referral's days are spoken for", async () => {
+    const { firm, gap, seeker, proposalId, skill } = await proposedPair('confirm-referred-seeker');
+    const referral = await refer(proposalId);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
+    // A run that built its instance before the referral can still write such a proposal.
+    const elsewhere = await createLeaveGap(t, firm.id, gap2027(skill, { roleTitle: '겹치는 다른 자리' }));
+    const [other] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: elsewhere.id, seekerId: seeker.id }]);
+
+    const refused = await t.api.post(`${API}/proposals/${other}/confirm`);
+    expect(problemOf(refused)).toMatchObject({ status: 409, code: 'seeker.referred', details: { referralId: referral.id } });
+    expect(await proposalStatus(other)).toBe('superseded');
+    const confirmed = await t.dataSource.query(`SELECT count(*)::int AS n FROM placements WHERE seeker_id = $1 AND status = 'confirmed'`, [seeker.id]);
+    expect(confirmed[0].n).toBe(0);
+    await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate: gap.vacancy.placementStart }).expect(200);
+  });
+
+  it('a second referral of a seeker on overlapping days is refused (seeker.referred): one seeker, one open referral for those days', async () => {
+    const { firm, proposalId, seeker, skill } = await proposedPair('refer-twice');
+    const first = await refer(proposalId);
+    const elsewhere = await createLeaveGap(t, firm.id, gap2027(skill, { roleTitle: '두 번째 알선' }));
+    const [late] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: elsewhere.id, seekerId: seeker.id }]);
+    const second = await t.api.post(`${API}/proposals/${late}/referral`).send({});
+    expect(problemOf(second)).toMatchObject({ status: 409, code: 'seeker.referred', details: { referralId: first.id } });
+    expect(await proposalStatus(late)).toBe('proposed');
+    const open = await t.dataSource.query(`SELECT count(*)::int AS n FROM referrals WHERE seeker_id = $1`, [seeker.id]);
+    expect(open[0].n).toBe(1);
+  });
+
+  it("a direct confirm of another seeker's proposal for a gap with an open referral is refused (leave_gap.referral_open): the referral decides the gap", async () => {
+    const { gap, proposalId, seeker, skill } = await proposedPair('confirm-referred-gap');
+    const referral = await refer(proposalId);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
+    const rival = await createSeeker(t, seeker2027(skill));
+    // A run that read the gap before the referral can still propose somebody else for it.
+    const [late] = await insertProposals(t, await insertFinishedRun(t), [{ leaveGapId: gap.id, seekerId: rival.id }]);
+
+    const refused = await t.api.post(`${API}/proposals/${late}/confirm`);
+    expect(problemOf(refused)).toMatchObject({ status: 409, code: 'leave_gap.referral_open', details: { referralId: referral.id } });
+    expect(await proposalStatus(late)).toBe('superseded');
+    await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).send({ answer: 'hire', startDate: gap.vacancy.placementStart }).expect(200);
+  });
+
+  it('a kept (retained_30_days) placement cannot end early before its 30th day: that would contradict the retention', async () => {
+    const { referral, startDate } = await hiredReferral('retained-then-ended');
+    clock.set(new Date(`${addDays(startDate, RETENTION_DAYS + 5)}T12:00:00+09:00`));
+    await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'retained_30_days' }).expect(200);
+    const contradicting = await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn: addDays(startDate, 10), reasonCode: 'health' });
+    expect(contradicting.status).toBe(400);
+    expect(problemOf(contradicting).errors).toEqual([expect.objectContaining({ field: 'endedOn', code: 'referral.ended_on_before_retention' })]);
+    const lastKeptDay = addDays(startDate, RETENTION_DAYS - 1);
+    await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn: lastKeptDay, reasonCode: 'health' }).expect(200);
+  });
+
+  it("amending the filled gap keeps the hire's later start and an early end: the placement never grows back over days the referral left out", async () => {
+    const { gap, referral, startDate, placementId } = await hiredReferral('amend-after-hire', 10);
+    const periodOf = async () => (await t.api.get(`${API}/placements/${placementId}`).expect(200)).body.period;
+    // Four days less handover: the gap starts four days later, still before the agreed start.
+    await t.api.patch(`${API}/leave-gaps/${gap.id}`).send({ handoverDays: 10 }).expect(200);
+    expect(await periodOf()).toEqual({ start: startDate, end: gap.vacancy.placementEnd });
+
+    const endedOn = addDays(startDate, 20);
+    await t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn, reasonCode: 'seeker_quit' }).expect(200);
+    await t.api.patch(`${API}/leave-gaps/${gap.id}`).send({ handoverDays: 12 }).expect(200);
+    expect(await periodOf()).toEqual({ start: startDate, end: endedOn });
+  });
+
+  it("keeps each party to its own referrals and its own turn: another seeker, another firm, a firm's coordinator-only moves", async () => {
+    const { firm, seeker, proposalId, skill } = await proposedPair('scoping');
+    const referral = await refer(proposalId);
+    const stranger = await createSeeker(t, seeker2027(skill));
+    const otherFirm = await createFirm(t);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(stranger.id)).send({ answer: 'accept' }).expect(404);
+    await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).set(asSeeker(seeker.id)).send({ answer: 'interview' }).expect(403);
+    await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'accept' }).expect(200);
+    await t.api.post(`${API}/referrals/${referral.id}/firm-answer`).set(asFirm(otherFirm.id)).send({ answer: 'interview' }).expect(404);
+    await t.api.get(`${API}/referrals/${referral.id}`).set(asFirm(otherFirm.id)).expect(404);
+    await t.api.post(`${API}/referrals/${referral.id}/withdraw`).set(asFirm(firm.id)).send({ reasonCode: 'other' }).expect(403);
+    await t.api.post(`${API}/referrals/${referral.id}/outcome`).set(asFirm(firm.id)).send({ outcome: 'retained_30_days' }).expect(403);
+    const again = await t.api.post(`${API}/referrals/${referral.id}/seeker-answer`).set(asSeeker(seeker.id)).send({ answer: 'decline', reasonCode: 'wage' });
+    expect(problemOf(again)).toMatchObject({ status: 409, code: 'referral.illegal_move', details: { status: 'seeker_accepted', to: 'seeker_declined' } });
+    const steps = await t.dataSource.query(`SELECT count(*)::int AS n FROM referral_steps WHERE referral_id = $1`, [referral.id]);
+    expect(steps[0].n).toBe(2);
+  });
+
+  it('an early end racing the placement\'s cancellation serialises on the gap: no deadlock, one ended_early step, the placement cancelled or shortened', async () => {
+    for (let repetition = 0; repetition < 3; repetition += 1) {
+      const { referral, startDate, placementId } = await hiredReferral(`race-cancel-${repetition}`);
+      const endedOn = addDays(startDate, 5);
+      const [outcome, cancel] = await Promise.all([
+        t.api.post(`${API}/referrals/${referral.id}/outcome`).send({ outcome: 'ended_early', endedOn, reasonCode: 'health' }),
+        t.api.post(`${API}/placements/${placementId}/cancel`).send({ reason: '동시 취소', publicReason: 'firm_request' }),
+      ]);
+      expect(cancel.status).toBe(200);
+      expect([200, 409]).toContain(outcome.status);
+      const now = (await t.api.get(`${API}/referrals/${referral.id}`).expect(200)).body;
+      expect(now.steps.filter((step: Body) => step.status === 'ended_early')).toHaveLength(1);
+      expect(now.reasonCode).toBe(outcome.status === 200 ? 'health' : 'dismissed');
+      if (outcome.status === 409) expect(problemOf(outcome)).toMatchObject({ code: 'referral.illegal_move', details: { status: 'ended_early' } });
+    }
+  });
+
   it('withdrawn: by the coordinator, and automatically when the gap is cancelled or changed, the firm leaves or the seeker becomes inactive', async () => {
     const byCoordinator = await proposedPair('withdraw');
     const first = await refer(byCoordinator.proposalId);

@@ -138,6 +138,7 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'seeker.withdrawn': { ko: '탈퇴한 구직자입니다.', en: 'The seeker has withdrawn.' },
   'seeker.placement_ongoing': { ko: '끝나지 않은 확정 배치가 있습니다. 먼저 배치를 취소해 주세요.', en: 'The seeker has an ongoing confirmed placement.' },
   'seeker.not_active': { ko: '활동 중이 아닌 구직자라 배치할 수 없습니다.', en: 'The seeker is not active.' },
+  'seeker.referred': { ko: '이 구직자는 같은 기간의 다른 자리에 알선 중입니다. 그 알선이 끝난 뒤에 확정하세요.', en: 'The seeker has an open referral on overlapping days.' },
   'seeker.unavailable': { ko: '구직자의 가능 기간이 더 이상 배치 기간을 포함하지 않습니다.', en: "The seeker's availability no longer covers the placement." },
 
   // matching, proposals, placements
@@ -150,6 +151,7 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'match_run.not_failed': { ko: '실패한 매칭 실행만 다시 시도할 수 있습니다.', en: 'Only a failed run can be retried.' },
   'match_run.no_instance': { ko: '이 매칭 실행에는 저장된 입력 데이터가 없습니다.', en: 'The run has no stored instance.' },
   'proposal.not_proposed': { ko: '이미 결정된 제안입니다.', en: 'The proposal has already been decided.' },
+  'placement.outside_gap': { ko: '변경된 휴직 공백 기간에는 이 배치의 근무일이 하루도 남지 않습니다. 배치를 먼저 취소하세요.', en: "The leave gap's new period leaves none of the placement's days: cancel the placement first." },
   'placement.seeker_double_booked': { ko: '이 구직자는 같은 기간에 이미 다른 곳에 배치되어 있습니다.', en: 'The seeker is already placed on overlapping days.' },
   'placement.gap_already_filled': { ko: '이 휴직 공백에는 이미 확정된 배치가 있습니다.', en: 'The leave gap already has a confirmed placement.' },
   'placement.already_cancelled': { ko: '이미 취소된 배치입니다.', en: 'The placement is already cancelled.' },
@@ -177,6 +179,7 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'referral.gap_has_open_referral': { ko: '이 휴직 공백에는 이미 진행 중인 알선이 있습니다.', en: 'The leave gap already has an open referral.' },
   'referral.start_outside_period': { ko: '근무 시작일은 배치 기간 안이어야 합니다.', en: "The start date must lie within the leave gap's placement period." },
   'referral.ended_on_outside_placement': { ko: '조기 종료일은 배치 기간 안, 마지막 날보다 앞이어야 합니다.', en: 'The early end must be a day of the placement before its last.' },
+  'referral.ended_on_before_retention': { ko: '30일 근속으로 기록된 배치라 조기 종료일은 근무 30일째 이후여야 합니다.', en: 'The placement was recorded as kept 30 days: it cannot have ended before its 30th day.' },
   'referral.retention_not_due': { ko: '근무 시작 후 30일이 아직 지나지 않았습니다.', en: 'Thirty days have not yet passed since the start.' },
   'referral.note_coordinator_only': { ko: '메모는 코디네이터만 남길 수 있습니다.', en: 'Only a coordinator writes a note.' },
   'referral.field_not_allowed': { ko: '이 답변에는 넣을 수 없는 항목입니다.', en: 'This field is not allowed with this answer.' },

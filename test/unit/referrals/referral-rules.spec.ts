@@ -1,4 +1,4 @@
-import { earlyEndProblem, isFirmFlagged, isRetentionDue, retentionDueOn } from '../../../src/referrals/referral-rules';
+import { earlyEndProblem, isFirmFlagged, isRetentionDue, retainedEndProblem, retentionDueOn } from '../../../src/referrals/referral-rules';
 
 describe('referral rules', () => {
   it('counts a placement as kept from 30 days after its start, not a day earlier', () => {
@@ -13,6 +13,11 @@ describe('referral rules', () => {
     expect(earlyEndProblem('2027-05-30', placement)).toBeUndefined();
     expect(earlyEndProblem('2027-05-31', placement)).toMatch(/2027-03-02\.\.2027-05-30/);
     expect(earlyEndProblem('2027-03-01', placement)).toBeDefined();
+  });
+
+  it('lets a kept placement end early on its 30th day or later, not before', () => {
+    expect(retainedEndProblem('2027-03-28', '2027-02-27')).toBeUndefined();
+    expect(retainedEndProblem('2027-03-27', '2027-02-27')).toMatch(/2027-03-28 or later/);
   });
 
   it('flags a firm from its second uncoded decline', () => {

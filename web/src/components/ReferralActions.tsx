@@ -1,6 +1,6 @@
-import { Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { api, must } from '../api/client';
+import { ApiProblem, api, must } from '../api/client';
 import type { components } from '../api/schema';
 import { useI18n } from '../i18n/i18n';
 import { ENDED_EARLY_CODES, FIRM_DECLINE_CODES, REFERRAL_REASON_LABEL, REFERRAL_TEXT, SEEKER_DECLINE_CODES, WITHDRAWAL_CODES } from '../i18n/referrals';
@@ -19,15 +19,17 @@ export function ReferralActions({ referral, role, onDone }: { referral: Referral
   const [day, setDay] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>();
+  const [refusedHire, setRefusedHire] = useState<string>();
   const [busy, setBusy] = useState(false);
   const path = { params: { path: { id: referral.id } } };
   const withNote = <T extends object>(body: T) => (role === 'coordinator' && note.trim() ? { ...body, note } : body);
 
-  async function send(call: () => Promise<Referral>) {
+  async function send(call: () => Promise<Referral>, action?: 'hire') {
     setBusy(true);
     try {
       const next = await call();
       setError(undefined);
+      setRefusedHire(undefined);
       setReason('');
       setWithdrawal('');
       setDay('');
@@ -35,6 +37,7 @@ export function ReferralActions({ referral, role, onDone }: { referral: Referral
       onDone(next);
     } catch (caught) {
       setError(caught);
+      setRefusedHire(action === 'hire' ? hireRefusalCode(caught) : undefined);
     } finally {
       setBusy(false);
     }
@@ -47,6 +50,7 @@ export function ReferralActions({ referral, role, onDone }: { referral: Referral
         ...path,
         body: withNote(answer === 'hire' ? { answer, startDate: day } : answer === 'decline' ? { answer, ...(reason ? { reasonCode: reason as never } : {}) } : { answer }),
       })),
+      answer === 'hire' ? 'hire' : undefined,
     );
   const outcome = (value: 'retained_30_days' | 'ended_early') =>
     send(() => must(api.POST('/api/v1/referrals/{id}/outcome', { ...path, body: withNote(value === 'ended_early' ? { outcome: value, endedOn: day, reasonCode: (reason || undefined) as never } : { outcome: value }) })));
@@ -70,6 +74,11 @@ export function ReferralActions({ referral, role, onDone }: { referral: Referral
   return (
     <Stack gap="xs" mt="xs">
       <ProblemAlert error={error} />
+      {refusedHire && role === 'coordinator' ? (
+        <Alert color="yellow" data-testid="hire-refused">
+          {words.hireRefused(refusedHire)}
+        </Alert>
+      ) : null}
       {seekerTurn ? (
         <>
           {reasons(SEEKER_DECLINE_CODES, false)}
@@ -114,4 +123,15 @@ export function ReferralActions({ referral, role, onDone }: { referral: Referral
       {role === 'coordinator' ? <TextInput label={words.note} value={note} onChange={(event) => setNote(event.currentTarget.value)} error={fields(error).note} /> : null}
     </Stack>
   );
+}
+
+/**
+ * The rule a refused hire broke (the seeker placed elsewhere, no longer free, the gap filled …):
+ * the referral stays open, so the coordinator is told what to do next. Field errors and a
+ * referral that moved meanwhile are not refusals of the hire itself.
+ */
+function hireRefusalCode(error: unknown): string | undefined {
+  const problem = error instanceof ApiProblem ? error.problem : undefined;
+  if (!problem || problem.status !== 409 || problem.code === 'referral.illegal_move') return undefined;
+  return problem.code;
 }

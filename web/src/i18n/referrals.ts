@@ -40,11 +40,13 @@ export const REFERRAL_TEXT = {
     note: '메모 (코디네이터만 봄)', interview: '면접', hire: '채용', startDate: '근무 시작일', endedOn: '마지막 근무일', retained: '30일 근속 확인',
     endedEarly: '조기 종료', withdraw: '철회', timeline: '진행 기록', flagged: '사유 없는 거절 2회 이상', onBehalf: '대신 기록', noReason: '사유 없음',
     actor: { coordinator: '코디네이터', firm: '업체', seeker: '구직자', system: '시스템' } as Record<string, string>, answerFor: '답변',
+    hireRefused: (code: string) => `채용이 확정되지 않았습니다 (규칙: ${code}). 알선은 그대로 열려 있습니다: 가능한 다른 근무 시작일로 다시 채용하거나, 진행할 수 없으면 알선을 철회하세요.`,
   },
   en: {
     refer: 'Refer', referred: 'Referred', referrals: 'Referrals', offers: 'Offers', accept: 'Accept', decline: 'Decline', reason: 'Reason',
     note: 'Note (coordinators only)', interview: 'Interview', hire: 'Hire', startDate: 'Start date', endedOn: 'Last day worked', retained: 'Kept 30 days',
     endedEarly: 'Ended early', withdraw: 'Withdraw', timeline: 'Timeline', flagged: 'Two or more declines without a reason', onBehalf: 'Record on behalf', noReason: 'No reason',
     actor: { coordinator: 'coordinator', firm: 'firm', seeker: 'seeker', system: 'system' } as Record<string, string>, answerFor: 'Answer',
+    hireRefused: (code: string) => `The hire was not confirmed (rule: ${code}). The referral stays open: hire again from another start date that works, or withdraw the referral if it cannot go ahead.`,
   },
 };
