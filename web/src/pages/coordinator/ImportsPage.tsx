@@ -82,16 +82,16 @@ function RowProblems({ report }: { report: Report }) {
   return (
     <Stack gap="xs">
       <Alert color="red" role="alert">{text.problems(report.rowCount, report.validRowCount, report.errorCount)}</Alert>
-      <ScrollRegion minWidth={320}>
+      <ScrollRegion minWidth={280}>
         <Table striped data-testid="row-problems">
           <Table.Thead>
-            <Table.Tr><Table.Th>{text.row}</Table.Th><Table.Th>{text.column}</Table.Th><Table.Th>{text.problem}</Table.Th></Table.Tr>
+            <Table.Tr><Table.Th w={56}>{text.row}</Table.Th><Table.Th w="30%">{text.column}</Table.Th><Table.Th>{text.problem}</Table.Th></Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {report.errors.map((item, index) => (
               <Table.Tr key={index}>
                 <Table.Td>{item.row}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{item.column ?? '–'}</Table.Td>
+                <Table.Td>{item.column ?? '–'}</Table.Td>
                 <Table.Td>
                   {withoutColumn(item.message, item.column)}
                   {item.firstRow !== undefined && ` ${text.sameAs(item.firstRow)}`}
