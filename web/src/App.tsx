@@ -15,6 +15,7 @@ import { DashboardPage } from './pages/coordinator/DashboardPage';
 import { GapPage } from './pages/coordinator/GapPage';
 import { GapsPage } from './pages/coordinator/GapsPage';
 import { FirmsPage } from './pages/coordinator/FirmsPage';
+import { ImportsPage } from './pages/coordinator/ImportsPage';
 import { InvitationsPage } from './pages/coordinator/InvitationsPage';
 import { MatchPage } from './pages/coordinator/MatchPage';
 import { NewSeekerPage } from './pages/coordinator/NewSeekerPage';
@@ -73,6 +74,7 @@ export function App() {
       <Route path="/runs/:id" element={<For role="coordinator"><RunPage /></For>} />
       <Route path="/placements" element={<For role="coordinator"><PlacementsPage /></For>} />
       <Route path="/outreach" element={<For role="coordinator"><OutreachPage /></For>} />
+      <Route path="/imports" element={<For role="coordinator"><ImportsPage /></For>} />
       <Route path="/reports" element={<For role="coordinator"><ReportsPage /></For>} />
       <Route path="/referrals" element={<For role="coordinator"><ReferralsPage /></For>} />
       <Route path="/referrals/:id" element={<For role="coordinator"><ReferralPage /></For>} />

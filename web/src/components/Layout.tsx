@@ -17,6 +17,7 @@ const NAVIGATION: Record<User['role'], { to: string; label: keyof Messages }[]> 
     { to: '/referrals', label: 'navReferrals' },
     { to: '/placements', label: 'navPlacements' },
     { to: '/outreach', label: 'navOutreach' },
+    { to: '/imports', label: 'navImports' },
     { to: '/reports', label: 'navReports' },
     { to: '/invitations', label: 'navInvitations' },
   ],

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client';
 import { complexes, firms } from '../../api/lists';
+import { DownloadButtons, activeFilters } from '../../components/DownloadButtons';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { paginationControlLabel } from '../../components/paginationLabels';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -53,6 +54,7 @@ export function GapsPage() {
         <Select label={t.status} clearable placeholder={t.all} data={['open', 'filled', 'cancelled'].map((s) => ({ value: s, label: status(s) }))} value={gapStatus} onChange={(v) => { setGapStatus(v); setPage(1); }} />
         <Select label={t.leaveType} clearable placeholder={t.all} data={LEAVE_TYPES.map((l) => ({ value: l, label: leaveType(l) }))} value={type} onChange={(v) => { setType(v); setPage(1); }} />
       </Group>
+      <DownloadButtons path="/api/v1/leave-gaps/export" query={activeFilters({ q: query, complexId, status: gapStatus, leaveType: type })} label={t.exportList} />
       <ProblemAlert error={gaps.error ?? lookups.error} />
       <ScrollRegion minWidth={720}>
         <Table striped highlightOnHover>

@@ -1,10 +1,12 @@
-import { Alert, Badge, Button, Card, FileInput, Group, Pagination, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Pagination, Select, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ApiProblem, api, must } from '../../api/client';
 import { complexes, type Schema } from '../../api/lists';
 import { DateField } from '../../components/DateField';
+import { DownloadButtons, activeFilters } from '../../components/DownloadButtons';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { SheetFileInput, sheetBody } from '../../components/SheetUpload';
 import { paginationControlLabel } from '../../components/paginationLabels';
 import { useLoad } from '../../hooks';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -22,7 +24,7 @@ export function OutreachPage() {
   const text = OUTREACH_TEXT[language];
   const [filters, setFilters] = useState<Filters>({ registration: null, leaveType: null, latestOutcome: null, complexId: null, startsBy: null });
   const [page, setPage] = useState(1);
-  const query = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== null)) as Record<string, string>;
+  const query = activeFilters(filters);
   const list = useLoad(() => must(api.GET('/api/v1/outreach/call-list', { params: { query: { page, pageSize: PAGE_SIZE, ...query } as never } })), [JSON.stringify(query), page]);
   const change = (key: keyof Filters) => (value: string | null) => {
     setFilters((current) => ({ ...current, [key]: value }));
@@ -36,7 +38,7 @@ export function OutreachPage() {
       <Title order={3}>{text.listTitle}</Title>
       <Text c="dimmed" size="sm">{text.listHint}</Text>
       <CallListFilters filters={filters} change={change} />
-      <ExportLinks query={query} />
+      <DownloadButtons path="/api/v1/outreach/call-list/export" query={query} label={text.download} />
       <ProblemAlert error={list.error} />
       {list.data && <Text size="sm" aria-live="polite">{text.total(list.data.total)}</Text>}
       {list.data?.items.length === 0 && <Text>{text.empty}</Text>}
@@ -60,14 +62,12 @@ function UploadCard({ onImported }: { onImported(): void }) {
 
   async function send(kind: 'checked' | 'imported') {
     if (!file) return;
-    const form = new FormData();
-    form.append('file', file);
     const path = kind === 'checked' ? '/api/v1/outreach/expected-leaves/dry-run' : '/api/v1/outreach/expected-leaves/import';
     setBusy(true);
     setError(undefined);
     setReport(undefined);
     try {
-      const body = await must(api.POST(path, { body: form as never, bodySerializer: (value: unknown) => value as FormData }));
+      const body = await must(api.POST(path, sheetBody(file)));
       setReport({ kind, body });
       if (kind === 'imported') onImported();
     } catch (caught) {
@@ -83,7 +83,7 @@ function UploadCard({ onImported }: { onImported(): void }) {
       <Stack gap="sm">
         <Title order={3} size="h4">{text.uploadTitle}</Title>
         <Text size="sm" c="dimmed">{text.uploadHint}</Text>
-        <FileInput label={text.file} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" value={file} onChange={(next) => { setFile(next); setReport(undefined); setError(undefined); }} clearable clearButtonProps={{ 'aria-label': text.clearFile }} />
+        <SheetFileInput label={text.file} clearLabel={text.clearFile} value={file} onChange={(next) => { setFile(next); setReport(undefined); setError(undefined); }} />
         <Group>
           <Button variant="light" disabled={!file} loading={busy} onClick={() => void send('checked')}>{text.check}</Button>
           <Button disabled={!file || report?.kind !== 'checked'} loading={busy} onClick={() => void send('imported')}>{text.import}</Button>
@@ -147,19 +147,6 @@ function CallListFilters({ filters, change }: { filters: Filters; change(key: ke
       <Select label={text.complex} clearable placeholder={t.all} data={(complexList.data ?? []).map((complex) => ({ value: complex.id, label: complex.name }))} value={filters.complexId} onChange={change('complexId')} />
       <DateField label={text.startsBy} value={filters.startsBy} onChange={change('startsBy')} />
     </SimpleGrid>
-  );
-}
-
-function ExportLinks({ query }: { query: Record<string, string> }) {
-  const { language } = useI18n();
-  const text = OUTREACH_TEXT[language];
-  const href = (format: string) => `/api/v1/outreach/call-list/export?${new URLSearchParams({ ...query, format })}`;
-  return (
-    <Group gap="xs">
-      <Text size="sm">{text.download}</Text>
-      <Button component="a" href={href('xlsx')} variant="default" size="compact-sm">XLSX</Button>
-      <Button component="a" href={href('csv')} variant="default" size="compact-sm">CSV</Button>
-    </Group>
   );
 }
 

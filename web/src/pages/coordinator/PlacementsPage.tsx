@@ -2,6 +2,7 @@ import { Badge, Button, Group, Select, Stack, Table, TextInput, Title } from '@m
 import { useState } from 'react';
 import { api, must } from '../../api/client';
 import type { Schema } from '../../api/lists';
+import { DownloadButtons, activeFilters } from '../../components/DownloadButtons';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useLoad } from '../../hooks';
@@ -19,6 +20,7 @@ export function PlacementsPage() {
     <Stack>
       <Title order={2}>{t.placementsTitle}</Title>
       <Select label={t.status} clearable placeholder={t.all} w={200} data={['confirmed', 'cancelled'].map((s) => ({ value: s, label: status(s) }))} value={placementStatus} onChange={setPlacementStatus} />
+      <DownloadButtons path="/api/v1/placements/export" query={activeFilters({ status: placementStatus })} label={t.exportList} />
       <ProblemAlert error={placements.error} />
       <ScrollRegion minWidth={720}>
         <Table striped>

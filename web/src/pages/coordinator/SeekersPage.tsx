@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, must } from '../../api/client';
+import { DownloadButtons, activeFilters } from '../../components/DownloadButtons';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { paginationControlLabel } from '../../components/paginationLabels';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -37,6 +38,7 @@ export function SeekersPage() {
         <TextInput label={t.search} placeholder={t.searchPlaceholder} value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} w={280} />
         <Select label={t.status} clearable placeholder={t.all} data={['active', 'inactive', 'withdrawn'].map((s) => ({ value: s, label: status(s) }))} value={seekerStatus} onChange={(v) => { setSeekerStatus(v); setPage(1); }} />
       </Group>
+      <DownloadButtons path="/api/v1/seekers/export" query={activeFilters({ q: query, status: seekerStatus })} label={t.exportList} />
       <ProblemAlert error={seekers.error} />
       <ScrollRegion minWidth={640}>
         <Table striped>
