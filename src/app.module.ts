@@ -21,6 +21,7 @@ import { GeocodingModule } from './geocoding/geocoding.module';
 import { HealthModule } from './health/health.module';
 import { LeaveGapsModule } from './leave-gaps/leave-gaps.module';
 import { MatchingModule } from './matching/matching.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
 import { RuntimeMetricsModule } from './runtime-metrics/runtime-metrics.module';
@@ -54,6 +55,7 @@ import { UsersModule } from './users/users.module';
     MatchingModule,
     ProposalsModule,
     UsersModule,
+    NotificationsModule,
     DemoDataModule,
     // Last: the console answers only what no API route did.
     ConsoleModule,
