@@ -68,7 +68,7 @@ export class Notifications1795682000000 implements MigrationInterface {
         CONSTRAINT ck_inbox_notifications_subject CHECK (btrim(subject) <> '' AND length(subject) <= 200),
         CONSTRAINT ck_inbox_notifications_body CHECK (btrim(body) <> '' AND length(body) <= 2000)
       )`);
-    await queryRunner.query(`CREATE INDEX ix_inbox_notifications_user ON inbox_notifications (user_id, created_at DESC, id)`);
+    await queryRunner.query(`CREATE INDEX ix_inbox_notifications_user ON inbox_notifications (user_id, created_at DESC, outbox_event_id DESC)`);
     await queryRunner.query(`CREATE INDEX ix_inbox_notifications_unread ON inbox_notifications (user_id) WHERE read_at IS NULL`);
   }
 

@@ -31,7 +31,7 @@ export class InboxService {
     const rows: (InboxRow & { total: number })[] = await this.dataSource.query(
       `SELECT id, event_type, subject, body, created_at, read_at, count(*) OVER ()::int AS total
        FROM inbox_notifications WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)
-       ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,
+       ORDER BY created_at DESC, outbox_event_id DESC, id DESC LIMIT $3 OFFSET $4`,
       [userId, unreadOnly, query.pageSize, query.offset],
     );
     const total = rows[0]?.total ?? (query.offset > 0 ? await this.count(userId, unreadOnly) : 0);
