@@ -21,6 +21,7 @@ import { GeocodingModule } from './geocoding/geocoding.module';
 import { HealthModule } from './health/health.module';
 import { LeaveGapsModule } from './leave-gaps/leave-gaps.module';
 import { MatchingModule } from './matching/matching.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OutreachModule } from './outreach/outreach.module';
 import { PlacementsModule } from './placements/placements.module';
 import { ProposalsModule } from './proposals/proposals.module';
@@ -62,6 +63,7 @@ import { UsersModule } from './users/users.module';
     SpreadsheetsModule,
     OutreachModule,
     ReportsModule,
+    NotificationsModule,
     DemoDataModule,
     // Last: the console answers only what no API route did.
     ConsoleModule,

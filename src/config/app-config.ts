@@ -134,4 +134,33 @@ export class AppConfig {
       timeoutMs: this.config.get('GEOCODER_TIMEOUT_MS', { infer: true }),
     };
   }
+
+  get notificationWorkerEnabled(): boolean {
+    return this.config.get('NOTIFICATION_WORKER', { infer: true }) === 'true';
+  }
+
+  /** The publisher's batch, retry and lease settings (docs/notifications.md). */
+  get notificationDelivery(): { batchSize: number; maxAttempts: number; retryBaseSeconds: number; leaseSeconds: number; pollMs: number; sendTimeoutMs: number } {
+    return {
+      batchSize: this.config.get('NOTIFICATION_BATCH_SIZE', { infer: true }),
+      maxAttempts: this.config.get('NOTIFICATION_MAX_ATTEMPTS', { infer: true }),
+      retryBaseSeconds: this.config.get('NOTIFICATION_RETRY_BASE_SECONDS', { infer: true }),
+      leaseSeconds: this.config.get('NOTIFICATION_LEASE_SECONDS', { infer: true }),
+      pollMs: this.config.get('NOTIFICATION_POLL_MS', { infer: true }),
+      sendTimeoutMs: this.config.get('NOTIFICATION_SEND_TIMEOUT_MS', { infer: true }),
+    };
+  }
+
+  /** The mail server, or undefined: no e-mail channel. */
+  get smtp(): { url: string; from: string } | undefined {
+    const url = this.config.get('SMTP_URL', { infer: true });
+    return url === undefined ? undefined : { url, from: this.config.get('SMTP_FROM', { infer: true }) };
+  }
+
+  /** The SMS/알림톡 provider, or undefined: no SMS channel (the key is checked at start-up). */
+  get sms(): { url: string; apiKey: string; sender: string } | undefined {
+    const url = this.config.get('SMS_API_URL', { infer: true });
+    const apiKey = this.config.get('SMS_API_KEY', { infer: true });
+    return url === undefined || apiKey === undefined ? undefined : { url, apiKey, sender: this.config.get('SMS_SENDER', { infer: true }) };
+  }
 }

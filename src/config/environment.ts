@@ -151,6 +151,58 @@ export class EnvironmentVariables {
   /** How long one geocoding request may take before the service answers 503 geocode.unavailable. */
   @IntegerVariable(100, 60_000)
   GEOCODER_TIMEOUT_MS: number = 5_000;
+
+  /** Whether this instance runs the outbox publisher (docs/notifications.md); instances polling one database share the work. */
+  @IsIn(['true', 'false'], { message: 'NOTIFICATION_WORKER must be true or false' })
+  NOTIFICATION_WORKER: 'true' | 'false' = 'true';
+
+  /** Outbox events fanned out, and deliveries claimed, per transaction. */
+  @IntegerVariable(1, 1_000)
+  NOTIFICATION_BATCH_SIZE: number = 50;
+
+  /** Attempts at one e-mail or SMS before its delivery is marked dead. */
+  @IntegerVariable(1, 20)
+  NOTIFICATION_MAX_ATTEMPTS: number = 6;
+
+  /** First retry delay; each further retry waits twice as long as the one before (capped at 6 hours). */
+  @IntegerVariable(1, 3_600)
+  NOTIFICATION_RETRY_BASE_SECONDS: number = 30;
+
+  /** A claimed delivery is its worker's for this long; then another worker (or a restart) may take it. At least the SMTP/SMS timeout. */
+  @IntegerVariable(1, 3_600)
+  NOTIFICATION_LEASE_SECONDS: number = 60;
+
+  /** How often an idle publisher looks at the outbox again. */
+  @IntegerVariable(50, 60_000)
+  NOTIFICATION_POLL_MS: number = 2_000;
+
+  /** The mail server (smtp://user:password@host:port or smtps://…); unset: no e-mail, only the in-app inbox. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must look like smtp://[user:password@]host[:port] or smtps://…' })
+  SMTP_URL?: string;
+
+  /** The From: of notification e-mails. */
+  @IsString()
+  SMTP_FROM: string = '인재채움뱅크 <no-reply@chaeum.local>';
+
+  /** The SMS/알림톡 provider's send endpoint; unset: no SMS. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'SMS_API_URL must be an http(s) URL' })
+  SMS_API_URL?: string;
+
+  /** The provider's API key (sent as a bearer token). */
+  @IsOptional()
+  @IsString()
+  SMS_API_KEY?: string;
+
+  /** The registered sender number the provider sends from. */
+  @IsString()
+  @Matches(/^[0-9-]{8,20}$/, { message: 'SMS_SENDER must be a phone number (digits and dashes)' })
+  SMS_SENDER: string = '1588-0000';
+
+  /** How long one SMTP or SMS request may take. */
+  @IntegerVariable(100, 120_000)
+  NOTIFICATION_SEND_TIMEOUT_MS: number = 10_000;
 }
 
 export class InvalidEnvironmentError extends Error {
@@ -176,6 +228,12 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   if (environment.GEOCODER === 'vworld' && environment.VWORLD_API_KEY === undefined) {
     problems.push('VWORLD_API_KEY=(unset): GEOCODER=vworld needs the API key VWorld issued');
   }
+  if (environment.SMS_API_URL !== undefined && environment.SMS_API_KEY === undefined) {
+    problems.push('SMS_API_KEY=(unset): SMS_API_URL needs the key the provider issued');
+  }
+  if (environment.NOTIFICATION_LEASE_SECONDS * 1000 < environment.NOTIFICATION_SEND_TIMEOUT_MS) {
+    problems.push('NOTIFICATION_LEASE_SECONDS: must be at least NOTIFICATION_SEND_TIMEOUT_MS, or a slow send loses its claim while still sending');
+  }
   if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return environment;
 }
@@ -190,7 +248,7 @@ export function loadEnvironment(): EnvironmentVariables {
   return validateEnvironment(process.env);
 }
 
-const SECRET_VARIABLES = new Set(['DATABASE_URL', 'JWT_SECRET', 'VWORLD_API_KEY']);
+const SECRET_VARIABLES = new Set(['DATABASE_URL', 'JWT_SECRET', 'VWORLD_API_KEY', 'SMTP_URL', 'SMS_API_KEY']);
 
 function describe(error: ValidationError): string {
   const value = SECRET_VARIABLES.has(error.property) ? '(hidden)' : JSON.stringify(error.value);

@@ -11,6 +11,7 @@ import { AcceptInvitationPage } from './pages/auth/AcceptInvitationPage';
 import { LoginPage } from './pages/auth/LoginPage';
 import { SetupPage } from './pages/auth/SetupPage';
 import { SignupPage } from './pages/auth/SignupPage';
+import { InboxPage } from './pages/inbox/InboxPage';
 import { DashboardPage } from './pages/coordinator/DashboardPage';
 import { GapPage } from './pages/coordinator/GapPage';
 import { GapsPage } from './pages/coordinator/GapsPage';
@@ -87,6 +88,7 @@ export function App() {
       <Route path="/me/availability" element={<For role="seeker"><AvailabilityPage /></For>} />
       <Route path="/me/placements" element={<For role="seeker"><MyPlacementsPage /></For>} />
       <Route path="/me/withdraw" element={<For role="seeker"><WithdrawPage /></For>} />
+      <Route path="/inbox" element={user ? <Layout><InboxPage /></Layout> : <Navigate to={signedOutHome} replace />} />
       <Route path="*" element={<Navigate to={user ? HOME[user.role] : signedOutHome} replace />} />
     </Routes>
   );

@@ -86,6 +86,7 @@ export const ERROR_MESSAGES: { readonly [code: string]: Message } = {
   'leave_gap.not_found': { ko: '휴직 공백을 찾을 수 없습니다.', en: 'The leave gap was not found.' },
   'match_run.not_found': { ko: '매칭 실행을 찾을 수 없습니다.', en: 'The match run was not found.' },
   'placement.not_found': { ko: '배치를 찾을 수 없습니다.', en: 'The placement was not found.' },
+  'notification.not_found': { ko: '알림을 찾을 수 없습니다.', en: 'The notification was not found.' },
   'proposal.not_found': { ko: '제안을 찾을 수 없습니다.', en: 'The proposal was not found.' },
   'seeker.not_found': { ko: '구직자를 찾을 수 없습니다.', en: 'The seeker was not found.' },
 

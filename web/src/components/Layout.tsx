@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n';
+import { InboxBell } from './InboxBell';
 import type { Messages } from '../i18n/messages';
 import { useSession, type User } from '../session/session';
 
@@ -57,6 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <InboxBell />
             <Text size="sm" visibleFrom="sm">
               {user.displayName}
             </Text>
