@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import { Page, PageQuery, toPage } from '../common/pagination';
@@ -22,7 +22,7 @@ export class ComplexesService {
   async create(dto: CreateComplexDto, principal: Principal, idempotencyKey?: string): Promise<ComplexResponse> {
     const request = { scope: `complexes.create by ${principal.subject}`, key: idempotencyKey, request: dto };
     return this.idempotency.run(request, async (manager) => {
-      await this.assertNameFree(dto.name);
+      await this.assertNameFree(dto.name, manager);
       const complexes = manager.getRepository(IndustrialComplex);
       return toComplexResponse(await complexes.save(complexes.create({
         name: dto.name,
@@ -74,8 +74,9 @@ export class ComplexesService {
     return complex;
   }
 
-  private async assertNameFree(name: string): Promise<void> {
-    if (await this.complexes.existsBy({ name })) {
+  /** Through the caller's transaction when in one: the embedded database serves one connection at a time. */
+  private async assertNameFree(name: string, manager: EntityManager = this.complexes.manager): Promise<void> {
+    if (await manager.existsBy(IndustrialComplex, { name })) {
       throw new ConflictError('complex.duplicate_name', `a complex named ${name} already exists`);
     }
   }

@@ -122,9 +122,9 @@ export class FirmsService {
   }
 
   /** The firm, or a 404 (also for an id that is not a uuid, or outside `withinFirm` when given). */
-  async find(id: string, withinFirm?: string): Promise<Firm> {
+  async find(id: string, withinFirm?: string, manager: EntityManager = this.firms.manager): Promise<Firm> {
     const visible = isUUID(id) && (withinFirm === undefined || withinFirm === id);
-    const firm = visible ? await this.firms.findOneBy({ id }) : null;
+    const firm = visible ? await manager.findOneBy(Firm, { id }) : null;
     if (!firm) throw new NotFoundError('firm', id);
     return firm;
   }
@@ -134,7 +134,8 @@ export class FirmsService {
    * post: what is written under it cannot outlive a cancellation that would have covered it.
    */
   async lockActive(manager: EntityManager, id: string, withinFirm?: string): Promise<Firm> {
-    const found = await this.find(id, withinFirm);
+    // Through the caller's transaction: the embedded database serves one connection at a time.
+    const found = await this.find(id, withinFirm, manager);
     const [row]: { status: string }[] = await manager.query(`SELECT status FROM firms WHERE id = $1 FOR SHARE`, [found.id]);
     if (row.status !== 'active') throw new ConflictError('firm.cancelled', `firm ${id} is cancelled`);
     return manager.findOneByOrFail(Firm, { id: found.id });
