@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays } from '../../src/common/calendar-date';
 import { completeBusinessNumber } from '../../src/firms/business-number';
 import { seoulDate } from '../../src/clock/seoul-date';
+import { freePort } from '../e2e/support/free-port';
 
 /**
  * The embedded default (`npm start` without DATABASE_URL: PGlite in the service's own thread,
@@ -17,16 +17,6 @@ const ROOT = join(__dirname, '..', '..');
 const STARTUP_MS = 180_000;
 const REQUEST_MS = 30_000;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type Json = Record<string, any>;
 

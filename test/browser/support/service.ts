@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -8,20 +7,10 @@ import { DataSource } from 'typeorm';
 import { insertAccount, type NewAccount } from '../../../src/users/accounts';
 import { User } from '../../../src/users/user.entity';
 import { assertTestDatabase } from '../../e2e/support/test-database';
+import { freePort } from '../../e2e/support/free-port';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
-/** A free TCP port on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface RunningService {
   baseURL: string;

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './free-port';
 
 const CLUSTER_TOOLS = '/usr/bin/pg_createcluster';
 const VERSIONS_DIR = '/etc/postgresql';
@@ -47,13 +47,3 @@ export async function createOwnCluster(database: string): Promise<OwnPostgresClu
   return cluster;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
