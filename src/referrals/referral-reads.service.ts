@@ -10,6 +10,9 @@ import { ListReferralsQuery, ReferralDetailResponse, ReferralResponse, ReferralS
 import { isFirmFlagged, retentionDueOn } from './referral-rules';
 import type { ReferralStatus } from './referral-states';
 import type { ReferralActorRole } from './referral-step.entity';
+import { pagedRows } from '../spreadsheets/paged-rows';
+import { type SpreadsheetFormat, writeTable } from '../spreadsheets/table-writer';
+import { REFERRAL_EXPORT_COLUMNS } from './referral-export';
 
 interface ReferralRow {
   id: string;
@@ -63,12 +66,7 @@ export class ReferralReadsService {
   ) {}
 
   async list(query: ListReferralsQuery, principal: Principal): Promise<Page<ReferralResponse>> {
-    const where = new Conditions(principal);
-    if (query.status !== undefined) where.add('r.status = $?', query.status);
-    if (query.firmId !== undefined) where.add('r.firm_id = $?', query.firmId);
-    if (query.leaveGapId !== undefined) where.add('r.leave_gap_id = $?', query.leaveGapId);
-    if (query.seekerId !== undefined) where.add('r.seeker_id = $?', query.seekerId);
-    if (query.complexId !== undefined) where.add('f.complex_id = $?', query.complexId);
+    const where = filtered(query, principal);
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM referrals r JOIN firms f ON f.id = r.firm_id WHERE ${where.sql}`,
       where.params,
@@ -79,6 +77,23 @@ export class ReferralReadsService {
     );
     await this.logFirmRead(principal, rows, 'referrals.list');
     return { items: rows.map((row) => toResponse(row, principal)), page: query.page, pageSize: query.pageSize, total };
+  }
+
+  /** Every referral the list's filters select, as a CSV or XLSX file, read a page at a time; a firm's read is logged once. */
+  async exportTable(query: ListReferralsQuery, principal: Principal, format: SpreadsheetFormat): Promise<Buffer> {
+    const where = filtered(query, principal);
+    const read: ReferralRow[] = [];
+    const rows = pagedRows(async (offset, limit) => {
+      const page: ReferralRow[] = await this.dataSource.query(
+        `${SELECT} WHERE ${where.sql} ORDER BY r.status_changed_at DESC, r.id LIMIT ${limit} OFFSET ${offset}`,
+        where.params,
+      );
+      read.push(...page);
+      return page.map((row) => toResponse(row, principal));
+    });
+    const file = await writeTable(format, '알선', REFERRAL_EXPORT_COLUMNS, rows);
+    await this.logFirmRead(principal, read, 'referrals.export');
+    return file;
   }
 
   async detail(id: string, principal: Principal, manager: EntityManager = this.dataSource.manager): Promise<ReferralDetailResponse> {
@@ -104,6 +119,17 @@ export class ReferralReadsService {
     const named = rows.filter((row) => row.display_name !== null).map((row) => row.seeker_id);
     await this.accessLog.recordRead(principal, named, { action, fields: FIRM_READ_FIELDS }, manager);
   }
+}
+
+/** What the principal may see, narrowed by the list's filters. */
+function filtered(query: ListReferralsQuery, principal: Principal): Conditions {
+  const where = new Conditions(principal);
+  if (query.status !== undefined) where.add('r.status = $?', query.status);
+  if (query.firmId !== undefined) where.add('r.firm_id = $?', query.firmId);
+  if (query.leaveGapId !== undefined) where.add('r.leave_gap_id = $?', query.leaveGapId);
+  if (query.seekerId !== undefined) where.add('r.seeker_id = $?', query.seekerId);
+  if (query.complexId !== undefined) where.add('f.complex_id = $?', query.complexId);
+  return where;
 }
 
 /** SQL conditions with numbered parameters, starting with what the principal may see. */

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiSignedIn } from '../auth/api-docs';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { Page } from '../common/pagination';
 import { FirmAnswerDto, PlacementOutcomeDto, SeekerAnswerDto, WithdrawReferralDto } from './dto/referral-commands.dto';
 import { ListReferralsQuery, ReferralDetailResponse, ReferralPage, ReferralResponse } from './dto/referral.dto';
+import { SPREADSHEET_CONTENT_TYPES, sendTable } from '../spreadsheets/send-table';
+import { ExportReferralsQuery } from './referral-export';
 import { ReferralReadsService } from './referral-reads.service';
 import { ReferralsService } from './referrals.service';
 
@@ -27,6 +29,16 @@ export class ReferralsController {
   @ApiOkResponse({ type: ReferralPage })
   list(@Query() query: ListReferralsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ReferralResponse>> {
     return this.reads.list(query, principal);
+  }
+
+  @Get('export')
+  @Roles('coordinator', 'firm', 'seeker')
+  @ApiOperation({ summary: 'Export the listed referrals as CSV or XLSX (the list’s filters; each role what its list shows)' })
+  @ApiProduces(...SPREADSHEET_CONTENT_TYPES)
+  @ApiOkResponse({ description: 'the file, Korean headers' })
+  async export(@Query() query: ExportReferralsQuery, @CurrentPrincipal() principal: Principal): Promise<StreamableFile> {
+    const format = query.format ?? 'xlsx';
+    return sendTable(format, '알선', await this.reads.exportTable(query, principal, format));
   }
 
   @Get(':id')

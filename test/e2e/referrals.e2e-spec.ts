@@ -487,6 +487,20 @@ describe('referrals: from a proposal to a kept placement', () => {
     expect(unfilled.excluded_by.dates).toBeGreaterThanOrEqual(1);
   });
 
+  it('exports the listed referrals as CSV with Korean headers, the seeker named only where the list names them, never a note', async () => {
+    const { firm, gap, seeker, proposalId } = await proposedPair('export');
+    const referral = await refer(proposalId, '내부 메모');
+    const asCoordinator = await t.api.get(`${API}/referrals/export?format=csv&leaveGapId=${gap.id}`).expect(200);
+    const [header, row, ...rest] = asCoordinator.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(header.split(',')).toEqual(['ID', '상태', '사유', '사업장명', '직무명', '구직자 이름', '근무 시작일', '조기 종료일', '알선일', '상태 변경 일시']);
+    expect(rest).toEqual([]);
+    expect(row.split(',').slice(0, 6)).toEqual([referral.id, '제안함', '', firm.name, gap.roleTitle, seeker.displayName]);
+    expect(asCoordinator.text).not.toContain('내부 메모');
+    // The firm's export holds nothing before the seeker said yes, as its list does.
+    const asFirmBefore = await t.api.get(`${API}/referrals/export?format=csv`).set(asFirm(firm.id)).expect(200);
+    expect(asFirmBefore.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toHaveLength(1);
+  });
+
   it('is safe under races: of two answers at once one wins and the other gets 409 naming the status; two hires make one placement', async () => {
     for (let repetition = 0; repetition < 3; repetition += 1) {
       const { seeker, proposalId } = await proposedPair(`race-${repetition}`);

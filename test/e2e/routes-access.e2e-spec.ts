@@ -64,6 +64,11 @@ const ROUTES: Record<string, RouteCase> = {
   'GET /api/v1/auth/setup': { path: () => `${API}/auth/setup`, expect: { coordinator: 200 }, public: true },
   'POST /api/v1/auth/setup': { path: () => `${API}/auth/setup`, body: () => ({}), expect: { coordinator: 400 }, public: true },
   'GET /api/v1/auth/me': { path: () => `${API}/auth/me`, expect: { coordinator: 401, firm: 401, seeker: 401 }, accountOnly: true },
+  // The inbox is an account's: tokens of API clients have none (401 auth.no_account).
+  'GET /api/v1/me/notifications': { path: () => `${API}/me/notifications`, expect: { coordinator: 401, firm: 401, seeker: 401 }, accountOnly: true },
+  'GET /api/v1/me/notifications/unread-count': { path: () => `${API}/me/notifications/unread-count`, expect: { coordinator: 401, firm: 401, seeker: 401 }, accountOnly: true },
+  'POST /api/v1/me/notifications/read-all': { path: () => `${API}/me/notifications/read-all`, expect: { coordinator: 401, firm: 401, seeker: 401 }, accountOnly: true },
+  'POST /api/v1/me/notifications/:id/read': { path: () => `${API}/me/notifications/${noObject()}/read`, expect: { coordinator: 401, firm: 401, seeker: 401 }, accountOnly: true },
   'POST /api/v1/auth/signup': { path: () => `${API}/auth/signup`, body: () => ({}), expect: { coordinator: 400 }, public: true },
   // An unknown token: 404 from the service shows the route is public.
   'GET /api/v1/invitations/:token': { path: () => `${API}/invitations/${'t'.repeat(43)}`, expect: { coordinator: 404 }, public: true },
@@ -110,6 +115,7 @@ const ROUTES: Record<string, RouteCase> = {
   },
   'GET /api/v1/firms/:firmId/leave-gaps': { path: (w, s) => `${API}/firms/${w.firm[s]}/leave-gaps`, expect: { coordinator: 200, firm: OWN_ONLY(200) } },
   'GET /api/v1/leave-gaps': { path: (w, s) => `${API}/leave-gaps?firmId=${w.firm[s]}`, expect: { coordinator: 200, firm: 200 } },
+  'GET /api/v1/leave-gaps/export': { path: () => `${API}/leave-gaps/export?format=csv`, expect: { coordinator: 200, firm: 200 } },
   'GET /api/v1/leave-gaps/:id': { path: (w, s) => `${API}/leave-gaps/${w.openGap[s]}`, expect: { coordinator: 200, firm: OWN_ONLY(200) } },
   'PATCH /api/v1/leave-gaps/:id': {
     path: (w, s) => `${API}/leave-gaps/${w.openGap[s]}`,
@@ -120,6 +126,7 @@ const ROUTES: Record<string, RouteCase> = {
 
   'POST /api/v1/seekers': { path: () => `${API}/seekers`, body: () => seekerBody(), expect: { coordinator: 201 } },
   'GET /api/v1/seekers': { path: () => `${API}/seekers`, expect: { coordinator: 200 } },
+  'GET /api/v1/seekers/export': { path: () => `${API}/seekers/export?format=csv`, expect: { coordinator: 200 } },
   'GET /api/v1/seekers/:id': { path: (w, s) => `${API}/seekers/${w.seeker[s]}`, expect: { coordinator: 200, seeker: OWN_ONLY(200) } },
   'PATCH /api/v1/seekers/:id': {
     path: (w, s) => `${API}/seekers/${w.seeker[s]}`,
@@ -142,6 +149,7 @@ const ROUTES: Record<string, RouteCase> = {
   },
 
   'GET /api/v1/placements': { path: () => `${API}/placements`, expect: { coordinator: 200, firm: 200, seeker: 200 } },
+  'GET /api/v1/placements/export': { path: () => `${API}/placements/export?format=csv`, expect: { coordinator: 200, firm: 200, seeker: 200 } },
   'GET /api/v1/placements/:id': {
     path: (w, s) => `${API}/placements/${w.placement[s]}`,
     expect: { coordinator: 200, firm: OWN_ONLY(200), seeker: OWN_ONLY(200) },
@@ -184,6 +192,7 @@ const ROUTES: Record<string, RouteCase> = {
   // Referrals: an unknown id (404) shows the call got past the guard; visibility is in referrals.e2e-spec.ts.
   'POST /api/v1/proposals/:id/referral': { path: () => `${API}/proposals/${noObject()}/referral`, body: () => ({}), expect: { coordinator: 404 } },
   'GET /api/v1/referrals': { path: () => `${API}/referrals`, expect: { coordinator: 200, firm: 200, seeker: 200 } },
+  'GET /api/v1/referrals/export': { path: () => `${API}/referrals/export?format=csv`, expect: { coordinator: 200, firm: 200, seeker: 200 } },
   'GET /api/v1/referrals/:id': { path: () => `${API}/referrals/${noObject()}`, expect: { coordinator: 404, firm: 404, seeker: 404 } },
   'POST /api/v1/referrals/:id/seeker-answer': {
     path: () => `${API}/referrals/${noObject()}/seeker-answer`,

@@ -591,6 +591,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/referrals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the listed referrals as CSV or XLSX (the list’s filters; each role what its list shows) */
+        get: operations["ReferralsController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/referrals/{id}": {
         parameters: {
             query?: never;
@@ -4727,6 +4744,48 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReferralPage"];
                 };
+            };
+            /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description auth.role_not_allowed, or auth.csrf_failed for a cookie request without X-CSRF-Token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReferralsController_export: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: "offered" | "seeker_accepted" | "seeker_declined" | "firm_interview" | "hired" | "firm_declined" | "retained_30_days" | "ended_early" | "withdrawn";
+                firmId?: string;
+                leaveGapId?: string;
+                seekerId?: string;
+                /** @description the firm's industrial complex */
+                complexId?: string;
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, Korean headers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description auth.missing_token, auth.invalid_token: no valid bearer token or session */
             401: {
