@@ -6,9 +6,11 @@ import {
   createNotificationWorld,
   insertReferralSeenByFirm,
   recordReferralEvent,
+  startNotifyingApp,
   type NotificationWorld,
+  type NotifyingApp,
 } from './support/notification-world';
-import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server';
+import type { SmtpTestServer } from './support/smtp-test-server';
 import type { TestApp } from './support/test-app';
 
 /**
@@ -17,28 +19,19 @@ import type { TestApp } from './support/test-app';
  * runs; texts carry nothing the recipient may not see.
  */
 describe('notifications: outbox → e-mail and in-app inbox', () => {
+  let notifying: NotifyingApp;
   let smtp: SmtpTestServer;
   let t: TestApp;
   let publisher: OutboxPublisher;
   let world: NotificationWorld;
 
   beforeAll(async () => {
-    smtp = await startSmtpTestServer();
-    process.env.SMTP_URL = smtp.url;
-    // The spec drives the publisher itself (drain), so that nothing runs between its steps.
-    process.env.NOTIFICATION_WORKER = 'false';
-    const { createTestApp } = await import('./support/test-app');
-    t = await createTestApp();
-    publisher = t.app.get(OutboxPublisher);
+    notifying = await startNotifyingApp();
+    ({ t, smtp, publisher } = notifying);
     world = await createNotificationWorld(t);
   }, 120_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-    delete process.env.SMTP_URL;
-    delete process.env.NOTIFICATION_WORKER;
-  });
+  afterAll(() => notifying?.close());
 
   const mailsOfEvent = (eventId: string) => smtp.accepted.filter((mail) => mail.deliveryKey?.startsWith(`chaeum-${eventId}-email-`));
   const inboxOfEvent = async (eventId: string): Promise<string[]> =>

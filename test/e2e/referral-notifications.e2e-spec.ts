@@ -6,8 +6,8 @@ import type { User } from '../../src/users/user.entity';
 import { API, createFirm, createLeaveGap, createSeeker } from './factories';
 import { createAccount } from './factories/accounts';
 import { gap2027, insertFinishedRun, insertProposals, seeker2027, uniqueSkill } from './factories/matching';
-import { accountToken } from './support/notification-world';
-import { startSmtpTestServer, type SmtpTestServer } from './support/smtp-test-server';
+import { accountToken, startNotifyingApp, type NotifyingApp } from './support/notification-world';
+import type { SmtpTestServer } from './support/smtp-test-server';
 import type { TestApp } from './support/test-app';
 
 type Body = Record<string, any>;
@@ -18,25 +18,17 @@ type Body = Record<string, any>;
  * (the SMTP test server) and once in the in-app inbox, however often the publisher runs.
  */
 describe('a referral through its states, each step notified once', () => {
+  let notifying: NotifyingApp;
   let smtp: SmtpTestServer;
   let t: TestApp;
   let publisher: OutboxPublisher;
 
   beforeAll(async () => {
-    smtp = await startSmtpTestServer();
-    process.env.SMTP_URL = smtp.url;
-    process.env.NOTIFICATION_WORKER = 'false';
-    const { createTestApp } = await import('./support/test-app');
-    t = await createTestApp();
-    publisher = t.app.get(OutboxPublisher);
+    notifying = await startNotifyingApp();
+    ({ t, smtp, publisher } = notifying);
   }, 120_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await smtp?.close();
-    delete process.env.SMTP_URL;
-    delete process.env.NOTIFICATION_WORKER;
-  });
+  afterAll(() => notifying?.close());
 
   it('notifies seeker, firm and coordinator of their steps, and nobody else, exactly once per channel', async () => {
     const skill = uniqueSkill('notified-referral');

@@ -5,7 +5,9 @@ import type { User } from '../../../src/users/user.entity';
 import { createFirm, createLeaveGap, createSeeker } from '../factories';
 import { createAccount } from '../factories/accounts';
 import { insertFinishedRun, insertProposals } from '../factories/matching';
+import { OutboxPublisher } from '../../../src/notifications/outbox-publisher';
 import { bearer } from './auth';
+import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
 import type { TestApp } from './test-app';
 
 /**
@@ -103,4 +105,33 @@ export function accountToken(user: User): string {
         : { role: 'coordinator', subject: user.id, userId: user.id }
   ) as Principal;
   return bearer(principal);
+}
+
+/** A test app that mails through a local SMTP test server, its publisher driven by the spec (drain), not by a worker loop. */
+export interface NotifyingApp {
+  readonly t: TestApp;
+  readonly smtp: SmtpTestServer;
+  readonly publisher: OutboxPublisher;
+  close(): Promise<void>;
+}
+
+export async function startNotifyingApp(): Promise<NotifyingApp> {
+  const smtp = await startSmtpTestServer();
+  process.env.SMTP_URL = smtp.url;
+  // The spec drives the publisher itself (drain), so that nothing runs between its steps.
+  process.env.NOTIFICATION_WORKER = 'false';
+  // Imported after the environment is set: the app reads its configuration when it is built.
+  const { createTestApp } = await import('./test-app');
+  const t = await createTestApp();
+  return {
+    t,
+    smtp,
+    publisher: t.app.get(OutboxPublisher),
+    close: async () => {
+      await t.close();
+      await smtp.close();
+      delete process.env.SMTP_URL;
+      delete process.env.NOTIFICATION_WORKER;
+    },
+  };
 }
