@@ -1,6 +1,7 @@
 import solver from 'javascript-lp-solver';
 import { ComponentSolution, withCheapBounds } from './component-solution';
 import { Deadline } from './deadline';
+import { greedySelection } from './greedy';
 import { OptimizationProblem } from './optimization-problem';
 import { seekerCliques } from './seeker-cliques';
 import { FeasibleSelection, scoreOf } from './selection';
@@ -68,7 +69,10 @@ export function solveSmallMip(problem: OptimizationProblem, deadline: Deadline):
   const chosen = selection.chosen.sort((a, b) => a - b);
   const score = scoreOf(problem, chosen);
   const proven = result.feasible === true && result.isIntegral !== false && !timedOut && chosen.length === countAboveHalf(problem, valueOf);
-  return proven ? { chosen, filled: chosen.length, score, fillProven: true, scoreUpperBound: score } : withCheapBounds(problem, chosen, score);
+  if (proven) return { chosen, filled: chosen.length, score, fillProven: true, scoreUpperBound: score };
+  // Stopped early, the point may hold few pairs or none: extend it as the other solvers do.
+  const extended = greedySelection(problem, chosen);
+  return withCheapBounds(problem, extended, scoreOf(problem, extended));
 }
 
 function countAboveHalf(problem: OptimizationProblem, valueOf: (index: number) => number): number {
