@@ -34,7 +34,7 @@ export interface InstanceOptions {
 export interface InstanceText {
   readonly json: string;
   readonly vacancyCount: number;
-  readonly seekerCount: number;
+  readonly seekerIds: readonly string[];
 }
 
 /** Which pairs to re-check: these gaps (open, not ended) and these seekers (active), whatever their distance. */
@@ -124,7 +124,7 @@ export class InstanceBuilder {
       const json =
         `{"vacancies":${JSON.stringify(vacancies)},"seekers":${seekersJson},"blockedPairs":${JSON.stringify(blockedPairs)},` +
         `"asOf":${JSON.stringify(options.asOf)}${options.weights ? `,"weights":${JSON.stringify(options.weights)}` : ''}}`;
-      return { json, vacancyCount: vacancies.length, seekerCount: seekerIds.length };
+      return { json, vacancyCount: vacancies.length, seekerIds };
     });
   }
 

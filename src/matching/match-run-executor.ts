@@ -4,7 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { describeDriverError } from '../common/driver-error';
 import { AppConfig } from '../config/app-config';
 import { recordEvent } from '../outbox/outbox';
-import { InstanceBuilder, InvalidInstanceError } from './instance-builder';
+import { InstanceBuilder, InstanceText, InvalidInstanceError } from './instance-builder';
 import { MatchQueue, MatchRunJob, MatchRunJobContext } from './match-queue';
 import { MatchRun } from './match-run.entity';
 import { MatchRunResultsWriter } from './match-run-results.writer';
@@ -62,7 +62,7 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       // Stored while the thread solves (the database's work, not the loop's); awaited before the
       // results, so that even a run whose solve failed can be downloaded and reproduced.
       const [kept, solved] = await Promise.allSettled([
-        this.keepInstance(run, context.jobId, instance.json),
+        this.keepInstance(run, context.jobId, instance),
         this.solver.solve(instance.json, { timeLimitMs: run.timeLimitMs }),
       ]);
       if (kept.status === 'rejected') throw kept.reason;
@@ -71,7 +71,7 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       const solvedAt = performance.now();
       await this.results.write(run, context.jobId, result);
       this.logger.log(
-        `match run ${run.id}: ${instance.vacancyCount} vacancies, ${instance.seekerCount} seekers; ` +
+        `match run ${run.id}: ${instance.vacancyCount} vacancies, ${instance.seekerIds.length} seekers; ` +
           `built in ${Math.round(builtAt - startedAt)} ms, solved (and stored) in ${Math.round(solvedAt - builtAt)} ms, ` +
           `written in ${Math.round(performance.now() - solvedAt)} ms; filled ${result.stats.filled}, optimal ${result.stats.optimal}`,
       );
@@ -178,8 +178,13 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /** Stored before solving, so that even a run that failed can be downloaded and reproduced. */
-  private async keepInstance(run: MatchRun, jobId: string, instanceJson: string): Promise<void> {
-    await this.dataSource.query(`UPDATE match_runs SET instance = $3::jsonb WHERE id = $1 AND job_id = $2`, [run.id, jobId, instanceJson]);
+  private async keepInstance(run: MatchRun, jobId: string, instance: InstanceText): Promise<void> {
+    await this.dataSource.query(`UPDATE match_runs SET instance = $3, instance_seeker_ids = $4::uuid[] WHERE id = $1 AND job_id = $2`, [
+      run.id,
+      jobId,
+      instance.json,
+      instance.seekerIds,
+    ]);
   }
 
   private async recordFailure(run: MatchRun, context: MatchRunJobContext, message: string, final: boolean): Promise<void> {

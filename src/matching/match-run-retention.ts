@@ -58,7 +58,7 @@ export class MatchRunRetention implements OnApplicationBootstrap, OnModuleDestro
            FROM match_runs WHERE status IN ('succeeded', 'failed')),
          expired AS (SELECT id FROM ranked WHERE newness > $1 AND ended < $2),
          instances AS (
-           UPDATE match_runs SET instance = NULL WHERE id IN (SELECT id FROM expired) AND instance IS NOT NULL RETURNING id),
+           UPDATE match_runs SET instance = NULL, instance_seeker_ids = NULL WHERE id IN (SELECT id FROM expired) AND instance IS NOT NULL RETURNING id),
          proposals AS (
            DELETE FROM proposals WHERE match_run_id IN (SELECT id FROM expired) AND status = 'superseded' RETURNING id)
          SELECT (SELECT count(*) FROM instances)::int AS instances, (SELECT count(*) FROM proposals)::int AS proposals`,

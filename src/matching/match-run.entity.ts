@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Instance, MatchStats, ScoreWeights } from './core/types';
+import type { MatchStats, ScoreWeights } from './core/types';
 
 export const MATCH_RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type MatchRunStatus = (typeof MATCH_RUN_STATUSES)[number];
@@ -50,9 +50,13 @@ export class MatchRun {
   @Column('jsonb', { nullable: true })
   stats: MatchStats | null;
 
-  /** The exact input given to the engine; large, so loaded only when downloaded. */
-  @Column('jsonb', { nullable: true, select: false })
-  instance?: Instance | null;
+  /** The exact JSON text given to the engine; large, so loaded only when downloaded. */
+  @Column('text', { nullable: true, select: false })
+  instance?: string | null;
+
+  /** The seekers the stored instance names: for the access log of a download, and for erasure. */
+  @Column('uuid', { name: 'instance_seeker_ids', array: true, nullable: true, select: false })
+  instanceSeekerIds?: string[] | null;
 
   /** Never personal data: it is shown to every coordinator and logged. */
   @Column('text', { name: 'error_message', nullable: true })

@@ -89,9 +89,7 @@ export class MatchRunsService {
   async instance(id: string, reader: Principal): Promise<string> {
     const run = await this.find(id);
     const [row]: { text: string | null; seeker_ids: string[] | null }[] = await this.dataSource.query(
-      `SELECT instance::text AS text,
-              (SELECT array_agg(seeker->>'id') FROM jsonb_array_elements(instance->'seekers') AS seeker) AS seeker_ids
-       FROM match_runs WHERE id = $1`,
+      `SELECT instance AS text, instance_seeker_ids AS seeker_ids FROM match_runs WHERE id = $1`,
       [run.id],
     );
     if (!row?.text) {

@@ -343,19 +343,22 @@ export class SeekersService {
 /**
  * Match runs keep the instance they solved, with each seeker's home, skills, wage wish and
  * commute times: erasure must reach those copies too. The seeker leaves the instance whole
- * (with their blocked pairs and commute minutes), so the rest still loads in the CLI.
+ * (with their blocked pairs and commute minutes), so the rest still loads in the CLI. The text
+ * is parsed only for the runs that name the seeker.
  */
 const ERASE_FROM_STORED_INSTANCES = `
-  UPDATE match_runs SET instance = instance
-    || jsonb_build_object('seekers', ${withoutSeeker('seekers', 'id')})
-    || CASE WHEN instance->'blockedPairs' IS NULL THEN '{}'::jsonb
-            ELSE jsonb_build_object('blockedPairs', ${withoutSeeker('blockedPairs', 'seekerId')}) END
-    || CASE WHEN instance->'commuteMinutes' IS NULL THEN '{}'::jsonb
-            ELSE jsonb_build_object('commuteMinutes', ${withoutSeeker('commuteMinutes', 'seekerId')}) END
-   WHERE instance->'seekers' @> jsonb_build_array(jsonb_build_object('id', $1::text))`;
+  UPDATE match_runs AS run SET instance = (doc
+      || jsonb_build_object('seekers', ${withoutSeeker('seekers', 'id')})
+      || CASE WHEN doc->'blockedPairs' IS NULL THEN '{}'::jsonb
+              ELSE jsonb_build_object('blockedPairs', ${withoutSeeker('blockedPairs', 'seekerId')}) END
+      || CASE WHEN doc->'commuteMinutes' IS NULL THEN '{}'::jsonb
+              ELSE jsonb_build_object('commuteMinutes', ${withoutSeeker('commuteMinutes', 'seekerId')}) END)::text,
+    instance_seeker_ids = array_remove(run.instance_seeker_ids, $1::uuid)
+  FROM (SELECT id, instance::jsonb AS doc FROM match_runs WHERE $1::uuid = ANY(instance_seeker_ids)) AS parsed
+  WHERE run.id = parsed.id`;
 
 function withoutSeeker(list: string, idField: string): string {
-  return `COALESCE((SELECT jsonb_agg(item ORDER BY position) FROM jsonb_array_elements(instance->'${list}') WITH ORDINALITY AS element(item, position)
+  return `COALESCE((SELECT jsonb_agg(item ORDER BY position) FROM jsonb_array_elements(doc->'${list}') WITH ORDINALITY AS element(item, position)
     WHERE item->>'${idField}' <> $1::text), '[]'::jsonb)`;
 }
 

@@ -18,7 +18,7 @@ describe('match-run retention', () => {
   async function oldRun(scope: object, day: string, gapIds: string[], seekerId: string) {
     const runId = await insertFinishedRun(t);
     await t.dataSource.query(
-      `UPDATE match_runs SET scope = $2, queued_at = $3, finished_at = $3, instance = '{"vacancies":[],"seekers":[]}' WHERE id = $1`,
+      `UPDATE match_runs SET scope = $2, queued_at = $3, finished_at = $3, instance = '{"vacancies":[],"seekers":[]}', instance_seeker_ids = '{}' WHERE id = $1`,
       [runId, JSON.stringify(scope), `${day}T00:00:00Z`],
     );
     const [superseded, rejected] = await insertProposals(t, runId, gapIds.map((leaveGapId) => ({ leaveGapId, seekerId })));
