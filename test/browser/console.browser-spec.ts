@@ -126,6 +126,15 @@ describe('the console', () => {
     await page.getByText('거절했습니다.').waitFor();
     await checkPage(page, 'coordinator', '07-confirmed-and-rejected');
 
+    // A national run proposes thousands: the coordinator narrows the list by status.
+    await page.getByRole('textbox', { name: '상태' }).click();
+    await page.getByRole('option', { name: '확정', exact: true }).click();
+    await page.getByRole('heading', { name: '제안 (1)' }).waitFor();
+    expect(await proposals.count()).toBe(1);
+    expect(await proposals.first().getByText('확정', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await unfilled.count()).toBe(0);
+    await checkPage(page, 'coordinator', '07b-proposals-by-status');
+
     await page.getByRole('link', { name: '배치' }).click();
     await page.locator('tbody tr').first().waitFor();
     await checkPage(page, 'coordinator', '08-placements');

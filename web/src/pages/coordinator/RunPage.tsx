@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Progress, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Loader, Pagination, Progress, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, must } from '../../api/client';
-import type { Schema } from '../../api/lists';
+import { complexes, type Schema } from '../../api/lists';
 import { Breakdown } from '../../components/Breakdown';
 import { GapSubsidyOf } from '../../components/GapSubsidy';
+import { paginationControlLabel } from '../../components/paginationLabels';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { WhyNobody } from '../../components/WhyNobody';
 import { useLoad } from '../../hooks';
@@ -13,11 +14,39 @@ import { useI18n } from '../../i18n/i18n';
 import { REFERRAL_TEXT } from '../../i18n/referrals';
 
 const FINISHED = ['succeeded', 'failed'];
+const PROPOSAL_STATUSES = ['proposed', 'referred', 'confirmed', 'rejected', 'superseded'] as const;
+/** A national run proposes thousands: the page reads them a window at a time. */
+const PAGE_SIZE = 30;
+
+type ResultsFilter = { complexId: string | null; status: string | null };
+
+/** One window of the run's results under the filters (the API pages both lists alike). */
+function useResultsWindow(id: string, ready: boolean, filter: ResultsFilter, page: number) {
+  return useLoad(
+    async () =>
+      ready
+        ? must(
+            api.GET('/api/v1/match-runs/{id}/proposals', {
+              params: {
+                path: { id },
+                query: {
+                  offset: (page - 1) * PAGE_SIZE,
+                  limit: PAGE_SIZE,
+                  ...(filter.complexId ? { complexId: filter.complexId } : {}),
+                  ...(filter.status ? { status: filter.status } : {}),
+                } as never,
+              },
+            }),
+          )
+        : undefined,
+    [id, ready, filter.complexId, filter.status, page],
+  );
+}
 
 /** One match run: its progress while it runs, then its proposals and the gaps nobody can fill. */
 export function RunPage() {
   const { id = '' } = useParams();
-  const { t, status } = useI18n();
+  const { t, status, language } = useI18n();
   const run = useLoad(() => must(api.GET('/api/v1/match-runs/{id}', { params: { path: { id } } })), [id]);
   const finished = run.data && FINISHED.includes(run.data.status);
   useEffect(() => {
@@ -25,16 +54,28 @@ export function RunPage() {
     const timer = setTimeout(() => void run.reload(), 1500);
     return () => clearTimeout(timer);
   }, [run.data, finished]);
-  const results = useLoad(
-    async () => (run.data?.status === 'succeeded' ? must(api.GET('/api/v1/match-runs/{id}/proposals', { params: { path: { id } } })) : undefined),
-    [id, run.data?.status],
-  );
+  const ready = run.data?.status === 'succeeded';
+  const [filter, setFilter] = useState<ResultsFilter>({ complexId: null, status: null });
+  const [proposalPage, setProposalPage] = useState(1);
+  const [unfilledPage, setUnfilledPage] = useState(1);
+  const complexList = useLoad(() => complexes(), []);
+  const proposals = useResultsWindow(id, ready, filter, proposalPage);
+  const unfilled = useResultsWindow(id, ready && !filter.status, filter, unfilledPage);
+  const changeFilter = (change: Partial<ResultsFilter>) => {
+    setFilter((current) => ({ ...current, ...change }));
+    setProposalPage(1);
+    setUnfilledPage(1);
+  };
+  const pager = (total: number, page: number, onChange: (page: number) => void) =>
+    total > PAGE_SIZE ? (
+      <Pagination total={Math.ceil(total / PAGE_SIZE)} value={page} onChange={onChange} getControlProps={(control) => paginationControlLabel(control, language)} />
+    ) : null;
   const stats = run.data?.stats as { vacancies: number; seekers: number; filled: number } | null | undefined;
 
   return (
     <Stack>
       <Title order={2}>{t.runsTitle}</Title>
-      <ProblemAlert error={run.error ?? results.error} />
+      <ProblemAlert error={run.error ?? proposals.error ?? unfilled.error ?? complexList.error} />
       {run.data ? (
         <Card withBorder>
           <Group>
@@ -51,21 +92,46 @@ export function RunPage() {
           {run.data.error ? <Alert color="red">{run.data.error}</Alert> : null}
         </Card>
       ) : null}
-      {results.data ? (
+      {ready ? (
+        <Group align="flex-end">
+          <Select
+            label={t.complex}
+            clearable
+            placeholder={t.all}
+            data={(complexList.data ?? []).map((complex) => ({ value: complex.id, label: complex.name }))}
+            value={filter.complexId}
+            onChange={(complexId) => changeFilter({ complexId })}
+          />
+          <Select
+            label={t.status}
+            clearable
+            placeholder={t.all}
+            data={PROPOSAL_STATUSES.map((value) => ({ value, label: status(value) }))}
+            value={filter.status}
+            onChange={(value) => changeFilter({ status: value })}
+          />
+        </Group>
+      ) : null}
+      {proposals.data ? (
         <>
           <Title order={3} size="h4">
-            {t.proposals} ({results.data.proposals.length})
+            {t.proposals} ({proposals.data.totals.proposals})
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
-            {results.data.proposals.map((proposal) => (
-              <ProposalCard key={proposal.id} proposal={proposal} onDecided={() => void results.reload()} />
+            {proposals.data.proposals.map((proposal) => (
+              <ProposalCard key={proposal.id} proposal={proposal} onDecided={() => void proposals.reload()} />
             ))}
           </SimpleGrid>
+          {pager(proposals.data.totals.proposals, proposalPage, setProposalPage)}
+        </>
+      ) : null}
+      {unfilled.data ? (
+        <>
           <Title order={3} size="h4">
-            {t.unfilled} ({results.data.unfilled.length})
+            {t.unfilled} ({unfilled.data.totals.unfilled})
           </Title>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            {results.data.unfilled.map((gap) => (
+            {unfilled.data.unfilled.map((gap) => (
               <Card key={gap.leaveGap.id} withBorder data-testid="unfilled">
                 <Text fw={600}>
                   {gap.leaveGap.roleTitle} · {gap.leaveGap.firm.name}
@@ -77,6 +143,7 @@ export function RunPage() {
               </Card>
             ))}
           </SimpleGrid>
+          {pager(unfilled.data.totals.unfilled, unfilledPage, setUnfilledPage)}
         </>
       ) : null}
     </Stack>
