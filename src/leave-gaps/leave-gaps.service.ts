@@ -48,12 +48,18 @@ const AMENDABLE_WHEN_FILLED: ReadonlySet<keyof UpdateLeaveGapDto> = new Set([
 interface SqlWhere {
   sql: string;
   params: unknown[];
+  /** Set when the condition is at most one on the status: 'all', or the status's placeholder. */
+  countedStatus?: string;
 }
+
+/** Deltas of the kept counts beyond which a list request folds them (summing them stays cheap). */
+const FOLD_COUNTS_AT = 64;
 
 @Injectable()
 export class LeaveGapsService {
   /** The entity's columns as `gap.db_name AS "propertyName"`, from its metadata (made once). */
   private columns?: string;
+  private folding = false;
 
   constructor(
     @InjectRepository(LeaveGap) private readonly gaps: Repository<LeaveGap>,
@@ -122,16 +128,43 @@ export class LeaveGapsService {
    */
   async list(query: ListLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
     const where = await this.whereOf(query, principal);
-    const rows: (LeaveGap & { total: number })[] = await this.gaps.manager.query(
-      `SELECT counted.total, page.*
-       FROM (SELECT count(*)::int AS total FROM leave_gaps gap WHERE ${where.sql}) counted
+    const rows: (LeaveGap & { total: number; deltas: number | null })[] = await this.gaps.manager.query(
+      `SELECT counted.total, counted.deltas, page.*
+       FROM (${this.countSql(where)}) counted
        LEFT JOIN LATERAL (${this.pageSql(where, query.offset, query.pageSize)}) page ON true`,
       where.params,
     );
     const total = rows[0]?.total ?? 0;
+    if ((rows[0]?.deltas ?? 0) > FOLD_COUNTS_AT) this.foldCounts();
     const gaps = rows[0]?.id === null ? [] : rows;
     const reader = readerOf(principal);
     return toPage(query, [gaps, total], (gap) => toLeaveGapResponse(gap, reader));
+  }
+
+  /**
+   * The total: with no filter but the status, the sum of the per-status counts the triggers keep
+   * (migration 1795691000000-LeaveGapCounts), whatever the table's size; else counted.
+   */
+  private countSql(where: SqlWhere): string {
+    if (where.countedStatus === undefined) return `SELECT count(*)::int AS total, NULL::int AS deltas FROM leave_gaps gap WHERE ${where.sql}`;
+    const status = where.countedStatus === 'all' ? 'true' : `status = ${where.countedStatus}`;
+    return `SELECT coalesce(sum(n), 0)::int AS total, count(*)::int AS deltas FROM leave_gap_counts WHERE ${status}`;
+  }
+
+  /**
+   * Folds the counts' deltas into one row per status, in the background. Safe beside writers and
+   * other folds: each delta is deleted once, by whichever fold's DELETE reaches it first.
+   */
+  private foldCounts(): void {
+    if (this.folding) return;
+    this.folding = true;
+    this.gaps.manager
+      .query(
+        `WITH folded AS (DELETE FROM leave_gap_counts RETURNING status, n)
+         INSERT INTO leave_gap_counts (status, n) SELECT status, sum(n) FROM folded GROUP BY status`,
+      )
+      .catch(() => undefined) // the next list request folds again
+      .finally(() => (this.folding = false));
   }
 
   /** Every gap the list's filters select, as a CSV or XLSX file, read a page at a time (no personal data: nothing to log). */
@@ -165,7 +198,8 @@ export class LeaveGapsService {
       conditions.push(`EXISTS (SELECT 1 FROM firms WHERE firms.id = gap.firm_id AND firms.complex_id = ${param(query.complexId)})`);
     }
     if (query.firmId !== undefined) conditions.push(`gap.firm_id = ${param(query.firmId)}`);
-    if (query.status !== undefined) conditions.push(`gap.status = ${param(query.status)}`);
+    const status = query.status === undefined ? undefined : param(query.status);
+    if (status !== undefined) conditions.push(`gap.status = ${status}`);
     if (query.leaveType !== undefined) {
       // Only the firm knows a leave is for infertility treatment: to others it is, and filters as, "other".
       const types = reader === 'firm' ? [query.leaveType] : query.leaveType === 'other' ? ['other', 'infertility_treatment'] : query.leaveType === 'infertility_treatment' ? [] : [query.leaveType];
@@ -188,7 +222,8 @@ export class LeaveGapsService {
       }
       conditions.push(`(${any.join(' OR ')})`);
     }
-    return { sql: conditions.length > 0 ? conditions.join(' AND ') : 'true', params };
+    const countedStatus = conditions.length === 0 ? 'all' : conditions.length === 1 && status !== undefined ? status : undefined;
+    return { sql: conditions.length > 0 ? conditions.join(' AND ') : 'true', params, countedStatus };
   }
 
   async listForFirm(firmId: string, query: ListFirmLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
