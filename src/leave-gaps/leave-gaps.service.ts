@@ -123,8 +123,8 @@ export class LeaveGapsService {
   /**
    * A firm user's list is confined to its own gaps, whatever the filters say. One statement
    * answers the page and its total, and its rows are read as plain objects: under 50 callers
-   * the second round trip, TypeORM's query building and entity hydration were most of a
-   * request's CPU (docs/operations-scale.md, "Lists and every request").
+   * the second round trip, TypeORM's query building and entity hydration were a large part of
+   * a request's CPU (docs/operations-scale.md, "Lists and every request").
    */
   async list(query: ListLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
     const where = await this.whereOf(query, principal);
