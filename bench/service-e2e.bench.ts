@@ -5,7 +5,8 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_h8test PORT=3108 THROTTLE_LIMIT=100000000 npm start   # in one shell
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_h8test BENCH_URL=http://127.0.0.1:3108 npm run bench:service -- --size regional
  *
- * Per size (`--size regional|national`, repeatable; default regional): writes the bench
+ * Per size (`--size regional|national`, repeatable; default regional; `--no-candidates` skips
+ * step 4, for comparing the run and the lists alone): writes the bench
  * generator's instance (bench/instance-generator.ts) into the database with SQL, with uuid
  * ids, the real mix of leave types (maternity, parental, reduced hours, spouse maternity,
  * other) and confirmed placements for the seekers' busy periods; then
@@ -276,7 +277,8 @@ async function main(): Promise<void> {
 
         let served = 0;
         const pick = () => data.gapIds[Math.floor(Math.random() * data.gapIds.length)];
-        const candidates = await load50(api, () => (served++, `/leave-gaps/${pick()}/candidates?limit=20`), () => served >= CANDIDATE_REQUESTS);
+        const candidateRequests = argv.includes('--no-candidates') ? 0 : CANDIDATE_REQUESTS;
+        const candidates = await load50(api, () => (served++, `/leave-gaps/${pick()}/candidates?limit=20`), () => served >= candidateRequests);
         const after = (await api.request('GET', '/runtime-metrics')).body;
 
         const lists = describe(duringRun);

@@ -29,6 +29,8 @@ export function setUpApplication(app: NestExpressApplication): NestExpressApplic
   // Default security headers; the Swagger UI loads only same-origin scripts, so the default CSP fits.
   app.use(helmet());
   app.use(noStore);
+  // Every answer is no-store, so no client revalidates: hashing each body for an ETag is wasted.
+  app.set('etag', false);
   const corsOrigins = app.get(AppConfig).corsOrigins;
   if (corsOrigins.length > 0) {
     app.enableCors({

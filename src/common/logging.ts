@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
 import type { AppConfig } from '../config/app-config';
 import { requestIdOf } from './request-id';
 import { maskResidentNumbers } from './resident-registration-number';
@@ -29,6 +30,9 @@ export function loggerParams(config: AppConfig): Params {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.logLevel,
+      // Asynchronous: lines logged while a write is under way go out in the next write, not one
+      // write(2) each on the request's path (pino flushes what is left when the process exits).
+      stream: pino.destination({ dest: 1, sync: false }),
       genReqId: (request: IncomingMessage, response: ServerResponse) => requestIdOf(request, response),
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',

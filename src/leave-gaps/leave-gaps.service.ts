@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
-import { Brackets, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { firmScopeOf } from '../auth/ownership';
 import type { Principal } from '../auth/principal';
 import { codeReferences } from '../catalog/catalog-kinds';
@@ -44,8 +44,23 @@ const AMENDABLE_WHEN_FILLED: ReadonlySet<keyof UpdateLeaveGapDto> = new Set([
   'unusedParentalMonths',
 ]);
 
+/** A condition on the alias `gap` and the values of its `$n` placeholders. */
+interface SqlWhere {
+  sql: string;
+  params: unknown[];
+  /** Set when the condition is at most one on the status: 'all', or the status's placeholder. */
+  countedStatus?: string;
+}
+
+/** Deltas of the kept counts beyond which a list request folds them (summing them stays cheap). */
+const FOLD_COUNTS_AT = 64;
+
 @Injectable()
 export class LeaveGapsService {
+  /** The entity's columns as `gap.db_name AS "propertyName"`, from its metadata (made once). */
+  private columns?: string;
+  private folding = false;
+
   constructor(
     @InjectRepository(LeaveGap) private readonly gaps: Repository<LeaveGap>,
     private readonly firms: FirmsService,
@@ -105,62 +120,110 @@ export class LeaveGapsService {
     return this.withSubsidy(await this.find(id, firmScopeOf(principal)), principal);
   }
 
-  /** A firm user's list is confined to its own gaps, whatever the filters say. */
+  /**
+   * A firm user's list is confined to its own gaps, whatever the filters say. One statement
+   * answers the page and its total, and its rows are read as plain objects: under 50 callers
+   * the second round trip, TypeORM's query building and entity hydration were a large part of
+   * a request's CPU (docs/operations-scale.md, "Lists and every request").
+   */
   async list(query: ListLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
-    const result = await (await this.filtered(query, principal)).skip(query.offset).take(query.pageSize).getManyAndCount();
-    return toPage(query, result, (gap) => toLeaveGapResponse(gap, readerOf(principal)));
+    const where = await this.whereOf(query, principal);
+    const rows: (LeaveGap & { total: number; deltas: number | null })[] = await this.gaps.manager.query(
+      `SELECT counted.total, counted.deltas, page.*
+       FROM (${this.countSql(where)}) counted
+       LEFT JOIN LATERAL (${this.pageSql(where, query.offset, query.pageSize)}) page ON true`,
+      where.params,
+    );
+    const total = rows[0]?.total ?? 0;
+    if ((rows[0]?.deltas ?? 0) > FOLD_COUNTS_AT) this.foldCounts();
+    const gaps = rows[0]?.id === null ? [] : rows;
+    const reader = readerOf(principal);
+    return toPage(query, [gaps, total], (gap) => toLeaveGapResponse(gap, reader));
+  }
+
+  /**
+   * The total: with no filter but the status, the sum of the per-status counts the triggers keep
+   * (migration 1795691000000-LeaveGapCounts), whatever the table's size; else counted.
+   */
+  private countSql(where: SqlWhere): string {
+    if (where.countedStatus === undefined) return `SELECT count(*)::int AS total, NULL::int AS deltas FROM leave_gaps gap WHERE ${where.sql}`;
+    const status = where.countedStatus === 'all' ? 'true' : `status = ${where.countedStatus}`;
+    return `SELECT coalesce(sum(n), 0)::int AS total, count(*)::int AS deltas FROM leave_gap_counts WHERE ${status}`;
+  }
+
+  /**
+   * Folds the counts' deltas into one row per status, in the background. Safe beside writers and
+   * other folds: each delta is deleted once, by whichever fold's DELETE reaches it first.
+   */
+  private foldCounts(): void {
+    if (this.folding) return;
+    this.folding = true;
+    this.gaps.manager
+      .query(
+        `WITH folded AS (DELETE FROM leave_gap_counts RETURNING status, n)
+         INSERT INTO leave_gap_counts (status, n) SELECT status, sum(n) FROM folded GROUP BY status`,
+      )
+      .catch(() => undefined) // the next list request folds again
+      .finally(() => (this.folding = false));
   }
 
   /** Every gap the list's filters select, as a CSV or XLSX file, read a page at a time (no personal data: nothing to log). */
   async exportTable(query: ListLeaveGapsQuery, principal: Principal, format: SpreadsheetFormat): Promise<Buffer> {
-    const builder = await this.filtered(query, principal);
+    const where = await this.whereOf(query, principal);
+    const reader = readerOf(principal);
     const rows = pagedRows(async (offset, limit) =>
-      (await builder.clone().skip(offset).take(limit).getMany()).map((gap) => toLeaveGapResponse(gap, readerOf(principal))),
+      ((await this.gaps.manager.query(this.pageSql(where, offset, limit), where.params)) as LeaveGap[]).map((gap) =>
+        toLeaveGapResponse(gap, reader),
+      ),
     );
     return writeTable(format, '휴직 공백', LEAVE_GAP_EXPORT_COLUMNS, rows);
   }
 
-  /** The list's scope, filters and order, before paging. */
-  private async filtered(query: ListLeaveGapsQuery, principal: Principal): Promise<SelectQueryBuilder<LeaveGap>> {
-    const builder = this.gaps.createQueryBuilder('gap');
+  /** One window of the list in its order, each row's columns named as the entity's properties. */
+  private pageSql(where: SqlWhere, offset: number, limit: number): string {
+    this.columns ??= this.gaps.metadata.columns.map((column) => `gap.${column.databaseName} AS "${column.propertyName}"`).join(', ');
+    const window = `LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`;
+    return `SELECT ${this.columns} FROM leave_gaps gap WHERE ${where.sql} ORDER BY gap.placement_start, gap.id ${window}`;
+  }
+
+  /** The list's scope and filters as one SQL condition on `gap`, with its parameters. */
+  private async whereOf(query: ListLeaveGapsQuery, principal: Principal): Promise<SqlWhere> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => `$${params.push(value)}`;
     const ownFirmId = firmScopeOf(principal);
     const reader = readerOf(principal);
-    if (ownFirmId !== undefined) builder.andWhere('gap.firmId = :ownFirmId', { ownFirmId });
+    if (ownFirmId !== undefined) conditions.push(`gap.firm_id = ${param(ownFirmId)}`);
     if (query.complexId !== undefined) {
-      builder.innerJoin('gap.firm', 'firm').andWhere('firm.complexId = :complexId', { complexId: query.complexId });
+      conditions.push(`EXISTS (SELECT 1 FROM firms WHERE firms.id = gap.firm_id AND firms.complex_id = ${param(query.complexId)})`);
     }
-    if (query.firmId !== undefined) builder.andWhere('gap.firmId = :firmId', { firmId: query.firmId });
-    if (query.status !== undefined) builder.andWhere('gap.status = :status', { status: query.status });
+    if (query.firmId !== undefined) conditions.push(`gap.firm_id = ${param(query.firmId)}`);
+    const status = query.status === undefined ? undefined : param(query.status);
+    if (status !== undefined) conditions.push(`gap.status = ${status}`);
     if (query.leaveType !== undefined) {
       // Only the firm knows a leave is for infertility treatment: to others it is, and filters as, "other".
       const types = reader === 'firm' ? [query.leaveType] : query.leaveType === 'other' ? ['other', 'infertility_treatment'] : query.leaveType === 'infertility_treatment' ? [] : [query.leaveType];
-      builder.andWhere(types.length > 0 ? 'gap.leaveType IN (:...types)' : 'false', { types });
+      conditions.push(types.length > 0 ? `gap.leave_type = ANY(${param(types)}::text[])` : 'false');
     }
     // Overlap with [from, to]: the placement period ends on/after `from` and starts on/before `to`.
-    if (query.from !== undefined) builder.andWhere('gap.placementEnd >= :from', { from: query.from });
-    if (query.to !== undefined) builder.andWhere('gap.placementStart <= :to', { to: query.to });
-    if (query.q) await this.whereMatches(builder, query.q);
-    return builder.orderBy('gap.placementStart', 'ASC').addOrderBy('gap.id', 'ASC');
-  }
-
-  /** Role title, the firm's name, or a required or preferred skill or certification whose code or label matches. */
-  private async whereMatches(builder: SelectQueryBuilder<LeaveGap>, q: string): Promise<void> {
-    const codes = await this.catalog.codesMatching(q);
-    builder.andWhere(
-      new Brackets((any) => {
-        any
-          .where('gap.role_title ILIKE :pattern', { pattern: containsPattern(q) })
-          .orWhere('EXISTS (SELECT 1 FROM firms WHERE firms.id = gap.firm_id AND firms.name ILIKE :pattern)');
-        if (codes.length > 0) {
-          any
-            .orWhere(
-              `EXISTS (SELECT 1 FROM jsonb_array_elements(gap.required_skills || gap.preferred_skills) AS skill WHERE skill->>'code' = ANY(:codes))`,
-              { codes },
-            )
-            .orWhere('gap.required_certifications && :codes::text[]', { codes });
-        }
-      }),
-    );
+    if (query.from !== undefined) conditions.push(`gap.placement_end >= ${param(query.from)}::date`);
+    if (query.to !== undefined) conditions.push(`gap.placement_start <= ${param(query.to)}::date`);
+    if (query.q) {
+      // Role title, the firm's name, or a required or preferred skill or certification whose code or label matches.
+      const codes = await this.catalog.codesMatching(query.q);
+      const pattern = param(containsPattern(query.q));
+      const any = [`gap.role_title ILIKE ${pattern}`, `EXISTS (SELECT 1 FROM firms WHERE firms.id = gap.firm_id AND firms.name ILIKE ${pattern})`];
+      if (codes.length > 0) {
+        const codeList = param(codes);
+        any.push(
+          `EXISTS (SELECT 1 FROM jsonb_array_elements(gap.required_skills || gap.preferred_skills) AS skill WHERE skill->>'code' = ANY(${codeList}::text[]))`,
+          `gap.required_certifications && ${codeList}::text[]`,
+        );
+      }
+      conditions.push(`(${any.join(' OR ')})`);
+    }
+    const countedStatus = conditions.length === 0 ? 'all' : conditions.length === 1 && status !== undefined ? status : undefined;
+    return { sql: conditions.length > 0 ? conditions.join(' AND ') : 'true', params, countedStatus };
   }
 
   async listForFirm(firmId: string, query: ListFirmLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
