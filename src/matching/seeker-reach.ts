@@ -6,7 +6,7 @@ import type { CommuteMode } from './core/types';
  * Above 1 so that near misses ("72 min > 60") still show up in the diagnostics.
  */
 export const NEAR_MISS_REACH_FACTOR = 1.5;
-const KM_PER_DEGREE_LATITUDE = 111.0;
+export const KM_PER_DEGREE_LATITUDE = 111.0;
 
 const kmPerMinute = (mode: CommuteMode) =>
   (NEAR_MISS_REACH_FACTOR * COMMUTE_MODEL[mode].speedKmPerHour) / (60 * COMMUTE_MODEL[mode].detour);
