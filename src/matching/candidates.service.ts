@@ -65,7 +65,8 @@ export class CandidatesService {
     const screening = screenSeekers(
       screeningProfile(vacancy),
       around.map((seeker) => seeker.profile),
-      (position) => rejected.has(around[position].id),
+      rejected.size === 0 ? () => false : (position) => rejected.has(around[position].id),
+      around.map((seeker) => seeker.cosLat),
     );
     const seekers = screening.kept.map((position) => seekerForVacancy(around[position], vacancy, asOf));
     const present = new Set(seekers.map((seeker) => seeker.id));

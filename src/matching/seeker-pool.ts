@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { COMMUTE_MODEL } from './core/commute';
+import { COMMUTE_MODEL, cosineOfLatitude } from './core/commute';
 import { prepareSeeker, SeekerProfile } from './core/prepared-instance';
 import { CommuteMode, DateRange, Seeker, SkillLevel, Vacancy } from './core/types';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
@@ -16,6 +16,11 @@ export interface PooledSeeker {
   readonly maxCommuteMinutes: number;
   /** NEAR_MISS_REACH_FACTOR × reach, computed as seekerReachBoxSql computes it. */
   readonly km: number;
+  /** km / KM_PER_DEGREE_LATITUDE: the box's half-height. */
+  readonly dLat: number;
+  /** Index of `km` among the pool's distinct reaches (SeekerPool.reachIndex). */
+  reach: number;
+  readonly cosLat: number;
   readonly skills: SkillLevel[];
   readonly certifications: string[];
   readonly weeklyHours: { readonly min: number; readonly max: number };
@@ -84,17 +89,40 @@ const KM_PER_MINUTE: Record<CommuteMode, number> = {
   walk: kmPerMinute('walk'),
 };
 
+/** The seekers whose home lies in one grid cell, with the box test's numbers in typed arrays (rebuilt after a change). */
+interface Cell {
+  readonly seekers: PooledSeeker[];
+  columns: { lat: Float64Array; lng: Float64Array; dLat: Float64Array; reach: Int32Array } | null;
+}
+
+function columnsOf(cell: Cell): NonNullable<Cell['columns']> {
+  if (cell.columns) return cell.columns;
+  const count = cell.seekers.length;
+  const columns = { lat: new Float64Array(count), lng: new Float64Array(count), dLat: new Float64Array(count), reach: new Int32Array(count) };
+  cell.seekers.forEach((seeker, i) => {
+    columns.lat[i] = seeker.lat;
+    columns.lng[i] = seeker.lng;
+    columns.dLat[i] = seeker.dLat;
+    columns.reach[i] = seeker.reach;
+  });
+  return (cell.columns = columns);
+}
+
 const cellOf = (degrees: number) => Math.floor(degrees / CELL_DEGREES);
 const cellKey = (latCell: number, lngCell: number) => latCell * 100_000 + lngCell;
 
 function toPooled(row: PoolRow): PooledSeeker {
+  const km = row.max_commute_minutes * KM_PER_MINUTE[row.commute_mode];
   const seeker = {
     id: row.id,
     lat: row.home_lat,
     lng: row.home_lng,
     commuteMode: row.commute_mode,
     maxCommuteMinutes: row.max_commute_minutes,
-    km: row.max_commute_minutes * KM_PER_MINUTE[row.commute_mode],
+    km,
+    dLat: km / KM_PER_DEGREE_LATITUDE,
+    reach: -1,
+    cosLat: cosineOfLatitude(row.home_lat),
     skills: row.skills.map(({ code, level }) => ({ code, level })),
     certifications: row.certifications,
     weeklyHours: { min: row.weekly_hours_min, max: row.weekly_hours_max },
@@ -125,7 +153,10 @@ const byStartEnd = (a: DateRange, b: DateRange) => (a.start < b.start ? -1 : a.s
 export class SeekerPool implements OnModuleDestroy {
   private readonly logger = new Logger(SeekerPool.name);
   private readonly byId = new Map<string, PooledSeeker>();
-  private readonly cells = new Map<number, Map<string, PooledSeeker>>();
+  private readonly cells = new Map<number, Cell>();
+  /** Every reach (km) ever pooled, by index: a seeker's longitude span is looked up by index. */
+  private readonly reaches: number[] = [];
+  private readonly reachIndex = new Map<number, number>();
   /** Distinct `km` of pooled seekers with how many hold each; and the largest. */
   private readonly kms = new Map<number, number>();
   private snapshot: string | null = null;
@@ -170,20 +201,20 @@ export class SeekerPool implements OnModuleDestroy {
 
   /**
    * The seekers InstanceBuilder would read for this one vacancy (active, within
-   * NEAR_MISS_REACH_FACTOR × their reach: seekerReachBoxSql), by id.
+   * NEAR_MISS_REACH_FACTOR × their reach: seekerReachBoxSql), in no particular order.
    * `cosines` maps each of `distinctKms()` to the database's cos(radians(least(89, |lat| + km / 111))),
    * so that the box's edges are the database's to the bit; undefined when one is missing.
    */
   neighbourhood(vacancy: Vacancy, cosines: ReadonlyMap<number, number>): PooledSeeker[] | undefined {
     const { lat, lng } = vacancy.location;
-    const lngSpans = new Map<number, number>();
+    const lngSpans = new Float64Array(this.reaches.length);
     let widestLat = 0;
     let widestLng = 0;
     for (const km of this.kms.keys()) {
       const cosine = cosines.get(km);
       if (cosine === undefined) return undefined;
       const span = km / (KM_PER_DEGREE_LATITUDE * cosine);
-      lngSpans.set(km, span);
+      lngSpans[this.reachIndex.get(km)!] = span;
       widestLat = Math.max(widestLat, km / KM_PER_DEGREE_LATITUDE);
       widestLng = Math.max(widestLng, span);
     }
@@ -193,15 +224,17 @@ export class SeekerPool implements OnModuleDestroy {
       for (let lngCell = cellOf(lng - widestLng) - 1; lngCell <= cellOf(lng + widestLng) + 1; lngCell++) {
         const cell = this.cells.get(cellKey(latCell, lngCell));
         if (!cell) continue;
-        for (const seeker of cell.values()) {
-          const dLat = seeker.km / KM_PER_DEGREE_LATITUDE;
-          if (!(seeker.lat >= lat - dLat && seeker.lat <= lat + dLat)) continue;
-          const span = lngSpans.get(seeker.km)!;
-          if (seeker.lng >= lng - span && seeker.lng <= lng + span) found.push(seeker);
+        const columns = columnsOf(cell);
+        for (let i = 0; i < cell.seekers.length; i++) {
+          const seekerLat = columns.lat[i];
+          const dLat = columns.dLat[i];
+          if (!(seekerLat >= lat - dLat && seekerLat <= lat + dLat)) continue;
+          const span = lngSpans[columns.reach[i]];
+          const seekerLng = columns.lng[i];
+          if (seekerLng >= lng - span && seekerLng <= lng + span) found.push(cell.seekers[i]);
         }
       }
     }
-    found.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return found;
   }
 
@@ -272,10 +305,17 @@ export class SeekerPool implements OnModuleDestroy {
 
   private add(seeker: PooledSeeker): void {
     this.byId.set(seeker.id, seeker);
+    let reach = this.reachIndex.get(seeker.km);
+    if (reach === undefined) {
+      reach = this.reaches.push(seeker.km) - 1;
+      this.reachIndex.set(seeker.km, reach);
+    }
+    seeker.reach = reach;
     const key = cellKey(cellOf(seeker.lat), cellOf(seeker.lng));
     let cell = this.cells.get(key);
-    if (!cell) this.cells.set(key, (cell = new Map()));
-    cell.set(seeker.id, seeker);
+    if (!cell) this.cells.set(key, (cell = { seekers: [], columns: null }));
+    cell.seekers.push(seeker);
+    cell.columns = null;
     this.kms.set(seeker.km, (this.kms.get(seeker.km) ?? 0) + 1);
   }
 
@@ -285,8 +325,11 @@ export class SeekerPool implements OnModuleDestroy {
     this.byId.delete(id);
     const key = cellKey(cellOf(seeker.lat), cellOf(seeker.lng));
     const cell = this.cells.get(key)!;
-    cell.delete(id);
-    if (cell.size === 0) this.cells.delete(key);
+    const position = cell.seekers.indexOf(seeker);
+    cell.seekers[position] = cell.seekers[cell.seekers.length - 1];
+    cell.seekers.pop();
+    cell.columns = null;
+    if (cell.seekers.length === 0) this.cells.delete(key);
     const holders = this.kms.get(seeker.km)! - 1;
     if (holders === 0) this.kms.delete(seeker.km);
     else this.kms.set(seeker.km, holders);
@@ -313,7 +356,7 @@ export function seekerForVacancy(seeker: PooledSeeker, vacancy: Vacancy, asOf: s
 }
 
 function toContractSeeker(
-  seeker: Omit<PooledSeeker, 'profile'>,
+  seeker: Omit<PooledSeeker, 'profile' | 'reach' | 'dLat' | 'cosLat'>,
   availability: DateRange[],
   busy: DateRange[],
   waitingSince: string,

@@ -1,6 +1,8 @@
 import { toDay } from './calendar-days';
 import { DEFAULT_NEAR_MISS_LIMIT } from './diagnostics';
-import { failedRules, failureShortfall } from './feasibility';
+import { COMMUTE_MODEL, cosineOfLatitude, greatCircleKmWithCosines, modelMinutes } from './commute';
+import { runContaining } from './day-runs';
+import { failureShortfall } from './feasibility';
 import { SeekerProfile, VacancyProfile } from './prepared-instance';
 import { FEASIBILITY_RULES, FeasibilityRule, Vacancy } from './types';
 
@@ -20,7 +22,8 @@ export interface Screening {
  * id). The others only add to `excludedBy`. Scores do not depend on the other seekers of an
  * instance, so the ranking over the kept seekers plus these counts is the ranking over all.
  * Uses feasibility.ts's own rules and shortfalls (diagnostics.ts agrees with them to the bit).
- * `blocked(i)` says whether the vacancy's rejected pairs name seeker i; `vacancy` must carry
+ * `blocked(i)` says whether the vacancy's rejected pairs name seeker i; `seekerCosines[i]` is
+ * cosineOfLatitude of seeker i's home (precomputed by a caller that screens often); `vacancy` must carry
  * no blocked seekers and no routing-engine minutes of its own (the profiles' indices are not
  * positions here).
  */
@@ -28,18 +31,23 @@ export function screenSeekers(
   vacancy: VacancyProfile,
   seekers: readonly SeekerProfile[],
   blocked: (position: number) => boolean,
+  seekerCosines: ArrayLike<number> = seekers.map((seeker) => cosineOfLatitude(seeker.seeker.location.lat)),
   nearMissLimit = DEFAULT_NEAR_MISS_LIMIT,
 ): Screening {
   const counts = Object.fromEntries(FEASIBILITY_RULES.map((rule) => [rule, 0])) as RuleCounts;
   const kept: number[] = [];
   const single: { position: number; rule: FeasibilityRule; shortfall: number }[] = [];
+  const vacancyCos = cosineOfLatitude(vacancy.vacancy.location.lat);
   for (let position = 0; position < seekers.length; position++) {
     const seeker = seekers[position];
-    const failed = failedRules(vacancy, seeker);
-    if (blocked(position) && !failed.includes('blocked')) failed.push('blocked');
-    if (failed.length === 0) kept.push(position);
-    else if (failed.length === 1) single.push({ position, rule: failed[0], shortfall: failureShortfall(failed[0], vacancy, seeker) });
-    else for (const rule of failed) counts[rule]++;
+    const bits = failureBits(vacancy, seeker, seekerCosines[position], vacancyCos) | (blocked(position) ? BLOCKED : 0);
+    if (bits === 0) kept.push(position);
+    else if ((bits & (bits - 1)) === 0) {
+      const rule = FEASIBILITY_RULES[31 - Math.clz32(bits)];
+      single.push({ position, rule, shortfall: failureShortfall(rule, vacancy, seeker) });
+    } else {
+      for (let rule = 0; rule < FEASIBILITY_RULES.length; rule++) if (bits & (1 << rule)) counts[FEASIBILITY_RULES[rule]]++;
+    }
   }
   let cut = Infinity;
   if (single.length > nearMissLimit) {
@@ -52,6 +60,47 @@ export function screenSeekers(
   }
   kept.sort((a, b) => a - b);
   return { kept, excludedElsewhere: counts };
+}
+
+const bit = (rule: FeasibilityRule) => 1 << FEASIBILITY_RULES.indexOf(rule);
+const SKILLS = bit('skills');
+const CERTIFICATIONS = bit('certifications');
+const DATES = bit('dates');
+const HOURS = bit('hours');
+const WAGE = bit('wage');
+const COMMUTE = bit('commute');
+const BLOCKED = bit('blocked');
+
+/**
+ * feasibility.ts's failedRules as a bit set (bit i: FEASIBILITY_RULES[i]), without allocating:
+ * the same comparisons, and the commute from the same arithmetic as estimatedCommuteMinutes
+ * (greatCircleKm's, with the vacancy's cosine computed once).
+ */
+function failureBits(v: VacancyProfile, s: SeekerProfile, seekerCos: number, vacancyCos: number): number {
+  const vacancy = v.vacancy;
+  const seeker = s.seeker;
+  let bits = 0;
+  for (const skill of vacancy.requiredSkills) {
+    if ((s.skillLevels.get(skill.code) ?? 0) < skill.level) {
+      bits |= SKILLS;
+      break;
+    }
+  }
+  for (const code of vacancy.requiredCertifications) {
+    if (!s.certifications.has(code)) {
+      bits |= CERTIFICATIONS;
+      break;
+    }
+  }
+  if (runContaining(s.free, v.start, v.end) === undefined) bits |= DATES;
+  if (!(seeker.weeklyHours.min <= vacancy.weeklyHours && vacancy.weeklyHours <= seeker.weeklyHours.max)) bits |= HOURS;
+  if (!(seeker.minHourlyWage === undefined || vacancy.hourlyWage >= seeker.minHourlyWage)) bits |= WAGE;
+  const from = seeker.location;
+  const to = vacancy.location;
+  const minutes = modelMinutes(COMMUTE_MODEL[seeker.commuteMode], greatCircleKmWithCosines(from.lat, from.lng, seekerCos, to.lat, to.lng, vacancyCos));
+  if (!(minutes <= seeker.maxCommuteMinutes && minutes <= v.commuteLimit)) bits |= COMMUTE;
+  if (s.blockedFirms.has(vacancy.firmId)) bits |= BLOCKED;
+  return bits;
 }
 
 const NO_SEEKERS: ReadonlySet<number> = new Set();
