@@ -37,10 +37,10 @@ export function screenSeekers(
   const counts = Object.fromEntries(FEASIBILITY_RULES.map((rule) => [rule, 0])) as RuleCounts;
   const kept: number[] = [];
   const single: { position: number; rule: FeasibilityRule; shortfall: number }[] = [];
-  const vacancyCos = cosineOfLatitude(vacancy.vacancy.location.lat);
+  const terms = new VacancyTerms(vacancy);
   for (let position = 0; position < seekers.length; position++) {
     const seeker = seekers[position];
-    const bits = failureBits(vacancy, seeker, seekerCosines[position], vacancyCos) | (blocked(position) ? BLOCKED : 0);
+    const bits = failureBits(terms, seeker, seekerCosines[position]) | (blocked(position) ? BLOCKED : 0);
     if (bits === 0) kept.push(position);
     else if ((bits & (bits - 1)) === 0) {
       const rule = FEASIBILITY_RULES[31 - Math.clz32(bits)];
@@ -76,30 +76,63 @@ const BLOCKED = bit('blocked');
  * the same comparisons, and the commute from the same arithmetic as estimatedCommuteMinutes
  * (greatCircleKm's, with the vacancy's cosine computed once).
  */
-function failureBits(v: VacancyProfile, s: SeekerProfile, seekerCos: number, vacancyCos: number): number {
-  const vacancy = v.vacancy;
+/** The vacancy's numbers read once per screening: the vacancy object may be slow to read (spread-built). */
+class VacancyTerms {
+  readonly skills: { readonly code: string; readonly level: number }[];
+  readonly certifications: readonly string[];
+  readonly start: number;
+  readonly end: number;
+  readonly weeklyHours: number;
+  readonly hourlyWage: number;
+  readonly firmId: string;
+  readonly lat: number;
+  readonly lng: number;
+  readonly cos: number;
+  readonly commuteLimit: number;
+
+  constructor(v: VacancyProfile) {
+    const vacancy = v.vacancy;
+    this.skills = vacancy.requiredSkills.map((skill) => ({ code: skill.code, level: skill.level }));
+    this.certifications = [...vacancy.requiredCertifications];
+    this.start = v.start;
+    this.end = v.end;
+    this.weeklyHours = vacancy.weeklyHours;
+    this.hourlyWage = vacancy.hourlyWage;
+    this.firmId = vacancy.firmId;
+    this.lat = vacancy.location.lat;
+    this.lng = vacancy.location.lng;
+    this.cos = cosineOfLatitude(vacancy.location.lat);
+    this.commuteLimit = v.commuteLimit;
+  }
+}
+
+/**
+ * feasibility.ts's failedRules as a bit set (bit i: FEASIBILITY_RULES[i]), without allocating:
+ * the same comparisons, and the commute from the same arithmetic as estimatedCommuteMinutes
+ * (greatCircleKm's, with the cosines computed beforehand).
+ */
+function failureBits(v: VacancyTerms, s: SeekerProfile, seekerCos: number): number {
   const seeker = s.seeker;
   let bits = 0;
-  for (const skill of vacancy.requiredSkills) {
-    if ((s.skillLevels.get(skill.code) ?? 0) < skill.level) {
+  for (let i = 0; i < v.skills.length; i++) {
+    if ((s.skillLevels.get(v.skills[i].code) ?? 0) < v.skills[i].level) {
       bits |= SKILLS;
       break;
     }
   }
-  for (const code of vacancy.requiredCertifications) {
-    if (!s.certifications.has(code)) {
+  for (let i = 0; i < v.certifications.length; i++) {
+    if (!s.certifications.has(v.certifications[i])) {
       bits |= CERTIFICATIONS;
       break;
     }
   }
   if (runContaining(s.free, v.start, v.end) === undefined) bits |= DATES;
-  if (!(seeker.weeklyHours.min <= vacancy.weeklyHours && vacancy.weeklyHours <= seeker.weeklyHours.max)) bits |= HOURS;
-  if (!(seeker.minHourlyWage === undefined || vacancy.hourlyWage >= seeker.minHourlyWage)) bits |= WAGE;
+  if (!(seeker.weeklyHours.min <= v.weeklyHours && v.weeklyHours <= seeker.weeklyHours.max)) bits |= HOURS;
+  if (!(seeker.minHourlyWage === undefined || v.hourlyWage >= seeker.minHourlyWage)) bits |= WAGE;
   const from = seeker.location;
-  const to = vacancy.location;
-  const minutes = modelMinutes(COMMUTE_MODEL[seeker.commuteMode], greatCircleKmWithCosines(from.lat, from.lng, seekerCos, to.lat, to.lng, vacancyCos));
+  const minutes = modelMinutes(COMMUTE_MODEL[seeker.commuteMode], greatCircleKmWithCosines(from.lat, from.lng, seekerCos, v.lat, v.lng, v.cos));
   if (!(minutes <= seeker.maxCommuteMinutes && minutes <= v.commuteLimit)) bits |= COMMUTE;
-  if (s.blockedFirms.has(vacancy.firmId)) bits |= BLOCKED;
+  if (s.blockedFirms.has(v.firmId)) bits |= BLOCKED;
   return bits;
 }
 
