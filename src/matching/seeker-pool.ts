@@ -286,7 +286,8 @@ export class SeekerPool implements OnModuleDestroy {
     if (rebuild) this.logger.log(`built the pool of ${this.byId.size} active seekers in ${Math.round(performance.now() - started)} ms`);
     if (performance.now() - this.markedAt > MARK_EVERY_MS) {
       this.markedAt = performance.now();
-      await this.prune();
+      // The pool is already up to date: a failed clean-up must not fail the request that waits for it.
+      await this.prune().catch((error: unknown) => this.logger.warn(`pruning seeker changes failed: ${String(error)}`));
     }
   }
 
