@@ -13,11 +13,15 @@
  *   1. POST /match-runs for its complexes → succeeded: wall time, optimality;
  *   2. meanwhile 50 connections request GET /leave-gaps?pageSize=20 back to back (latencies);
  *   3. the service's own event-loop delay and peak RSS over the run (GET /runtime-metrics);
- *   4. live candidates of random gaps from 50 concurrent callers (latencies, status codes).
+ *   4. live candidates of random gaps from 50 concurrent callers (latencies, status codes), after
+ *      one request alone (its time is shown: what the service does once per dataset); with
+ *      BENCH_SERVICE_PID, CPU per request of the service and of this database's backends.
+ * `--only-candidates` skips 1–3.
  * Prints a table. The dataset is retired afterwards (gaps cancelled, seekers inactive). The
  * database name must contain "test": this writes rows.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { BENCH_SIZES, generateInstance } from './instance-generator';
 import { completeBusinessNumber } from '../src/firms/business-number';
@@ -236,12 +240,72 @@ async function load50(api: Api, path: () => string, until: () => boolean, connec
   return latencies;
 }
 
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** utime + stime of a process in seconds (Linux /proc), undefined where unreadable. */
+function processCpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds so far of the service (BENCH_SERVICE_PID) and of each database backend serving
+ * this database (other than the bench's own), when the bench runs on their machine.
+ */
+async function cpuSeconds(db: Client): Promise<{ service?: number; backends: Map<number, number> }> {
+  const servicePid = Number(process.env.BENCH_SERVICE_PID);
+  const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+  const backends = new Map<number, number>();
+  for (const { pid } of rows as { pid: number }[]) {
+    const cpu = processCpuSeconds(pid);
+    if (cpu !== undefined) backends.set(pid, cpu);
+  }
+  return { service: servicePid > 0 ? processCpuSeconds(servicePid) : undefined, backends };
+}
+
+/** Service and database CPU ms per request between two readings (a backend born in between counts from zero). */
+function cpuPerRequest(before: Awaited<ReturnType<typeof cpuSeconds>>, after: Awaited<ReturnType<typeof cpuSeconds>>, requests: number): string {
+  const service = before.service === undefined || after.service === undefined ? 'n/a' : (((after.service - before.service) * 1000) / requests).toFixed(1);
+  let database = 0;
+  for (const [pid, cpu] of after.backends) database += cpu - (before.backends.get(pid) ?? 0);
+  return `${service} + ${after.backends.size > 0 ? ((database * 1000) / requests).toFixed(1) : 'n/a'}`;
+}
+
+/** Live candidates of random gaps: one request alone first, then CANDIDATE_REQUESTS from 50 callers. */
+async function liveCandidates(api: Api, db: Client, gapIds: string[], peakRssMb: number): Promise<Record<string, unknown>> {
+  let served = 0;
+  const pick = () => gapIds[Math.floor(Math.random() * gapIds.length)];
+  // One request first, alone: it waits for whatever the service does once per dataset (e.g. absorbing the load).
+  const warmStarted = performance.now();
+  const warm = await api.request('GET', `/leave-gaps/${pick()}/candidates?limit=20`);
+  const warmMs = performance.now() - warmStarted;
+  const cpuBefore = await cpuSeconds(db);
+  const candidatesStarted = performance.now();
+  const candidates = await load50(api, () => (served++, `/leave-gaps/${pick()}/candidates?limit=20`), () => served >= CANDIDATE_REQUESTS);
+  const candidatesS = (performance.now() - candidatesStarted) / 1000;
+  const cpuAfter = await cpuSeconds(db);
+  const after = (await api.request('GET', '/runtime-metrics')).body;
+  const live = describe(candidates);
+  return {
+    'first candidates ms': `${warmMs.toFixed(0)} (${warm.status})`,
+    'candidates p50/p99 ms': `${live.p50}/${live.p99} (${live.codes})`,
+    'candidates/s': (live.n / candidatesS).toFixed(0),
+    'CPU ms/request service + db': cpuPerRequest(cpuBefore, cpuAfter, live.n),
+    'peak RSS MB': Math.round(Math.max(peakRssMb, after.peakRssBytes / 2 ** 20)),
+  };
+}
+
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url || !/test/.test(new URL(url).pathname)) throw new Error('DATABASE_URL must name a database whose name contains "test"');
   const api = new Api(process.env.BENCH_URL ?? 'http://127.0.0.1:3108');
   const argv = process.argv.slice(2);
   const names = argv.flatMap((arg, i) => (argv[i - 1] === '--size' ? [arg] : []));
+  const onlyCandidates = argv.includes('--only-candidates');
   const sizes = BENCH_SIZES.filter((size) => (names.length > 0 ? names : ['regional']).includes(size.name));
   const db = new Client({ connectionString: url });
   await db.connect();
@@ -257,45 +321,42 @@ async function main(): Promise<void> {
       console.log(`${size.name}: loaded ${data.gapIds.length} gaps, ${data.seekerIds.length} seekers in ${loadS} s`);
       try {
         await api.request('POST', '/runtime-metrics/reset');
-        const started = performance.now();
-        const created = await api.request('POST', '/match-runs', { complexIds: data.complexIds });
-        if (created.status !== 202) throw new Error(`POST /match-runs: ${created.status} ${JSON.stringify(created.body)}`);
-        let run = created.body;
-        let finished = false;
-        const poll = (async () => {
-          while (run.status === 'queued' || run.status === 'running') {
-            await new Promise((resolve) => setTimeout(resolve, 200));
-            run = (await api.request('GET', `/match-runs/${created.body.id}`)).body;
-          }
-          finished = true;
-        })();
-        const duringRun = await load50(api, () => '/leave-gaps?pageSize=20', () => finished);
-        await poll;
-        const wallS = (performance.now() - started) / 1000;
-        const runtime = (await api.request('GET', '/runtime-metrics')).body;
-        if (run.status !== 'succeeded') throw new Error(`run ${run.id} ${run.status}: ${run.error}`);
+        let row: Record<string, unknown> = { size: `${size.name} ${data.gapIds.length}×${data.seekerIds.length}` };
+        if (!onlyCandidates) {
+          const started = performance.now();
+          const created = await api.request('POST', '/match-runs', { complexIds: data.complexIds });
+          if (created.status !== 202) throw new Error(`POST /match-runs: ${created.status} ${JSON.stringify(created.body)}`);
+          let run = created.body;
+          let finished = false;
+          const poll = (async () => {
+            while (run.status === 'queued' || run.status === 'running') {
+              await new Promise((resolve) => setTimeout(resolve, 200));
+              run = (await api.request('GET', `/match-runs/${created.body.id}`)).body;
+            }
+            finished = true;
+          })();
+          const duringRun = await load50(api, () => '/leave-gaps?pageSize=20', () => finished);
+          await poll;
+          const wallS = (performance.now() - started) / 1000;
+          const runtime = (await api.request('GET', '/runtime-metrics')).body;
+          if (run.status !== 'succeeded') throw new Error(`run ${run.id} ${run.status}: ${run.error}`);
+          const lists = describe(duringRun);
+          row = {
+            ...row,
+            'run wall s': wallS.toFixed(1),
+            'solve s': ((run.stats?.solveMs ?? NaN) / 1000).toFixed(1),
+            filled: run.stats?.filled,
+            optimal: run.stats?.optimal,
+            gap: run.stats?.gap,
+            'loop max ms': runtime.eventLoopDelayMs.max,
+            'loop p99 ms': runtime.eventLoopDelayMs.p99,
+            'lists p99 ms': `${lists.p99} (n=${lists.n}; ${lists.codes})`,
+            'peak RSS MB': Math.round(runtime.peakRssBytes / 2 ** 20),
+          };
+        }
 
-        let served = 0;
-        const pick = () => data.gapIds[Math.floor(Math.random() * data.gapIds.length)];
-        const candidateRequests = argv.includes('--no-candidates') ? 0 : CANDIDATE_REQUESTS;
-        const candidates = await load50(api, () => (served++, `/leave-gaps/${pick()}/candidates?limit=20`), () => served >= candidateRequests);
-        const after = (await api.request('GET', '/runtime-metrics')).body;
-
-        const lists = describe(duringRun);
-        const live = describe(candidates);
-        rows.push({
-          size: `${size.name} ${data.gapIds.length}×${data.seekerIds.length}`,
-          'run wall s': wallS.toFixed(1),
-          'solve s': ((run.stats?.solveMs ?? NaN) / 1000).toFixed(1),
-          filled: run.stats?.filled,
-          optimal: run.stats?.optimal,
-          gap: run.stats?.gap,
-          'loop max ms': runtime.eventLoopDelayMs.max,
-          'loop p99 ms': runtime.eventLoopDelayMs.p99,
-          'lists p99 ms': `${lists.p99} (n=${lists.n}; ${lists.codes})`,
-          'candidates p50/p99 ms': `${live.p50}/${live.p99} (${live.codes})`,
-          'peak RSS MB': Math.round(Math.max(runtime.peakRssBytes, after.peakRssBytes) / 2 ** 20),
-        });
+        if (!argv.includes('--no-candidates')) row = { ...row, ...(await liveCandidates(api, db, data.gapIds, Number(row['peak RSS MB'] ?? 0))) };
+        rows.push(row);
         console.table(rows.slice(-1));
       } finally {
         await retire(db, data);

@@ -12,12 +12,14 @@ import { AppConfig } from '../config/app-config';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import { CandidateRanking, rankCandidates } from './core/rank-candidates';
-import { FEASIBILITY_RULES } from './core/types';
+import { RuleCounts, screeningProfile, screenSeekers } from './core/screen-seekers';
+import { FEASIBILITY_RULES, Instance, Vacancy } from './core/types';
 import { CandidatesResponse } from './dto/candidates.dto';
 import { SeekerRef } from './dto/run-results.dto';
 import { gapRefs, seekerRefs } from './gap-refs';
 import { InstanceBuilder } from './instance-builder';
-import { ExcludedCounts, plausibleSeekers } from './plausible-seekers';
+import { PooledSeeker, SeekerPool, seekerForVacancy } from './seeker-pool';
+import { KM_PER_DEGREE_LATITUDE } from './seeker-reach';
 import { explainUnfilled } from './unfilled-explanation';
 
 /** The live view for one gap: who could take it right now, ranked, built like a one-gap match run. */
@@ -28,6 +30,7 @@ export class CandidatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly builder: InstanceBuilder,
+    private readonly pool: SeekerPool,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
     config: AppConfig,
@@ -40,27 +43,67 @@ export class CandidatesService {
   }
 
   /**
-   * The gap's ranking, reading only the seekers the database finds plausible (see
-   * plausibleSeekers): the same ranking and diagnostics as over the whole neighbourhood.
+   * The gap's ranking over its whole neighbourhood, as a one-gap match run would see it: the
+   * seekers come from the in-memory pool (SeekerPool, first brought up to date with every
+   * change committed before this call), the gap and its rejected pairs fresh from the database.
    */
   async rank(gapId: string, asOf: string, limit: number): Promise<CandidateRanking | undefined> {
-    let excludedElsewhere: ExcludedCounts | undefined;
-    const instance = await this.builder.build(
-      { leaveGapIds: [gapId] },
-      {
-        asOf,
-        seekerFilter: async (manager, [vacancy]) => {
-          const plausible = await plausibleSeekers(manager, vacancy);
-          excludedElsewhere = plausible.excludedElsewhere;
-          return plausible.seekerIds;
-        },
-      },
+    await this.pool.refresh();
+    const read = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [vacancy] = await this.builder.vacancies(manager, { leaveGapIds: [gapId] }, asOf);
+      if (!vacancy) return undefined;
+      const rejected: { seeker_id: string }[] = await manager.query(
+        `SELECT seeker_id FROM rejected_pairs WHERE leave_gap_id = $1 ORDER BY seeker_id`,
+        [vacancy.id],
+      );
+      return { vacancy, rejected: rejected.map((row) => row.seeker_id) };
+    });
+    if (!read) return undefined;
+    const { vacancy } = read;
+    const around = await this.neighbourhood(vacancy);
+    const rejected = new Set(read.rejected);
+    const screening = screenSeekers(
+      screeningProfile(vacancy),
+      around.map((seeker) => seeker.profile),
+      rejected.size === 0 ? () => false : (position) => rejected.has(around[position].id),
+      around.map((seeker) => seeker.cosLat),
     );
+    const seekers = screening.kept.map((position) => seekerForVacancy(around[position], vacancy, asOf));
+    const present = new Set(seekers.map((seeker) => seeker.id));
+    const instance: Instance = {
+      vacancies: [vacancy],
+      seekers,
+      blockedPairs: read.rejected.filter((id) => present.has(id)).map((seekerId) => ({ vacancyId: vacancy.id, seekerId })),
+      asOf,
+    };
     const ranking = rankCandidates(instance, gapId, limit);
-    if (!ranking || !excludedElsewhere) return ranking;
-    const counted = excludedElsewhere;
+    if (!ranking) return undefined;
+    const counted = screening.excludedElsewhere;
     const excludedBy = Object.fromEntries(FEASIBILITY_RULES.map((rule) => [rule, ranking.excludedBy[rule] + counted[rule]]));
-    return { ...ranking, excludedBy: excludedBy as ExcludedCounts };
+    return { ...ranking, excludedBy: excludedBy as RuleCounts };
+  }
+
+  /**
+   * The pool's seekers in the vacancy's neighbourhood. The box's longitude edges need the
+   * database's cosine for each distinct reach; a refresh between asking and answering can bring
+   * a reach not asked for, and then the missing ones are asked for too.
+   */
+  private async neighbourhood(vacancy: Vacancy): Promise<PooledSeeker[]> {
+    const cosines = new Map<number, number>();
+    for (;;) {
+      const missing = this.pool.distinctKms().filter((km) => !cosines.has(km));
+      if (missing.length === 0) {
+        const seekers = this.pool.neighbourhood(vacancy, cosines);
+        if (seekers) return seekers;
+        continue;
+      }
+      const [row]: { cosines: number[] }[] = await this.dataSource.query(
+        `SELECT coalesce(array_agg(cos(radians(least(89.0, abs($1::float8) + km / ${KM_PER_DEGREE_LATITUDE}))) ORDER BY n), '{}') AS cosines
+         FROM unnest($2::float8[]) WITH ORDINALITY AS t(km, n)`,
+        [vacancy.location.lat, missing],
+      );
+      missing.forEach((km, i) => cosines.set(km, row.cosines[i]));
+    }
   }
 
   private async answer(gapId: string, limit: number, reader: Principal, language: Language): Promise<CandidatesResponse> {

@@ -147,6 +147,11 @@ export class InstanceBuilder {
     return this.complete(manager, vacancies, seekerRows, { asOf }, false);
   }
 
+  /** The open gaps in scope as vacancies, as build() makes them, read through the caller's transaction. */
+  async vacancies(manager: EntityManager, scope: MatchScope, asOf: string): Promise<Vacancy[]> {
+    return (await this.vacancyRows(manager, scope, asOf)).map((row) => toVacancy(row, asOf));
+  }
+
   private async read(manager: EntityManager, scope: MatchScope, options: InstanceOptions): Promise<Instance> {
     const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map((row) => toVacancy(row, options.asOf));
     const only = vacancies.length > 0 && options.seekerFilter ? await options.seekerFilter(manager, vacancies) : null;

@@ -16,6 +16,7 @@ import { MatchRun } from './match-run.entity';
 import { MatchRunsController } from './match-runs.controller';
 import { MatchRunsService } from './match-runs.service';
 import { RunResultsService } from './run-results.service';
+import { SeekerPool } from './seeker-pool';
 import { SolverThread } from './solver/solver-thread';
 import { UnfilledGap } from './unfilled-gap.entity';
 
@@ -31,6 +32,7 @@ import { UnfilledGap } from './unfilled-gap.entity';
     MatchRunsService,
     RunResultsService,
     CandidatesService,
+    SeekerPool,
     MatchRunRetention,
   ],
 })

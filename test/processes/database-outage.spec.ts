@@ -77,6 +77,9 @@ describeWithCluster('a database outage during a match run and under traffic', ()
     expect(write.status).toBe(503);
     expect(write.body).toMatchObject({ code: 'service.unavailable' });
     expect(write.headers['retry-after']).toMatch(/^\d+$/);
+    // Live candidates cannot bring their seeker pool up to date: 503 too, not a crash.
+    const live = await t.api.get(`${API}/leave-gaps/${data.gapIds[0]}/candidates`);
+    expect(live.status).toBe(503);
     // Down long enough for the traffic to see the outage several times over, not for an instant.
     await waitUntil('the traffic to meet the outage five times', async () => statuses.filter((status) => status === 503).length >= 5);
 

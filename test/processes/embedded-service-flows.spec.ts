@@ -129,6 +129,10 @@ describe('the embedded default database under the day-one flows', () => {
       consent: true,
     });
 
+    // Live candidates from the seeker pool, built and refreshed over the embedded database's one connection.
+    const live = await expectStatus('GET', `/leave-gaps/${gap.id}/candidates`, 200);
+    expect(live.candidates.map((candidate: Json) => candidate.seeker.id)).toEqual([seeker.id]);
+
     const run = await expectStatus('POST', '/match-runs', 202, { leaveGapIds: [gap.id] });
     let finished: Json = run;
     for (let poll = 0; finished.status !== 'succeeded' && finished.status !== 'failed'; poll += 1) {

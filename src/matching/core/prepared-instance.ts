@@ -63,7 +63,7 @@ function toRuns(ranges: Seeker['availability']): DayRun[] {
   return mergeRuns(ranges.map((range) => ({ start: toDay(range.start), end: toDay(range.end) })));
 }
 
-function prepareSeeker(seeker: Seeker, index: number): SeekerProfile {
+export function prepareSeeker(seeker: Seeker, index: number): SeekerProfile {
   const availability = toRuns(seeker.availability);
   const busy = toRuns(seeker.busy);
   const skillLevels = new Map<string, number>();

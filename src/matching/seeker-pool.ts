@@ -1,0 +1,378 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { COMMUTE_MODEL, cosineOfLatitude } from './core/commute';
+import { prepareSeeker, SeekerProfile } from './core/prepared-instance';
+import { CommuteMode, DateRange, Seeker, SkillLevel, Vacancy } from './core/types';
+import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
+import { KM_PER_DEGREE_LATITUDE, NEAR_MISS_REACH_FACTOR } from './seeker-reach';
+
+/** One active seeker as the pool keeps it: every window, placement and referral, clipped per gap on use. */
+export interface PooledSeeker {
+  readonly id: string;
+  readonly lat: number;
+  readonly lng: number;
+  readonly commuteMode: CommuteMode;
+  readonly maxCommuteMinutes: number;
+  /** NEAR_MISS_REACH_FACTOR × reach, computed as seekerReachBoxSql computes it. */
+  readonly km: number;
+  /** km / KM_PER_DEGREE_LATITUDE: the box's half-height. */
+  readonly dLat: number;
+  /** Index of `km` among the pool's distinct reaches (SeekerPool.reachIndex). */
+  reach: number;
+  readonly cosLat: number;
+  readonly skills: SkillLevel[];
+  readonly certifications: string[];
+  readonly weeklyHours: { readonly min: number; readonly max: number };
+  readonly minHourlyWage: number | null;
+  readonly blockedFirmIds: string[];
+  readonly waitingSince: string;
+  /** Sorted by start, end; dates inclusive. */
+  readonly availability: readonly DateRange[];
+  /** Confirmed placements, inclusive ends. */
+  readonly placements: readonly DateRange[];
+  /** Periods of gaps the seeker has an open referral for. */
+  readonly referred: readonly DateRange[];
+  /** The engine's profile of the seeker with every window and busy period: what screenSeekers reads. */
+  profile: SeekerProfile;
+}
+
+interface PoolRow {
+  id: string;
+  home_lat: number;
+  home_lng: number;
+  commute_mode: CommuteMode;
+  max_commute_minutes: number;
+  skills: SkillLevel[];
+  certifications: string[];
+  weekly_hours_min: number;
+  weekly_hours_max: number;
+  min_hourly_wage: number | null;
+  blocked_firm_ids: string[];
+  waiting_since: string;
+  availability: DateRange[] | null;
+  placements: DateRange[] | null;
+  referred: DateRange[] | null;
+}
+
+/** What the engine reads of each seeker, the same as InstanceBuilder's seeker queries but undipped to any span. */
+const POOL_ROWS_SQL = `
+  SELECT s.id, s.home_lat, s.home_lng, s.commute_mode, s.max_commute_minutes, s.skills, s.certifications,
+    s.weekly_hours_min, s.weekly_hours_max, s.min_hourly_wage, s.blocked_firm_ids, s.waiting_since,
+    (SELECT json_agg(json_build_object('start', a.start_date, 'end', a.end_date) ORDER BY a.start_date, a.end_date)
+     FROM seeker_availability a WHERE a.seeker_id = s.id) AS availability,
+    (SELECT json_agg(json_build_object('start', lower(p.period), 'end', upper(p.period) - 1) ORDER BY lower(p.period))
+     FROM placements p WHERE p.seeker_id = s.id AND p.status = 'confirmed') AS placements,
+    (SELECT json_agg(json_build_object('start', g.placement_start, 'end', g.placement_end) ORDER BY g.placement_start, g.placement_end)
+     FROM referrals r JOIN leave_gaps g ON g.id = r.leave_gap_id
+     WHERE r.seeker_id = s.id AND r.status IN (${OPEN_REFERRAL_STATUSES.map((status) => `'${status}'`).join(', ')})) AS referred
+  FROM seekers s
+  WHERE s.status = 'active' AND s.id = ANY($1::uuid[])`;
+
+/** Rows read per query: the event loop parses one chunk at a time. */
+const CHUNK = 2_000;
+/** Grid cell edge in degrees of the spatial index. */
+const CELL_DEGREES = 0.25;
+/** How often the pool marks a snapshot for pruning, and how old a mark must be to prune with it. */
+const MARK_EVERY_MS = 5 * 60_000;
+const PRUNE_AFTER = '20 minutes';
+/** A pool not refreshed for this long rebuilds: the changes it would need may have been pruned. */
+const REBUILD_AFTER_MS = 10 * 60_000;
+/** Background refresh, so that a request finds little to apply. */
+const BACKGROUND_REFRESH_MS = 1_000;
+
+const kmPerMinute = (mode: CommuteMode) => (NEAR_MISS_REACH_FACTOR * COMMUTE_MODEL[mode].speedKmPerHour) / (60 * COMMUTE_MODEL[mode].detour);
+const KM_PER_MINUTE: Record<CommuteMode, number> = {
+  transit: kmPerMinute('transit'),
+  car: kmPerMinute('car'),
+  bicycle: kmPerMinute('bicycle'),
+  walk: kmPerMinute('walk'),
+};
+
+/** The seekers whose home lies in one grid cell, with the box test's numbers in typed arrays (rebuilt after a change). */
+interface Cell {
+  readonly seekers: PooledSeeker[];
+  columns: { lat: Float64Array; lng: Float64Array; dLat: Float64Array; reach: Int32Array } | null;
+}
+
+function columnsOf(cell: Cell): NonNullable<Cell['columns']> {
+  if (cell.columns) return cell.columns;
+  const count = cell.seekers.length;
+  const columns = { lat: new Float64Array(count), lng: new Float64Array(count), dLat: new Float64Array(count), reach: new Int32Array(count) };
+  cell.seekers.forEach((seeker, i) => {
+    columns.lat[i] = seeker.lat;
+    columns.lng[i] = seeker.lng;
+    columns.dLat[i] = seeker.dLat;
+    columns.reach[i] = seeker.reach;
+  });
+  return (cell.columns = columns);
+}
+
+const cellOf = (degrees: number) => Math.floor(degrees / CELL_DEGREES);
+const cellKey = (latCell: number, lngCell: number) => latCell * 100_000 + lngCell;
+
+// Built as one literal, no spread: an object literal with a spread in it can end up in V8's
+// dictionary mode, and every property read in the per-request loops then costs ~1 µs.
+function toPooled(row: PoolRow): PooledSeeker {
+  const km = row.max_commute_minutes * KM_PER_MINUTE[row.commute_mode];
+  const seeker: PooledSeeker = {
+    id: row.id,
+    lat: row.home_lat,
+    lng: row.home_lng,
+    commuteMode: row.commute_mode,
+    maxCommuteMinutes: row.max_commute_minutes,
+    km,
+    dLat: km / KM_PER_DEGREE_LATITUDE,
+    reach: -1,
+    cosLat: cosineOfLatitude(row.home_lat),
+    skills: row.skills.map(({ code, level }) => ({ code, level })),
+    certifications: row.certifications,
+    weeklyHours: { min: row.weekly_hours_min, max: row.weekly_hours_max },
+    minHourlyWage: row.min_hourly_wage,
+    blockedFirmIds: row.blocked_firm_ids,
+    waitingSince: row.waiting_since,
+    availability: row.availability ?? [],
+    placements: row.placements ?? [],
+    referred: row.referred ?? [],
+    profile: null as unknown as SeekerProfile,
+  };
+  const busy = [...seeker.placements, ...seeker.referred].sort(byStartEnd);
+  // Windows and busy days outside a vacancy's span change no rule of it: one profile serves every gap.
+  seeker.profile = prepareSeeker(toContractSeeker(seeker, seeker.availability, busy, seeker.waitingSince), 0);
+  return seeker;
+}
+
+const overlapping = (ranges: readonly DateRange[], start: string, end: string) => ranges.filter((range) => range.end >= start && range.start <= end);
+const byStartEnd = (a: DateRange, b: DateRange) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : 0);
+
+/**
+ * The active pool of seekers in memory, for live candidates: built once from the database and
+ * kept exact by re-reading the seekers whose rows changed (migration SeekerChangeLog). A
+ * refresh reads, in one REPEATABLE READ snapshot, every change not visible in the previous
+ * refresh's snapshot and those seekers again; a change made by a transaction still open then
+ * is therefore read once it commits, however late. Each service instance has its own pool.
+ */
+@Injectable()
+export class SeekerPool implements OnModuleDestroy {
+  private readonly logger = new Logger(SeekerPool.name);
+  private readonly byId = new Map<string, PooledSeeker>();
+  private readonly cells = new Map<number, Cell>();
+  /** Every reach (km) ever pooled, by index: a seeker's longitude span is looked up by index. */
+  private readonly reaches: number[] = [];
+  private readonly reachIndex = new Map<number, number>();
+  /** Distinct `km` of pooled seekers with how many hold each; and the largest. */
+  private readonly kms = new Map<number, number>();
+  private snapshot: string | null = null;
+  private refreshedAt = -Infinity;
+  private markedAt = -Infinity;
+  private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /**
+   * Resolves once the pool holds every change committed before the call: joins the refresh
+   * that starts next (one already under way may have taken its snapshot too early).
+   */
+  refresh(): Promise<void> {
+    if (!this.running) {
+      this.running = this.apply().finally(() => {
+        this.running = null;
+        this.scheduleBackground();
+      });
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.refresh();
+      });
+    return this.queued;
+  }
+
+  /**
+   * The seekers InstanceBuilder would read for this one vacancy (active, within
+   * NEAR_MISS_REACH_FACTOR × their reach: seekerReachBoxSql), in no particular order.
+   * `cosines` maps each of `distinctKms()` to the database's cos(radians(least(89, |lat| + km / 111))),
+   * so that the box's edges are the database's to the bit; undefined when one is missing.
+   */
+  neighbourhood(vacancy: Vacancy, cosines: ReadonlyMap<number, number>): PooledSeeker[] | undefined {
+    const { lat, lng } = vacancy.location;
+    const lngSpans = new Float64Array(this.reaches.length);
+    let widestLat = 0;
+    let widestLng = 0;
+    for (const km of this.kms.keys()) {
+      const cosine = cosines.get(km);
+      if (cosine === undefined) return undefined;
+      const span = km / (KM_PER_DEGREE_LATITUDE * cosine);
+      lngSpans[this.reachIndex.get(km)!] = span;
+      widestLat = Math.max(widestLat, km / KM_PER_DEGREE_LATITUDE);
+      widestLng = Math.max(widestLng, span);
+    }
+    const found: PooledSeeker[] = [];
+    // One cell of margin: the cells' edges are computed in JavaScript, the test below is exact.
+    for (let latCell = cellOf(lat - widestLat) - 1; latCell <= cellOf(lat + widestLat) + 1; latCell++) {
+      for (let lngCell = cellOf(lng - widestLng) - 1; lngCell <= cellOf(lng + widestLng) + 1; lngCell++) {
+        const cell = this.cells.get(cellKey(latCell, lngCell));
+        if (!cell) continue;
+        const columns = columnsOf(cell);
+        for (let i = 0; i < cell.seekers.length; i++) {
+          const seekerLat = columns.lat[i];
+          const dLat = columns.dLat[i];
+          if (!(seekerLat >= lat - dLat && seekerLat <= lat + dLat)) continue;
+          const span = lngSpans[columns.reach[i]];
+          const seekerLng = columns.lng[i];
+          if (seekerLng >= lng - span && seekerLng <= lng + span) found.push(cell.seekers[i]);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The distinct reach values (km) of pooled seekers: their longitude spans come from the database. */
+  distinctKms(): number[] {
+    return [...this.kms.keys()];
+  }
+
+  private scheduleBackground(): void {
+    if (this.stopped || this.timer || this.snapshot === null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.refresh().catch((error: unknown) => this.logger.warn(`background refresh failed: ${String(error)}`));
+    }, BACKGROUND_REFRESH_MS);
+    this.timer.unref();
+  }
+
+  private async apply(): Promise<void> {
+    const rebuild = this.snapshot === null || performance.now() - this.refreshedAt > REBUILD_AFTER_MS;
+    const started = performance.now();
+    const { snapshot, ids, rows } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const [{ snapshot }]: { snapshot: string }[] = await manager.query(`SELECT pg_current_snapshot()::text AS snapshot`);
+      const ids: string[] = rebuild
+        ? (await manager.query(`SELECT id FROM seekers WHERE status = 'active' ORDER BY id`)).map((row: { id: string }) => row.id)
+        : (
+            await manager.query(
+              `SELECT DISTINCT seeker_id FROM seeker_changes
+               WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot)`,
+              [this.snapshot],
+            )
+          ).map((row: { seeker_id: string }) => row.seeker_id);
+      const rows: PoolRow[] = [];
+      for (let start = 0; start < ids.length; start += CHUNK) rows.push(...(await readRows(manager, ids.slice(start, start + CHUNK))));
+      return { snapshot, ids, rows };
+    });
+    if (rebuild) {
+      this.byId.clear();
+      this.cells.clear();
+      this.kms.clear();
+    } else {
+      for (const id of ids) this.remove(id);
+    }
+    for (const row of rows) this.add(toPooled(row));
+    this.snapshot = snapshot;
+    this.refreshedAt = started;
+    if (rebuild) this.logger.log(`built the pool of ${this.byId.size} active seekers in ${Math.round(performance.now() - started)} ms`);
+    if (performance.now() - this.markedAt > MARK_EVERY_MS) {
+      this.markedAt = performance.now();
+      // The pool is already up to date: a failed clean-up must not fail the request that waits for it.
+      await this.prune().catch((error: unknown) => this.logger.warn(`pruning seeker changes failed: ${String(error)}`));
+    }
+  }
+
+  /**
+   * Remembers this moment's xmin, and deletes the changes below the xmin of a mark old enough
+   * that every pool refreshed since saw them (a pool idle longer rebuilds: REBUILD_AFTER_MS).
+   */
+  private async prune(): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO seeker_change_marks (snapshot_xmin) VALUES (pg_snapshot_xmin(pg_current_snapshot()))`);
+      const [{ horizon }]: { horizon: string | null }[] = await manager.query(
+        `SELECT max(snapshot_xmin)::text AS horizon FROM seeker_change_marks WHERE taken_at < now() - interval '${PRUNE_AFTER}'`,
+      );
+      if (horizon === null) return;
+      await manager.query(`DELETE FROM seeker_changes WHERE xid < $1::xid8`, [horizon]);
+      await manager.query(`DELETE FROM seeker_change_marks WHERE snapshot_xmin < $1::xid8`, [horizon]);
+    });
+  }
+
+  private add(seeker: PooledSeeker): void {
+    this.byId.set(seeker.id, seeker);
+    let reach = this.reachIndex.get(seeker.km);
+    if (reach === undefined) {
+      reach = this.reaches.push(seeker.km) - 1;
+      this.reachIndex.set(seeker.km, reach);
+    }
+    seeker.reach = reach;
+    const key = cellKey(cellOf(seeker.lat), cellOf(seeker.lng));
+    let cell = this.cells.get(key);
+    if (!cell) this.cells.set(key, (cell = { seekers: [], columns: null }));
+    cell.seekers.push(seeker);
+    cell.columns = null;
+    this.kms.set(seeker.km, (this.kms.get(seeker.km) ?? 0) + 1);
+  }
+
+  private remove(id: string): void {
+    const seeker = this.byId.get(id);
+    if (!seeker) return;
+    this.byId.delete(id);
+    const key = cellKey(cellOf(seeker.lat), cellOf(seeker.lng));
+    const cell = this.cells.get(key)!;
+    const position = cell.seekers.indexOf(seeker);
+    cell.seekers[position] = cell.seekers[cell.seekers.length - 1];
+    cell.seekers.pop();
+    cell.columns = null;
+    if (cell.seekers.length === 0) this.cells.delete(key);
+    const holders = this.kms.get(seeker.km)! - 1;
+    if (holders === 0) this.kms.delete(seeker.km);
+    else this.kms.set(seeker.km, holders);
+  }
+}
+
+function readRows(manager: EntityManager, ids: string[]): Promise<PoolRow[]> {
+  return manager.query(POOL_ROWS_SQL, [ids]);
+}
+
+/**
+ * The seeker as InstanceBuilder builds it for this vacancy alone: windows and busy days that
+ * touch its span, waitingSince from the last confirmed placement begun by asOf.
+ */
+export function seekerForVacancy(seeker: PooledSeeker, vacancy: Vacancy, asOf: string): Seeker {
+  const busy = [...overlapping(seeker.placements, vacancy.start, vacancy.end), ...overlapping(seeker.referred, vacancy.start, vacancy.end)];
+  if (seeker.referred.length > 0) busy.sort(byStartEnd);
+  let lastPlacementEnd: string | undefined;
+  for (const placement of seeker.placements) {
+    if (placement.start <= asOf && (lastPlacementEnd === undefined || placement.end > lastPlacementEnd)) lastPlacementEnd = placement.end;
+  }
+  const waitingSince = lastPlacementEnd !== undefined && lastPlacementEnd > seeker.waitingSince ? lastPlacementEnd : seeker.waitingSince;
+  return toContractSeeker(seeker, overlapping(seeker.availability, vacancy.start, vacancy.end), busy, waitingSince);
+}
+
+function toContractSeeker(seeker: PooledSeeker, availability: readonly DateRange[], busy: readonly DateRange[], waitingSince: string): Seeker {
+  const contract: { -readonly [key in keyof Seeker]: Seeker[key] } = {
+    id: seeker.id,
+    location: { lat: seeker.lat, lng: seeker.lng },
+    commuteMode: seeker.commuteMode,
+    maxCommuteMinutes: seeker.maxCommuteMinutes,
+    skills: seeker.skills,
+    certifications: seeker.certifications,
+    availability,
+    busy,
+    weeklyHours: seeker.weeklyHours,
+    blockedFirmIds: seeker.blockedFirmIds,
+    waitingSince,
+  };
+  if (seeker.minHourlyWage !== null) contract.minHourlyWage = seeker.minHourlyWage;
+  return contract;
+}
