@@ -15,13 +15,23 @@
  *   4. live candidates of random gaps from 50 concurrent callers (latencies, status codes).
  * Prints a table. The dataset is retired afterwards (gaps cancelled, seekers inactive). The
  * database name must contain "test": this writes rows.
+ *
+ * A service on its embedded database (DATABASE_URL unset) serves that database at
+ * 127.0.0.1:EMBEDDED_DB_PORT; `--embedded-port <EMBEDDED_DB_PORT>` loads the data there instead
+ * of DATABASE_URL. Its database is always called "postgres", so the flag is the consent to
+ * write: start that service on a throwaway EMBEDDED_DB_DIR.
+ *
+ * `--service-pid <pid>` adds the service process's CPU seconds (Linux /proc) per phase: on the
+ * embedded database they include the database's work, on PostgreSQL they do not.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { BENCH_SIZES, generateInstance } from './instance-generator';
 import { completeBusinessNumber } from '../src/firms/business-number';
 import { addDays } from '../src/common/calendar-date';
 import type { Instance } from '../src/matching/core/types';
+import { embeddedDatabaseUrl } from '../src/database/embedded-database';
 import { bearer } from '../test/e2e/support/auth';
 
 const CONNECTIONS = 50;
@@ -235,13 +245,37 @@ async function load50(api: Api, path: () => string, until: () => boolean, connec
   return latencies;
 }
 
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU seconds of a process so far, or NaN without a pid (or off Linux). */
+function cpuSecondsOf(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    // The command name may hold spaces: the fields after it are fixed.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
+}
+
+function optionValues(argv: string[], name: string): string[] {
+  return argv.flatMap((arg, i) => (argv[i - 1] === name ? [arg] : []));
+}
+
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url || !/test/.test(new URL(url).pathname)) throw new Error('DATABASE_URL must name a database whose name contains "test"');
-  const api = new Api(process.env.BENCH_URL ?? 'http://127.0.0.1:3108');
   const argv = process.argv.slice(2);
-  const names = argv.flatMap((arg, i) => (argv[i - 1] === '--size' ? [arg] : []));
+  const [embeddedPort] = optionValues(argv, '--embedded-port').map(Number);
+  const [servicePid] = optionValues(argv, '--service-pid').map(Number);
+  const url = embeddedPort === undefined ? process.env.DATABASE_URL : embeddedDatabaseUrl(embeddedPort);
+  if (embeddedPort === undefined && (!url || !/test/.test(new URL(url).pathname))) {
+    throw new Error('DATABASE_URL must name a database whose name contains "test" (or give --embedded-port)');
+  }
+  const api = new Api(process.env.BENCH_URL ?? 'http://127.0.0.1:3108');
+  const names = optionValues(argv, '--size');
   const sizes = BENCH_SIZES.filter((size) => (names.length > 0 ? names : ['regional']).includes(size.name));
+  const cpu = () => cpuSecondsOf(servicePid);
   const db = new Client({ connectionString: url });
   await db.connect();
   const rows: Record<string, unknown>[] = [];
@@ -256,6 +290,7 @@ async function main(): Promise<void> {
       console.log(`${size.name}: loaded ${data.gapIds.length} gaps, ${data.seekerIds.length} seekers in ${loadS} s`);
       try {
         await api.request('POST', '/runtime-metrics/reset');
+        const cpuBeforeRun = cpu();
         const started = performance.now();
         const created = await api.request('POST', '/match-runs', { complexIds: data.complexIds });
         if (created.status !== 202) throw new Error(`POST /match-runs: ${created.status} ${JSON.stringify(created.body)}`);
@@ -271,18 +306,25 @@ async function main(): Promise<void> {
         const duringRun = await load50(api, () => '/leave-gaps?pageSize=20', () => finished);
         await poll;
         const wallS = (performance.now() - started) / 1000;
-        const runtime = (await api.request('GET', '/runtime-metrics')).body;
+        const cpuRun = cpu() - cpuBeforeRun;
+        // Ends the run's window (returned) and starts the candidates' one.
+        const runtime = (await api.request('POST', '/runtime-metrics/reset')).body;
         if (run.status !== 'succeeded') throw new Error(`run ${run.id} ${run.status}: ${run.error}`);
 
         let served = 0;
         const pick = () => data.gapIds[Math.floor(Math.random() * data.gapIds.length)];
+        const cpuBeforeCandidates = cpu();
+        const candidatesStarted = performance.now();
         const candidates = await load50(api, () => (served++, `/leave-gaps/${pick()}/candidates?limit=20`), () => served >= CANDIDATE_REQUESTS);
+        const candidatesS = (performance.now() - candidatesStarted) / 1000;
+        const cpuCandidates = cpu() - cpuBeforeCandidates;
         const after = (await api.request('GET', '/runtime-metrics')).body;
 
         const lists = describe(duringRun);
         const live = describe(candidates);
         rows.push({
           size: `${size.name} ${data.gapIds.length}×${data.seekerIds.length}`,
+          'load s': loadS,
           'run wall s': wallS.toFixed(1),
           'solve s': ((run.stats?.solveMs ?? NaN) / 1000).toFixed(1),
           filled: run.stats?.filled,
@@ -290,8 +332,12 @@ async function main(): Promise<void> {
           gap: run.stats?.gap,
           'loop max ms': runtime.eventLoopDelayMs.max,
           'loop p99 ms': runtime.eventLoopDelayMs.p99,
-          'lists p99 ms': `${lists.p99} (n=${lists.n}; ${lists.codes})`,
+          'service CPU s (run)': cpuRun.toFixed(1),
+          'lists p50/p99 ms': `${lists.p50}/${lists.p99} (n=${lists.n}; ${lists.codes})`,
           'candidates p50/p99 ms': `${live.p50}/${live.p99} (${live.codes})`,
+          'candidates wall s': candidatesS.toFixed(1),
+          'service CPU s (candidates)': cpuCandidates.toFixed(1),
+          'loop max/p99 ms (candidates)': `${after.eventLoopDelayMs.max}/${after.eventLoopDelayMs.p99}`,
           'peak RSS MB': Math.round(Math.max(runtime.peakRssBytes, after.peakRssBytes) / 2 ** 20),
         });
         console.table(rows.slice(-1));
@@ -302,7 +348,8 @@ async function main(): Promise<void> {
   } finally {
     await db.end();
   }
-  console.log(`\nservice ${process.env.BENCH_URL ?? 'http://127.0.0.1:3108'}, ${CONNECTIONS} connections, node ${process.version}`);
+  const database = embeddedPort === undefined ? 'PostgreSQL' : `the embedded database at 127.0.0.1:${embeddedPort}`;
+  console.log(`\nservice ${process.env.BENCH_URL ?? 'http://127.0.0.1:3108'} on ${database}, ${CONNECTIONS} connections, node ${process.version}`);
   console.table(rows);
 }
 
