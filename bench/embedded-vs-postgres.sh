@@ -2,7 +2,7 @@
 # The regional flow of bench/service-e2e.bench.ts on a fresh service, once per database, so that
 # the embedded database and PostgreSQL are compared on the same data in the same session:
 #
-#   bench/embedded-vs-postgres.sh embedded|postgres [dist folder] [HTTP port] [size]
+#   bench/embedded-vs-postgres.sh embedded|postgres [dist folder] [HTTP port] [size] [bench flags…]
 #
 # embedded: a service without DATABASE_URL on a new EMBEDDED_DB_DIR (deleted afterwards), its
 #           database served at HTTP port + 10;
@@ -53,6 +53,6 @@ done
 echo "$mode, $dist, $(git -C "$root" rev-parse --short HEAD), $(date -u +%FT%TZ), uptime:$(uptime | sed 's/.*load average//')"
 cd "$root"
 DATABASE_URL=$url BENCH_URL="http://127.0.0.1:$port" \
-  npx ts-node --transpile-only bench/service-e2e.bench.ts --size "$size" --service-pid "$service" "${bench[@]}"
+  npx ts-node --transpile-only bench/service-e2e.bench.ts --size "$size" --service-pid "$service" "${bench[@]}" "${@:5}"
 echo "uptime after:$(uptime | sed 's/.*load average//')"
 grep -o '"msg":"[^"]*built in[^"]*"' "$log" || true

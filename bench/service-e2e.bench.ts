@@ -21,6 +21,7 @@
  * of DATABASE_URL. Its database is always called "postgres", so the flag is the consent to
  * write: start that service on a throwaway EMBEDDED_DB_DIR.
  *
+ * `--list-connections <n>` (default 50) list callers during the run; 0 times the run alone.
  * `--service-pid <pid>` adds the service process's CPU seconds (Linux /proc) per phase: on the
  * embedded database they include the database's work, on PostgreSQL they do not.
  */
@@ -268,6 +269,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const [embeddedPort] = optionValues(argv, '--embedded-port').map(Number);
   const [servicePid] = optionValues(argv, '--service-pid').map(Number);
+  // 0: the run alone, without list requests beside it.
+  const [listConnections = CONNECTIONS] = optionValues(argv, '--list-connections').map(Number);
   const url = embeddedPort === undefined ? process.env.DATABASE_URL : embeddedDatabaseUrl(embeddedPort);
   if (embeddedPort === undefined && (!url || !/test/.test(new URL(url).pathname))) {
     throw new Error('DATABASE_URL must name a database whose name contains "test" (or give --embedded-port)');
@@ -303,7 +306,7 @@ async function main(): Promise<void> {
           }
           finished = true;
         })();
-        const duringRun = await load50(api, () => '/leave-gaps?pageSize=20', () => finished);
+        const duringRun = await load50(api, () => '/leave-gaps?pageSize=20', () => finished, listConnections);
         await poll;
         const wallS = (performance.now() - started) / 1000;
         const cpuRun = cpu() - cpuBeforeRun;
@@ -349,7 +352,7 @@ async function main(): Promise<void> {
     await db.end();
   }
   const database = embeddedPort === undefined ? 'PostgreSQL' : `the embedded database at 127.0.0.1:${embeddedPort}`;
-  console.log(`\nservice ${process.env.BENCH_URL ?? 'http://127.0.0.1:3108'} on ${database}, ${CONNECTIONS} connections, node ${process.version}`);
+  console.log(`\nservice ${process.env.BENCH_URL ?? 'http://127.0.0.1:3108'} on ${database}, ${listConnections} list connections during the run, ${CONNECTIONS} candidate callers, node ${process.version}`);
   console.table(rows);
 }
 
