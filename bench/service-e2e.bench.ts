@@ -22,6 +22,7 @@
  * write: start that service on a throwaway EMBEDDED_DB_DIR.
  *
  * `--list-connections <n>` (default 50) list callers during the run; 0 times the run alone.
+ * `--candidate-requests <n>` (default 500) live-candidate requests after it.
  * `--service-pid <pid>` adds the service process's CPU seconds (Linux /proc) per phase: on the
  * embedded database they include the database's work, on PostgreSQL they do not.
  */
@@ -271,6 +272,7 @@ async function main(): Promise<void> {
   const [servicePid] = optionValues(argv, '--service-pid').map(Number);
   // 0: the run alone, without list requests beside it.
   const [listConnections = CONNECTIONS] = optionValues(argv, '--list-connections').map(Number);
+  const [candidateRequests = CANDIDATE_REQUESTS] = optionValues(argv, '--candidate-requests').map(Number);
   const url = embeddedPort === undefined ? process.env.DATABASE_URL : embeddedDatabaseUrl(embeddedPort);
   if (embeddedPort === undefined && (!url || !/test/.test(new URL(url).pathname))) {
     throw new Error('DATABASE_URL must name a database whose name contains "test" (or give --embedded-port)');
@@ -318,7 +320,7 @@ async function main(): Promise<void> {
         const pick = () => data.gapIds[Math.floor(Math.random() * data.gapIds.length)];
         const cpuBeforeCandidates = cpu();
         const candidatesStarted = performance.now();
-        const candidates = await load50(api, () => (served++, `/leave-gaps/${pick()}/candidates?limit=20`), () => served >= CANDIDATE_REQUESTS);
+        const candidates = await load50(api, () => (served++, `/leave-gaps/${pick()}/candidates?limit=20`), () => served >= candidateRequests);
         const candidatesS = (performance.now() - candidatesStarted) / 1000;
         const cpuCandidates = cpu() - cpuBeforeCandidates;
         const after = (await api.request('GET', '/runtime-metrics')).body;
