@@ -19,6 +19,16 @@
  * `--only-candidates` skips 1–3.
  * Prints a table. The dataset is retired afterwards (gaps cancelled, seekers inactive). The
  * database name must contain "test": this writes rows.
+ *
+ * A service on its embedded database (DATABASE_URL unset) serves that database at
+ * 127.0.0.1:EMBEDDED_DB_PORT; `--embedded-port <EMBEDDED_DB_PORT>` loads the data there instead
+ * of DATABASE_URL. Its database is always called "postgres", so the flag is the consent to
+ * write: start that service on a throwaway EMBEDDED_DB_DIR.
+ *
+ * `--list-connections <n>` (default 50) list callers during the run; 0 times the run alone.
+ * `--candidate-requests <n>` (default 500) live-candidate requests after it.
+ * `--service-pid <pid>` adds the service process's CPU seconds (Linux /proc) per phase: on the
+ * embedded database they include the database's work, on PostgreSQL they do not.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -27,6 +37,7 @@ import { BENCH_SIZES, generateInstance } from './instance-generator';
 import { completeBusinessNumber } from '../src/firms/business-number';
 import { addDays } from '../src/common/calendar-date';
 import type { Instance } from '../src/matching/core/types';
+import { embeddedDatabaseUrl } from '../src/database/embedded-database';
 import { bearer } from '../test/e2e/support/auth';
 
 const CONNECTIONS = 50;
@@ -256,8 +267,7 @@ function processCpuSeconds(pid: number): number | undefined {
  * CPU seconds so far of the service (BENCH_SERVICE_PID) and of each database backend serving
  * this database (other than the bench's own), when the bench runs on their machine.
  */
-async function cpuSeconds(db: Client): Promise<{ service?: number; backends: Map<number, number> }> {
-  const servicePid = Number(process.env.BENCH_SERVICE_PID);
+async function cpuSeconds(db: Client, servicePid: number): Promise<{ service?: number; backends: Map<number, number> }> {
   const { rows } = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
   const backends = new Map<number, number>();
   for (const { pid } of rows as { pid: number }[]) {
@@ -275,22 +285,27 @@ function cpuPerRequest(before: Awaited<ReturnType<typeof cpuSeconds>>, after: Aw
   return `${service} + ${after.backends.size > 0 ? ((database * 1000) / requests).toFixed(1) : 'n/a'}`;
 }
 
+function optionValues(argv: string[], name: string): string[] {
+  return argv.flatMap((arg, i) => (argv[i - 1] === name ? [arg] : []));
+}
+
 /** Live candidates of random gaps: one request alone first, then CANDIDATE_REQUESTS from 50 callers. */
-async function liveCandidates(api: Api, db: Client, gapIds: string[], peakRssMb: number): Promise<Record<string, unknown>> {
+async function liveCandidates(api: Api, db: Client, servicePid: number, gapIds: string[], requests: number, peakRssMb: number): Promise<Record<string, unknown>> {
   let served = 0;
   const pick = () => gapIds[Math.floor(Math.random() * gapIds.length)];
   // One request first, alone: it waits for whatever the service does once per dataset (e.g. absorbing the load).
   const warmStarted = performance.now();
   const warm = await api.request('GET', `/leave-gaps/${pick()}/candidates?limit=20`);
   const warmMs = performance.now() - warmStarted;
-  const cpuBefore = await cpuSeconds(db);
+  const cpuBefore = await cpuSeconds(db, servicePid);
   const candidatesStarted = performance.now();
-  const candidates = await load50(api, () => (served++, `/leave-gaps/${pick()}/candidates?limit=20`), () => served >= CANDIDATE_REQUESTS);
+  const candidates = await load50(api, () => (served++, `/leave-gaps/${pick()}/candidates?limit=20`), () => served >= requests);
   const candidatesS = (performance.now() - candidatesStarted) / 1000;
-  const cpuAfter = await cpuSeconds(db);
+  const cpuAfter = await cpuSeconds(db, servicePid);
   const after = (await api.request('GET', '/runtime-metrics')).body;
   const live = describe(candidates);
   return {
+    'loop max/p99 ms (candidates)': `${after.eventLoopDelayMs.max}/${after.eventLoopDelayMs.p99}`,
     'first candidates ms': `${warmMs.toFixed(0)} (${warm.status})`,
     'candidates p50/p99 ms': `${live.p50}/${live.p99} (${live.codes})`,
     'candidates/s': (live.n / candidatesS).toFixed(0),
@@ -300,12 +315,19 @@ async function liveCandidates(api: Api, db: Client, gapIds: string[], peakRssMb:
 }
 
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url || !/test/.test(new URL(url).pathname)) throw new Error('DATABASE_URL must name a database whose name contains "test"');
-  const api = new Api(process.env.BENCH_URL ?? 'http://127.0.0.1:3108');
   const argv = process.argv.slice(2);
-  const names = argv.flatMap((arg, i) => (argv[i - 1] === '--size' ? [arg] : []));
+  const [embeddedPort] = optionValues(argv, '--embedded-port').map(Number);
+  // 0: the run alone, without list requests beside it.
+  const [listConnections = CONNECTIONS] = optionValues(argv, '--list-connections').map(Number);
+  const [candidateRequests = argv.includes('--no-candidates') ? 0 : CANDIDATE_REQUESTS] = optionValues(argv, '--candidate-requests').map(Number);
+  const url = embeddedPort === undefined ? process.env.DATABASE_URL : embeddedDatabaseUrl(embeddedPort);
+  if (embeddedPort === undefined && (!url || !/test/.test(new URL(url).pathname))) {
+    throw new Error('DATABASE_URL must name a database whose name contains "test" (or give --embedded-port)');
+  }
+  const api = new Api(process.env.BENCH_URL ?? 'http://127.0.0.1:3108');
+  const names = optionValues(argv, '--size');
   const onlyCandidates = argv.includes('--only-candidates');
+  const [servicePid = Number(process.env.BENCH_SERVICE_PID)] = optionValues(argv, '--service-pid').map(Number);
   const sizes = BENCH_SIZES.filter((size) => (names.length > 0 ? names : ['regional']).includes(size.name));
   const db = new Client({ connectionString: url });
   await db.connect();
@@ -323,6 +345,7 @@ async function main(): Promise<void> {
         await api.request('POST', '/runtime-metrics/reset');
         let row: Record<string, unknown> = { size: `${size.name} ${data.gapIds.length}×${data.seekerIds.length}` };
         if (!onlyCandidates) {
+          const cpuBeforeRun = await cpuSeconds(db, servicePid);
           const started = performance.now();
           const created = await api.request('POST', '/match-runs', { complexIds: data.complexIds });
           if (created.status !== 202) throw new Error(`POST /match-runs: ${created.status} ${JSON.stringify(created.body)}`);
@@ -335,27 +358,38 @@ async function main(): Promise<void> {
             }
             finished = true;
           })();
-          const duringRun = await load50(api, () => '/leave-gaps?pageSize=20', () => finished);
+          const duringRun = await load50(api, () => '/leave-gaps?pageSize=20', () => finished, listConnections);
           await poll;
           const wallS = (performance.now() - started) / 1000;
-          const runtime = (await api.request('GET', '/runtime-metrics')).body;
+          const cpuAfterRun = await cpuSeconds(db, servicePid);
+          // Ends the run's window (returned) and starts the candidates' one.
+          const runtime = (await api.request('POST', '/runtime-metrics/reset')).body;
           if (run.status !== 'succeeded') throw new Error(`run ${run.id} ${run.status}: ${run.error}`);
+          // The service's own record of the run, free of this client's polling and of the list load's queue.
+          const [recorded] = (
+            await db.query(`SELECT extract(epoch FROM finished_at - queued_at)::float8 AS seconds FROM match_runs WHERE id = $1`, [run.id])
+          ).rows;
           const lists = describe(duringRun);
           row = {
             ...row,
+            'load s': loadS,
             'run wall s': wallS.toFixed(1),
+            'run s (queued → finished)': Number(recorded.seconds).toFixed(2),
             'solve s': ((run.stats?.solveMs ?? NaN) / 1000).toFixed(1),
             filled: run.stats?.filled,
             optimal: run.stats?.optimal,
             gap: run.stats?.gap,
             'loop max ms': runtime.eventLoopDelayMs.max,
             'loop p99 ms': runtime.eventLoopDelayMs.p99,
-            'lists p99 ms': `${lists.p99} (n=${lists.n}; ${lists.codes})`,
+            'CPU s (run) service + db': cpuPerRequest(cpuBeforeRun, cpuAfterRun, 1000),
+            'lists p50/p99 ms': `${lists.p50}/${lists.p99} (n=${lists.n}; ${lists.codes})`,
             'peak RSS MB': Math.round(runtime.peakRssBytes / 2 ** 20),
           };
         }
 
-        if (!argv.includes('--no-candidates')) row = { ...row, ...(await liveCandidates(api, db, data.gapIds, Number(row['peak RSS MB'] ?? 0))) };
+        if (candidateRequests > 0) {
+          row = { ...row, ...(await liveCandidates(api, db, servicePid, data.gapIds, candidateRequests, Number(row['peak RSS MB'] ?? 0))) };
+        }
         rows.push(row);
         console.table(rows.slice(-1));
       } finally {
@@ -365,7 +399,11 @@ async function main(): Promise<void> {
   } finally {
     await db.end();
   }
-  console.log(`\nservice ${process.env.BENCH_URL ?? 'http://127.0.0.1:3108'}, ${CONNECTIONS} connections, node ${process.version}`);
+  const database = embeddedPort === undefined ? 'PostgreSQL' : `the embedded database at 127.0.0.1:${embeddedPort}`;
+  console.log(
+    `\nservice ${process.env.BENCH_URL ?? 'http://127.0.0.1:3108'} on ${database}, ${listConnections} list connections during the run, ` +
+      `${CONNECTIONS} candidate callers, node ${process.version}`,
+  );
   console.table(rows);
 }
 

@@ -30,6 +30,8 @@ async function connect(config: AppConfig): Promise<DatabaseConnection> {
     dataDir: config.embeddedDatabaseDir,
     port: config.embeddedDatabasePort,
     maxConnections: config.databasePoolSize + EXTRA_EMBEDDED_CONNECTIONS,
+    // Nothing restarts it: requests then fail and /health answers 503 until the service is restarted.
+    onUnexpectedExit: (error) => logger.error(`stopped unexpectedly, restart the service: ${error.message}`),
   });
   logger.log(`started in ${Date.now() - started} ms (data in ${embedded.dataDir})`);
   return new DatabaseConnection(embedded.url, embedded);

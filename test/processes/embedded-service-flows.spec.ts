@@ -8,7 +8,7 @@ import { seoulDate } from '../../src/clock/seoul-date';
 import { freePort } from '../e2e/support/free-port';
 
 /**
- * The embedded default (`npm start` without DATABASE_URL: PGlite in the service's own thread,
+ * The embedded default (`npm start` without DATABASE_URL: PGlite in a thread of the service,
  * one session for every connection) through the write paths a Talent Bank uses on day one. A
  * query on a second connection inside an open transaction waits for that transaction forever
  * there (the pool answers 503 after its timeout), which PostgreSQL itself never shows.
