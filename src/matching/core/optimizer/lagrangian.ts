@@ -155,17 +155,23 @@ export function solveChaining(
     neighbours[v] = Int32Array.from(found).sort();
   }
   let dirty = new Uint8Array(vacancyCount).fill(1);
+  // Each vacancy's pairs by score, best first: the order in which bids can be cut short.
+  const rankedByVacancy = pairsByVacancy.map((pairs) => Int32Array.from(pairs).sort((a, b) => pairScore[b] - pairScore[a] || a - b));
+  const maxScore = pairScore.reduce((max, score) => Math.max(max, score), 0);
   const coordinateSweep = (fillWeight: number, scoreWeight: number, price: Float64Array): boolean => {
     setWeights(fillWeight, scoreWeight, price);
     const next = new Uint8Array(vacancyCount);
     const tolerance = 1e-9 * Math.max(1, fillWeight);
+    const bidTolerance = 1e-9 * Math.max(1, fillWeight + scoreWeight * maxScore);
     for (let v = 0; v < vacancyCount; v++) {
       if (!dirty[v]) continue;
       // Every vacancy: one costs two DPs per candidate, on a dense component milliseconds.
       if (deadline.expired()) return false;
       let first = 0;
       let second = 0;
-      for (const pairIndex of pairsByVacancy[v]) {
+      for (const pairIndex of rankedByVacancy[v]) {
+        // A bid never exceeds the pair's own weight (forced ≤ without): below the second bid, no later pair counts.
+        if (fillWeight + scoreWeight * pairScore[pairIndex] < second - bidTolerance) break;
         const forced = schedules.forcedAndWithout(pairSeeker[pairIndex], pairIndex, weight);
         const bid = forced + fillWeight + scoreWeight * pairScore[pairIndex] - schedules.withoutValue;
         if (bid > first) {
