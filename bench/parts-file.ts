@@ -2,11 +2,12 @@
  * match()'s engine phases in CPU ms on an instance file exactly as the service hands it to
  * the engine (or on the generator's national size with uuid ids): preparation, candidate
  * pairs, optimize() alone (twice), then one match() with the service's default 20 s limit.
+ * With a second argument, the candidate problem is also written there for bench/optimize-file.ts.
  *
- *   node -r ts-node/register/transpile-only bench/parts-file.ts /work/team/national-service.json
+ *   node -r ts-node/register/transpile-only bench/parts-file.ts /work/team/national-service.json [PROBLEM_OUT.json]
  *   node -r ts-node/register/transpile-only bench/parts-file.ts bench
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { buildCandidatesFrom } from '../src/matching/core/candidates';
 import { match } from '../src/matching/core/match';
 import { optimize } from '../src/matching/core/optimizer/optimize';
@@ -14,7 +15,7 @@ import { prepareInstance } from '../src/matching/core/prepared-instance';
 import { Instance } from '../src/matching/core/types';
 import { BENCH_SIZES, generateInstance } from './instance-generator';
 
-const source = process.argv[2];
+const [source, problemFile] = process.argv.slice(2);
 const national = BENCH_SIZES.find((size) => size.name === 'national');
 if (!source || !national) throw new Error('usage: parts-file.ts INSTANCE.json | bench');
 const instance: Instance = source === 'bench' ? generateInstance({ ...national.options, ids: 'uuid' }) : JSON.parse(readFileSync(source, 'utf8'));
@@ -29,6 +30,8 @@ for (let run = 0; run < 2; run++) {
   const afterPrepare = cpuMs();
   const candidates = buildCandidatesFrom(prepared);
   const afterPairs = cpuMs();
+  const { vacancyPeriods, seekerCount, pairs } = candidates.problem;
+  if (run === 0 && problemFile) writeFileSync(problemFile, JSON.stringify({ vacancyPeriods, seekerCount, pairs }));
   const result = optimize(candidates.problem);
   const afterOptimize = cpuMs();
   console.log(
