@@ -18,13 +18,9 @@ export function solveRestrictedAssignment(
   cutsBySeeker: readonly (readonly number[])[],
   deadline: Deadline,
 ): { chosen: number[]; complete: boolean } {
-  const { pairVacancy, pairStart, pairEnd, pairScore } = pairColumns(problem);
-  // Each pair is at most one edge: buffers of that size, filled in the order the solver's ties follow.
-  const pairCount = problem.pairs.length;
-  const edgeRow = new Int32Array(pairCount);
-  const edgeColumn = new Int32Array(pairCount);
-  const edgeScore = new Float64Array(pairCount);
-  const pairOfEdge = new Int32Array(pairCount);
+  // Each pair is at most one edge: buffers of that size, filled in the order the solver's ties
+  // follow, reused from call to call (the solver copies the edges before it starts).
+  const { pairVacancy, pairStart, pairEnd, pairScore, edgeRow, edgeColumn, edgeScore, pairOfEdge } = pairColumns(problem);
   let edgeCount = 0;
   let columnCount = 0;
   for (let seeker = 0; seeker < problem.seekerCount; seeker++) {
@@ -66,9 +62,13 @@ interface PairColumns {
   readonly pairStart: Int32Array;
   readonly pairEnd: Int32Array;
   readonly pairScore: Float64Array;
+  readonly edgeRow: Int32Array;
+  readonly edgeColumn: Int32Array;
+  readonly edgeScore: Float64Array;
+  readonly pairOfEdge: Int32Array;
 }
 
-/** The pairs as typed columns, built once per problem: the heuristic runs many times on one component. */
+/** The pairs as typed columns and edge buffers, built once per problem: the heuristic runs many times on one component. */
 const columnsOf = new WeakMap<OptimizationProblem, PairColumns>();
 
 function pairColumns(problem: OptimizationProblem): PairColumns {
@@ -80,6 +80,10 @@ function pairColumns(problem: OptimizationProblem): PairColumns {
       pairStart: Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].start),
       pairEnd: Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].end),
       pairScore: Float64Array.from(problem.pairs, (pair) => pair.score),
+      edgeRow: new Int32Array(problem.pairs.length),
+      edgeColumn: new Int32Array(problem.pairs.length),
+      edgeScore: new Float64Array(problem.pairs.length),
+      pairOfEdge: new Int32Array(problem.pairs.length),
     };
     columnsOf.set(problem, columns);
   }
