@@ -9,6 +9,8 @@ import { scoreOf } from './selection';
 
 /** Before the bound has settled, fixing is worth trying only if it leaves this little. */
 const EARLY_FIXING_PAIRS = 1200;
+/** Fixing is tried early once a sweep lowers the bound by less than this share of the gap. */
+const CREEP = 0.05;
 /** Set-up cost before the first deadline check, per pair (~1 µs measured on 2M pairs, ×2). */
 const SETUP_MS_PER_PAIR = 2e-3;
 
@@ -153,17 +155,23 @@ export function solveChaining(
     neighbours[v] = Int32Array.from(found).sort();
   }
   let dirty = new Uint8Array(vacancyCount).fill(1);
+  // Each vacancy's pairs by score, best first: the order in which bids can be cut short.
+  const rankedByVacancy = pairsByVacancy.map((pairs) => Int32Array.from(pairs).sort((a, b) => pairScore[b] - pairScore[a] || a - b));
+  const maxScore = pairScore.reduce((max, score) => Math.max(max, score), 0);
   const coordinateSweep = (fillWeight: number, scoreWeight: number, price: Float64Array): boolean => {
     setWeights(fillWeight, scoreWeight, price);
     const next = new Uint8Array(vacancyCount);
     const tolerance = 1e-9 * Math.max(1, fillWeight);
+    const bidTolerance = 1e-9 * Math.max(1, fillWeight + scoreWeight * maxScore);
     for (let v = 0; v < vacancyCount; v++) {
       if (!dirty[v]) continue;
       // Every vacancy: one costs two DPs per candidate, on a dense component milliseconds.
       if (deadline.expired()) return false;
       let first = 0;
       let second = 0;
-      for (const pairIndex of pairsByVacancy[v]) {
+      for (const pairIndex of rankedByVacancy[v]) {
+        // A bid never exceeds the pair's own weight (forced ≤ without): below the second bid, no later pair counts.
+        if (fillWeight + scoreWeight * pairScore[pairIndex] < second - bidTolerance) break;
         const forced = schedules.forcedAndWithout(pairSeeker[pairIndex], pairIndex, weight);
         const bid = forced + fillWeight + scoreWeight * pairScore[pairIndex] - schedules.withoutValue;
         if (bid > first) {
@@ -238,7 +246,7 @@ export function solveChaining(
     }
     if (!fillProven && !deadline.expired()) {
       // Pairs through which no relaxed schedule reaches filled + 1 are in no selection that fills more.
-      const rest = restrictTo(problem, (_, through) => through >= incumbent.filled + 1 - 1e-7, bestPrices, 1, 0, schedules);
+      const rest = restrictTo(problem, throughValues(problem, bestPrices, 1, 0, schedules), incumbent.filled + 1);
       const exact = solveExactly(rest.problem);
       if (exact && exact.fillProven) {
         fillProven = true;
@@ -293,10 +301,11 @@ export function solveChaining(
     maybePrimal(sweep, fillPrice, 1, price);
     if (closed() || stalls >= 2) break;
     // Once the bound creeps, fixing may already leave little enough to solve exactly.
-    if (sweep >= nextFixing && previousBound - upperBound < 0.05 * (upperBound - incumbent.score)) {
+    if (sweep >= nextFixing && previousBound - upperBound < CREEP * (upperBound - incumbent.score)) {
       nextFixing = sweep + 4;
       const fixed = closeByFixing(problem, schedules, bestPrices, bestFillPrice, incumbent, grid, solveExactly, EARLY_FIXING_PAIRS);
-      if (fixed) return fixed;
+      if (fixed.solution) return fixed.solution;
+      offer(fixed.incumbent.chosen);
     }
   }
   if (closed()) return { ...incumbent, fillProven: true, scoreUpperBound: incumbent.score };
@@ -304,25 +313,24 @@ export function solveChaining(
   const unclosed = { ...incumbent, fillProven: true, scoreUpperBound: upperBound };
   if (deadline.expired()) return unclosed;
   const fixed = closeByFixing(problem, schedules, bestPrices, bestFillPrice, incumbent, grid, solveExactly);
-  return fixed ?? unclosed;
+  if (fixed.solution) return fixed.solution;
+  return { chosen: fixed.incumbent.chosen, filled, score: fixed.incumbent.score, fillProven: true, scoreUpperBound: Math.min(upperBound, fixed.bound) };
 }
 
 /**
- * The pairs kept by `keep(pair, Φ through pair)`, where Φ through a pair is the Lagrangian
- * bound with that pair forced into its seeker's schedule (prices λ, weights
- * fillWeight + scoreWeight·score − λ, minus fillWeight·filled). A selection using a pair is
- * worth at most its Φ-through value, so pairs below the value a better selection needs are in
- * no better selection.
+ * Φ through every pair: the Lagrangian bound with that pair forced into its seeker's schedule
+ * (prices λ, weights fillWeight + scoreWeight·score − λ, minus fillWeight·filled). A selection
+ * using a pair is worth at most its Φ-through value, so pairs below the value a better
+ * selection needs are in no better selection.
  */
-function restrictTo(
+function throughValues(
   problem: OptimizationProblem,
-  keep: (pairIndex: number, through: number) => boolean,
   price: Float64Array,
   fillWeight: number,
   scoreWeight: number,
   schedules: SeekerSchedules,
   filled = 0,
-): { problem: OptimizationProblem; pairIds: number[] } {
+): Float64Array {
   const weight = Float64Array.from(problem.pairs, (pair) => fillWeight + scoreWeight * pair.score - price[pair.vacancy]);
   let total = -fillWeight * filled;
   for (const value of price) total += value;
@@ -333,9 +341,14 @@ function restrictTo(
   }
   const through = new Float64Array(problem.pairs.length);
   for (let seeker = 0; seeker < problem.seekerCount; seeker++) schedules.bestThrough(seeker, weight, through);
-  const pairIds = problem.pairs
-    .map((_, index) => index)
-    .filter((index) => keep(index, total - bestOf[problem.pairs[index].seeker] + through[index]));
+  for (let index = 0; index < through.length; index++) through[index] += total - bestOf[problem.pairs[index].seeker];
+  return through;
+}
+
+/** The pairs whose Φ-through value reaches `target` (less a rounding tolerance), as a problem of their own. */
+function restrictTo(problem: OptimizationProblem, through: Float64Array, target: number): { problem: OptimizationProblem; pairIds: number[] } {
+  const pairIds: number[] = [];
+  for (let index = 0; index < through.length; index++) if (through[index] >= target - 1e-7) pairIds.push(index);
   return {
     pairIds,
     problem: { vacancyPeriods: problem.vacancyPeriods, seekerCount: problem.seekerCount, pairs: pairIds.map((index) => problem.pairs[index]) },
@@ -343,8 +356,28 @@ function restrictTo(
 }
 
 /**
- * Drops every pair that cannot be in a selection beating the incumbent by a grid step and
- * solves the rest exactly when it can: any strictly better selection lies in the rest.
+ * Residual sizes tried first, in pairs per vacancy, before the residual of every strictly
+ * better selection. The relaxed schedules alone hold about one pair per vacancy, all at the
+ * bound, so residuals smaller than twice that rarely hold a selection that fills as many.
+ */
+const TARGET_PAIRS_PER_VACANCY = [2, 4];
+/**
+ * Targets only where the bound is within this share of the incumbent (plentiful components,
+ * near-integral): on scarce ones the residuals are far from integral and javascript-lp-solver
+ * spent the time limit and more on them (national-scarce, 30 s limit, 12.9 s over); and
+ * never larger than the early fixing's residuals, whose LP solves the cost model predicts.
+ */
+const TARGET_MAX_RELATIVE_GAP = 1.5e-3;
+
+/**
+ * Proves the incumbent optimal, or finds the optimum, by exact solves of residuals. Every
+ * selection filling `filled` with score ≥ T uses only pairs whose Φ through them reaches T,
+ * so if the exact optimum S of that residual reaches T, no selection beats S: S is optimal.
+ * If it does not, no selection reaches T, and T is a bound. Targets start just below the
+ * bound (small residuals, cheap exact solves: the incumbent is often a few points short of an
+ * optimum that lies near the bound) and end at one grid step above the incumbent, whose
+ * residual holds every strictly better selection. Null when no exact solve closed the gap;
+ * `bound` then is the lowest bound reached.
  */
 function closeByFixing(
   problem: OptimizationProblem,
@@ -355,15 +388,34 @@ function closeByFixing(
   grid: number | null,
   solveExactly: ExactSolver,
   maxPairsLeft = Infinity,
-): ComponentSolution | null {
+): { solution: ComponentSolution | null; bound: number; incumbent: Incumbent } {
   const filled = incumbent.filled;
-  const threshold = incumbent.score + provingSlack(grid, incumbent.score);
-  const rest = restrictTo(problem, (_, through) => through >= threshold - 1e-7, price, fillPrice, 1, schedules, filled);
-  if (rest.pairIds.length > maxPairsLeft) return null;
-  const exact = solveExactly(rest.problem);
-  if (!exact || !exact.fillProven || exact.scoreUpperBound - exact.score > provingSlack(grid, exact.score)) return null;
-  const better = exact.filled === filled && exact.score > incumbent.score;
-  const chosen = better ? exact.chosen.map((local) => rest.pairIds[local]) : incumbent.chosen;
-  const score = better ? exact.score : incumbent.score;
-  return { chosen, filled, score, fillProven: true, scoreUpperBound: score };
+  const through = throughValues(problem, price, fillPrice, 1, schedules, filled);
+  const sorted = Float64Array.from(through).sort().reverse();
+  let best = incumbent;
+  let bound = Infinity;
+  const finalTarget = () => best.score + provingSlack(grid, best.score);
+  const vacancyCount = problem.vacancyPeriods.length;
+  const nearIntegral = sorted.length > 0 && sorted[0] - incumbent.score <= TARGET_MAX_RELATIVE_GAP * Math.max(1, Math.abs(incumbent.score));
+  const targetSizes = nearIntegral ? TARGET_PAIRS_PER_VACANCY.map((perVacancy) => perVacancy * vacancyCount) : [];
+  const sizes = [...targetSizes.filter((size) => size < Math.min(maxPairsLeft, EARLY_FIXING_PAIRS, sorted.length)), Infinity];
+  for (const size of sizes) {
+    const strictlyBetter = finalTarget();
+    const target = size === Infinity ? strictlyBetter : Math.max(strictlyBetter, sorted[size - 1]);
+    if (target >= bound) continue;
+    const rest = restrictTo(problem, through, target);
+    if (rest.pairIds.length > maxPairsLeft) break;
+    const exact = solveExactly(rest.problem);
+    if (!exact || !exact.fillProven || exact.scoreUpperBound - exact.score > provingSlack(grid, exact.score)) break;
+    if (exact.filled === filled && exact.score > best.score) {
+      const chosen = exact.chosen.map((local) => rest.pairIds[local]);
+      best = { chosen, filled, score: scoreOf(problem, chosen) };
+    }
+    // Reaching the target proves the residual's optimum; at one grid step above the incumbent, so does missing it.
+    if ((exact.filled === filled && exact.score >= target) || target <= strictlyBetter) {
+      return { solution: { chosen: best.chosen, filled, score: best.score, fillProven: true, scoreUpperBound: best.score }, bound: best.score, incumbent: best };
+    }
+    bound = target;
+  }
+  return { solution: null, bound, incumbent: best };
 }

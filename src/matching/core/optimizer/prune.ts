@@ -39,22 +39,29 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
   const pairSeeker = Int32Array.from(problem.pairs, (pair) => pair.seeker);
   const pairScore = Float64Array.from(problem.pairs, (pair) => pair.score);
 
-  // Candidates of each vacancy, best first; what is kept is always a prefix of this order.
-  const candidates: number[][] = Array.from({ length: vacancyCount }, () => []);
-  problem.pairs.forEach((pair, index) => candidates[pair.vacancy].push(index));
-  for (const list of candidates) list.sort((a, b) => pairScore[b] - pairScore[a] || pairSeeker[a] - pairSeeker[b] || a - b);
-  const keptCount = Int32Array.from(candidates, (list) => list.length);
+  // Candidates of each vacancy, best first, flat (vacancy v's are candidates[candidateStart[v] ..]);
+  // what is kept is always a prefix of this order.
+  const candidateStart = new Int32Array(vacancyCount + 1);
+  for (const pair of problem.pairs) candidateStart[pair.vacancy + 1]++;
+  for (let v = 0; v < vacancyCount; v++) candidateStart[v + 1] += candidateStart[v];
+  const candidates = new Int32Array(problem.pairs.length);
+  const slotOf = candidateStart.slice(0, vacancyCount);
+  problem.pairs.forEach((pair, index) => (candidates[slotOf[pair.vacancy]++] = index));
+  const byRank = (a: number, b: number) => pairScore[b] - pairScore[a] || pairSeeker[a] - pairSeeker[b] || a - b;
+  for (let v = 0; v < vacancyCount; v++) candidates.subarray(candidateStart[v], candidateStart[v + 1]).sort(byRank);
+  const candidateSeeker = candidates.map((pairIndex) => pairSeeker[pairIndex]);
+  const keptCount = Int32Array.from({ length: vacancyCount }, (_, v) => candidateStart[v + 1] - candidateStart[v]);
   const seen = new Int32Array(vacancyCount).fill(-1);
   const seekerStart = new Int32Array(seekerCount + 1);
 
   for (let round = 0; round < maxRounds; round++) {
     // Vacancies of each seeker among the kept pairs (CSR).
     seekerStart.fill(0);
-    for (let v = 0; v < vacancyCount; v++) for (let k = 0; k < keptCount[v]; k++) seekerStart[pairSeeker[candidates[v][k]] + 1]++;
+    for (let v = 0; v < vacancyCount; v++) for (let k = 0; k < keptCount[v]; k++) seekerStart[candidateSeeker[candidateStart[v] + k] + 1]++;
     for (let s = 0; s < seekerCount; s++) seekerStart[s + 1] += seekerStart[s];
     const fill = seekerStart.slice(0, seekerCount);
     const seekerVacancies = new Int32Array(seekerStart[seekerCount]);
-    for (let v = 0; v < vacancyCount; v++) for (let k = 0; k < keptCount[v]; k++) seekerVacancies[fill[pairSeeker[candidates[v][k]]]++] = v;
+    for (let v = 0; v < vacancyCount; v++) for (let k = 0; k < keptCount[v]; k++) seekerVacancies[fill[candidateSeeker[candidateStart[v] + k]]++] = v;
 
     let changed = false;
     let stopped = false;
@@ -63,13 +70,14 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
         stopped = true;
         break;
       }
-      const list = candidates[v];
+      const first = candidateStart[v];
       const start = starts[v];
       const end = ends[v];
       let blocking = 0;
       for (let k = 1; k <= keptCount[v]; k++) {
-        const seeker = pairSeeker[list[k - 1]];
-        for (let slot = seekerStart[seeker]; slot < seekerStart[seeker + 1]; slot++) {
+        const seeker = candidateSeeker[first + k - 1];
+        const slotEnd = seekerStart[seeker + 1];
+        for (let slot = seekerStart[seeker]; slot < slotEnd; slot++) {
           const other = seekerVacancies[slot];
           if (other === v || seen[other] === v) continue;
           if (ends[other] < start || end < starts[other]) continue;
@@ -83,13 +91,21 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
           }
           break;
         }
+        // Blocking only grows and k never passes the kept count: no later k can cut.
+        if (blocking >= keptCount[v]) break;
       }
     }
     seen.fill(-1);
     if (!changed || stopped) break;
   }
 
-  const kept: number[] = [];
-  for (let v = 0; v < vacancyCount; v++) for (let k = 0; k < keptCount[v]; k++) kept.push(candidates[v][k]);
-  return kept.sort((a, b) => a - b);
+  let keptTotal = 0;
+  for (let v = 0; v < vacancyCount; v++) keptTotal += keptCount[v];
+  const kept = new Int32Array(keptTotal);
+  let next = 0;
+  for (let v = 0; v < vacancyCount; v++) {
+    kept.set(candidates.subarray(candidateStart[v], candidateStart[v] + keptCount[v]), next);
+    next += keptCount[v];
+  }
+  return Array.from(kept.sort());
 }

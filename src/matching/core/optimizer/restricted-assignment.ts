@@ -18,34 +18,36 @@ export function solveRestrictedAssignment(
   cutsBySeeker: readonly (readonly number[])[],
   deadline: Deadline,
 ): { chosen: number[]; complete: boolean } {
-  const edgeRow: number[] = [];
-  const edgeColumn: number[] = [];
-  const edgeScore: number[] = [];
-  const pairOfEdge: number[] = [];
+  // Each pair is at most one edge: buffers of that size, filled in the order the solver's ties
+  // follow, reused from call to call (the solver copies the edges before it starts).
+  const { pairVacancy, pairStart, pairEnd, pairScore, edgeRow, edgeColumn, edgeScore, pairOfEdge } = pairColumns(problem);
+  let edgeCount = 0;
   let columnCount = 0;
   for (let seeker = 0; seeker < problem.seekerCount; seeker++) {
     const cuts = cutsBySeeker[seeker];
     const firstColumn = columnCount;
     columnCount += cuts.length + 1;
     for (const pairIndex of pairsBySeeker[seeker]) {
-      const pair = problem.pairs[pairIndex];
-      const period = problem.vacancyPeriods[pair.vacancy];
       // Segment k covers [cuts[k-1], cuts[k] - 1]; the pair fits if start and end fall in the same one.
-      const segment = segmentOf(cuts, period.start);
-      if (segment !== segmentOf(cuts, period.end)) continue;
-      edgeRow.push(pair.vacancy);
-      edgeColumn.push(firstColumn + segment);
-      edgeScore.push(pair.score);
-      pairOfEdge.push(pairIndex);
+      let segment = 0;
+      if (cuts.length > 0) {
+        segment = segmentOf(cuts, pairStart[pairIndex]);
+        if (segment !== segmentOf(cuts, pairEnd[pairIndex])) continue;
+      }
+      edgeRow[edgeCount] = pairVacancy[pairIndex];
+      edgeColumn[edgeCount] = firstColumn + segment;
+      edgeScore[edgeCount] = pairScore[pairIndex];
+      pairOfEdge[edgeCount] = pairIndex;
+      edgeCount++;
     }
   }
   const solution = solveAssignment(
     {
       rowCount: problem.vacancyPeriods.length,
       columnCount,
-      edgeRow: Int32Array.from(edgeRow),
-      edgeColumn: Int32Array.from(edgeColumn),
-      edgeScore: Float64Array.from(edgeScore),
+      edgeRow: edgeRow.subarray(0, edgeCount),
+      edgeColumn: edgeColumn.subarray(0, edgeCount),
+      edgeScore: edgeScore.subarray(0, edgeCount),
     },
     deadline,
   );
@@ -53,6 +55,39 @@ export function solveRestrictedAssignment(
   for (const edge of solution.edgeOfRow) if (edge >= 0) chosen.push(pairOfEdge[edge]);
   chosen.sort((a, b) => a - b);
   return { chosen, complete: solution.complete };
+}
+
+interface PairColumns {
+  readonly pairVacancy: Int32Array;
+  readonly pairStart: Int32Array;
+  readonly pairEnd: Int32Array;
+  readonly pairScore: Float64Array;
+  readonly edgeRow: Int32Array;
+  readonly edgeColumn: Int32Array;
+  readonly edgeScore: Float64Array;
+  readonly pairOfEdge: Int32Array;
+}
+
+/** The pairs as typed columns and edge buffers, built once per problem: the heuristic runs many times on one component. */
+const columnsOf = new WeakMap<OptimizationProblem, PairColumns>();
+
+function pairColumns(problem: OptimizationProblem): PairColumns {
+  let columns = columnsOf.get(problem);
+  if (!columns) {
+    const periods = problem.vacancyPeriods;
+    columns = {
+      pairVacancy: Int32Array.from(problem.pairs, (pair) => pair.vacancy),
+      pairStart: Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].start),
+      pairEnd: Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].end),
+      pairScore: Float64Array.from(problem.pairs, (pair) => pair.score),
+      edgeRow: new Int32Array(problem.pairs.length),
+      edgeColumn: new Int32Array(problem.pairs.length),
+      edgeScore: new Float64Array(problem.pairs.length),
+      pairOfEdge: new Int32Array(problem.pairs.length),
+    };
+    columnsOf.set(problem, columns);
+  }
+  return columns;
 }
 
 function segmentOf(cuts: readonly number[], day: number): number {
