@@ -45,7 +45,9 @@ describe('personal data never reaches the application log', () => {
           inject: [AppConfig],
           factory: (config: AppConfig): Params => {
             const params = loggerParams(config);
-            return { ...params, pinoHttp: [params.pinoHttp as object, capture] };
+            // The service's own destination (stdout) would take precedence over the capture.
+            const { stream: _stdout, ...options } = params.pinoHttp as { stream?: unknown };
+            return { ...params, pinoHttp: [options, capture] };
           },
         }),
     );
