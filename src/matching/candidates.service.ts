@@ -12,13 +12,13 @@ import { AppConfig } from '../config/app-config';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import { CandidateRanking, rankCandidates } from './core/rank-candidates';
-import { RuleCounts, screeningProfile, screenSeekers } from './core/screen-seekers';
-import { FEASIBILITY_RULES, Instance, Vacancy } from './core/types';
+import { RuleCounts, screenColumns, screeningProfile } from './core/screen-seekers';
+import { FEASIBILITY_RULES, Instance, Seeker, Vacancy } from './core/types';
 import { CandidatesResponse } from './dto/candidates.dto';
 import { SeekerRef } from './dto/run-results.dto';
 import { gapRefs, seekerRefs } from './gap-refs';
 import { InstanceBuilder } from './instance-builder';
-import { PooledSeeker, SeekerPool, seekerForVacancy } from './seeker-pool';
+import { NeighbourhoodBlock, SeekerPool, seekerForVacancy } from './seeker-pool';
 import { KM_PER_DEGREE_LATITUDE } from './seeker-reach';
 import { explainUnfilled } from './unfilled-explanation';
 
@@ -60,15 +60,15 @@ export class CandidatesService {
     });
     if (!read) return undefined;
     const { vacancy } = read;
-    const around = await this.neighbourhood(vacancy);
-    const rejected = new Set(read.rejected);
-    const screening = screenSeekers(
-      screeningProfile(vacancy),
-      around.map((seeker) => seeker.profile),
-      rejected.size === 0 ? () => false : (position) => rejected.has(around[position].id),
-      around.map((seeker) => seeker.cosLat),
-    );
-    const seekers = screening.kept.map((position) => seekerForVacancy(around[position], vacancy, asOf));
+    const blocks = await this.neighbourhood(vacancy, read.rejected);
+    const screening = screenColumns(screeningProfile(vacancy), blocks);
+    const seekers: Seeker[] = [];
+    let block = 0;
+    let base = 0;
+    for (const index of screening.kept) {
+      while (index >= base + blocks[block].positions.length) base += blocks[block++].positions.length;
+      seekers.push(seekerForVacancy(blocks[block].seekers[blocks[block].positions[index - base]], vacancy, asOf));
+    }
     const present = new Set(seekers.map((seeker) => seeker.id));
     const instance: Instance = {
       vacancies: [vacancy],
@@ -88,13 +88,13 @@ export class CandidatesService {
    * database's cosine for each distinct reach; a refresh between asking and answering can bring
    * a reach not asked for, and then the missing ones are asked for too.
    */
-  private async neighbourhood(vacancy: Vacancy): Promise<PooledSeeker[]> {
+  private async neighbourhood(vacancy: Vacancy, rejected: readonly string[]): Promise<NeighbourhoodBlock[]> {
     const cosines = new Map<number, number>();
     for (;;) {
       const missing = this.pool.distinctKms().filter((km) => !cosines.has(km));
       if (missing.length === 0) {
-        const seekers = this.pool.neighbourhood(vacancy, cosines);
-        if (seekers) return seekers;
+        const blocks = this.pool.neighbourhood(vacancy, cosines, rejected);
+        if (blocks) return blocks;
         continue;
       }
       const [row]: { cosines: number[] }[] = await this.dataSource.query(
