@@ -300,6 +300,7 @@ export class SeekerPool implements OnModuleDestroy {
   private async apply(): Promise<void> {
     const rebuild = this.snapshot === null || performance.now() - this.refreshedAt > REBUILD_AFTER_MS;
     const started = performance.now();
+    if (!rebuild && (await this.unchangedSince(this.snapshot!, started))) return;
     const { snapshot, ids, rows } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [{ snapshot }]: { snapshot: string }[] = await manager.query(`SELECT pg_current_snapshot()::text AS snapshot`);
       const ids: string[] = rebuild
@@ -326,6 +327,30 @@ export class SeekerPool implements OnModuleDestroy {
     this.snapshot = snapshot;
     this.refreshedAt = started;
     if (rebuild) this.logger.log(`built the pool of ${this.byId.size} active seekers in ${Math.round(performance.now() - started)} ms`);
+    await this.markNowAndThen();
+  }
+
+  /**
+   * The usual refresh, one round trip instead of a transaction's four: a single statement's
+   * pg_current_snapshot() is the snapshot its subquery reads with, so when it finds no change
+   * invisible to the previous snapshot the pool is exact as of this one. Otherwise the caller
+   * reads the changes in a transaction of their own (a newer snapshot, as exact).
+   */
+  private async unchangedSince(previous: string, started: number): Promise<boolean> {
+    const [{ snapshot, changed }]: { snapshot: string; changed: boolean }[] = await this.dataSource.query(
+      `SELECT pg_current_snapshot()::text AS snapshot,
+         EXISTS (SELECT 1 FROM seeker_changes
+                 WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot)) AS changed`,
+      [previous],
+    );
+    if (changed) return false;
+    this.snapshot = snapshot;
+    this.refreshedAt = started;
+    await this.markNowAndThen();
+    return true;
+  }
+
+  private async markNowAndThen(): Promise<void> {
     if (performance.now() - this.markedAt > MARK_EVERY_MS) {
       this.markedAt = performance.now();
       // The pool is already up to date: a failed clean-up must not fail the request that waits for it.
