@@ -12,15 +12,19 @@ import { AppConfig } from '../config/app-config';
 import { LeaveGap } from '../leave-gaps/leave-gap.entity';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import { CandidateRanking, rankCandidates } from './core/rank-candidates';
-import { RuleCounts, screeningProfile, screenSeekers } from './core/screen-seekers';
-import { FEASIBILITY_RULES, Instance, Vacancy } from './core/types';
+import { RuleCounts, screenColumns, screeningProfile } from './core/screen-seekers';
+import { FEASIBILITY_RULES, Instance, Seeker, Vacancy } from './core/types';
 import { CandidatesResponse } from './dto/candidates.dto';
 import { SeekerRef } from './dto/run-results.dto';
 import { gapRefs, seekerRefs } from './gap-refs';
 import { InstanceBuilder } from './instance-builder';
-import { PooledSeeker, SeekerPool, seekerForVacancy } from './seeker-pool';
+import { NeighbourhoodBlock, SeekerPool, seekerForVacancy } from './seeker-pool';
 import { KM_PER_DEGREE_LATITUDE } from './seeker-reach';
 import { explainUnfilled } from './unfilled-explanation';
+
+/** cos(radians(least(89, |lat| + km / 111))) of the latitude for each reach (km), as seekerReachBoxSql computes it. */
+const cosinesSql = (lat: string, kms: string) => `SELECT coalesce(array_agg(cos(radians(least(89.0, abs(${lat}::float8) + km / ${KM_PER_DEGREE_LATITUDE}))) ORDER BY n), '{}')
+  FROM unnest(${kms}::float8[]) WITH ORDINALITY AS t(km, n)`;
 
 /** The live view for one gap: who could take it right now, ranked, built like a one-gap match run. */
 @Injectable()
@@ -52,23 +56,26 @@ export class CandidatesService {
     const read = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [vacancy] = await this.builder.vacancies(manager, { leaveGapIds: [gapId] }, asOf);
       if (!vacancy) return undefined;
-      const rejected: { seeker_id: string }[] = await manager.query(
-        `SELECT seeker_id FROM rejected_pairs WHERE leave_gap_id = $1 ORDER BY seeker_id`,
-        [vacancy.id],
+      // The box's cosines ride along with the rejected pairs: one round trip fewer per request.
+      const kms = this.pool.distinctKms();
+      const [row]: { rejected: string[]; cosines: number[] }[] = await manager.query(
+        `SELECT coalesce((SELECT array_agg(seeker_id::text ORDER BY seeker_id) FROM rejected_pairs WHERE leave_gap_id = $1), '{}') AS rejected,
+           (${cosinesSql('$2', '$3')}) AS cosines`,
+        [vacancy.id, vacancy.location.lat, kms],
       );
-      return { vacancy, rejected: rejected.map((row) => row.seeker_id) };
+      return { vacancy, rejected: row.rejected, cosines: new Map(kms.map((km, i) => [km, row.cosines[i]])) };
     });
     if (!read) return undefined;
     const { vacancy } = read;
-    const around = await this.neighbourhood(vacancy);
-    const rejected = new Set(read.rejected);
-    const screening = screenSeekers(
-      screeningProfile(vacancy),
-      around.map((seeker) => seeker.profile),
-      rejected.size === 0 ? () => false : (position) => rejected.has(around[position].id),
-      around.map((seeker) => seeker.cosLat),
-    );
-    const seekers = screening.kept.map((position) => seekerForVacancy(around[position], vacancy, asOf));
+    const blocks = await this.neighbourhood(vacancy, read.rejected, read.cosines);
+    const screening = screenColumns(screeningProfile(vacancy), blocks);
+    const seekers: Seeker[] = [];
+    let block = 0;
+    let base = 0;
+    for (const index of screening.kept) {
+      while (index >= base + blocks[block].positions.length) base += blocks[block++].positions.length;
+      seekers.push(seekerForVacancy(blocks[block].seekers[blocks[block].positions[index - base]], vacancy, asOf));
+    }
     const present = new Set(seekers.map((seeker) => seeker.id));
     const instance: Instance = {
       vacancies: [vacancy],
@@ -88,20 +95,15 @@ export class CandidatesService {
    * database's cosine for each distinct reach; a refresh between asking and answering can bring
    * a reach not asked for, and then the missing ones are asked for too.
    */
-  private async neighbourhood(vacancy: Vacancy): Promise<PooledSeeker[]> {
-    const cosines = new Map<number, number>();
+  private async neighbourhood(vacancy: Vacancy, rejected: readonly string[], cosines: Map<number, number>): Promise<NeighbourhoodBlock[]> {
     for (;;) {
       const missing = this.pool.distinctKms().filter((km) => !cosines.has(km));
       if (missing.length === 0) {
-        const seekers = this.pool.neighbourhood(vacancy, cosines);
-        if (seekers) return seekers;
+        const blocks = this.pool.neighbourhood(vacancy, cosines, rejected);
+        if (blocks) return blocks;
         continue;
       }
-      const [row]: { cosines: number[] }[] = await this.dataSource.query(
-        `SELECT coalesce(array_agg(cos(radians(least(89.0, abs($1::float8) + km / ${KM_PER_DEGREE_LATITUDE}))) ORDER BY n), '{}') AS cosines
-         FROM unnest($2::float8[]) WITH ORDINALITY AS t(km, n)`,
-        [vacancy.location.lat, missing],
-      );
+      const [row]: { cosines: number[] }[] = await this.dataSource.query(`${cosinesSql('$1', '$2')} AS cosines`, [vacancy.location.lat, missing]);
       missing.forEach((km, i) => cosines.set(km, row.cosines[i]));
     }
   }

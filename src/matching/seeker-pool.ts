@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { COMMUTE_MODEL, cosineOfLatitude } from './core/commute';
 import { prepareSeeker, SeekerProfile } from './core/prepared-instance';
+import { buildScreeningColumns, ScreeningBlock, ScreeningColumns } from './core/screen-seekers';
 import { CommuteMode, DateRange, Seeker, SkillLevel, Vacancy } from './core/types';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import { KM_PER_DEGREE_LATITUDE, NEAR_MISS_REACH_FACTOR } from './seeker-reach';
@@ -89,10 +90,31 @@ const KM_PER_MINUTE: Record<CommuteMode, number> = {
   walk: kmPerMinute('walk'),
 };
 
-/** The seekers whose home lies in one grid cell, with the box test's numbers in typed arrays (rebuilt after a change). */
+/**
+ * The seekers whose home lies in one grid cell, with the box test's numbers and what the
+ * screening reads in typed arrays (both rebuilt on first use after a change to the cell).
+ */
 interface Cell {
   readonly seekers: PooledSeeker[];
   columns: { lat: Float64Array; lng: Float64Array; dLat: Float64Array; reach: Int32Array } | null;
+  /** With a copy of `seekers` as they were: a block handed out stays valid when the cell changes. */
+  screening: { readonly columns: ScreeningColumns; readonly seekers: readonly PooledSeeker[] } | null;
+}
+
+/** The seekers of one cell that lie in a vacancy's neighbourhood, as screenColumns reads them. */
+export interface NeighbourhoodBlock extends ScreeningBlock {
+  /** The cell's seekers: positions index them. */
+  readonly seekers: readonly PooledSeeker[];
+}
+
+function screeningOf(cell: Cell): NonNullable<Cell['screening']> {
+  return (cell.screening ??= {
+    columns: buildScreeningColumns(
+      cell.seekers.map((seeker) => seeker.profile),
+      cell.seekers.map((seeker) => seeker.cosLat),
+    ),
+    seekers: cell.seekers.slice(),
+  });
 }
 
 function columnsOf(cell: Cell): NonNullable<Cell['columns']> {
@@ -204,11 +226,12 @@ export class SeekerPool implements OnModuleDestroy {
 
   /**
    * The seekers InstanceBuilder would read for this one vacancy (active, within
-   * NEAR_MISS_REACH_FACTOR × their reach: seekerReachBoxSql), in no particular order.
-   * `cosines` maps each of `distinctKms()` to the database's cos(radians(least(89, |lat| + km / 111))),
-   * so that the box's edges are the database's to the bit; undefined when one is missing.
+   * NEAR_MISS_REACH_FACTOR × their reach: seekerReachBoxSql), cell by cell, with the positions
+   * of those `rejected` names. `cosines` maps each of `distinctKms()` to the database's
+   * cos(radians(least(89, |lat| + km / 111))), so that the box's edges are the database's to
+   * the bit; undefined when one is missing.
    */
-  neighbourhood(vacancy: Vacancy, cosines: ReadonlyMap<number, number>): PooledSeeker[] | undefined {
+  neighbourhood(vacancy: Vacancy, cosines: ReadonlyMap<number, number>, rejected: readonly string[] = []): NeighbourhoodBlock[] | undefined {
     const { lat, lng } = vacancy.location;
     const lngSpans = new Float64Array(this.reaches.length);
     let widestLat = 0;
@@ -221,24 +244,43 @@ export class SeekerPool implements OnModuleDestroy {
       widestLat = Math.max(widestLat, km / KM_PER_DEGREE_LATITUDE);
       widestLng = Math.max(widestLng, span);
     }
-    const found: PooledSeeker[] = [];
+    const blocks: NeighbourhoodBlock[] = [];
+    const inBox: number[] = [];
+    const rejectedByCell = new Map<Cell, number[]>();
+    for (const id of rejected) {
+      const seeker = this.byId.get(id);
+      const cell = seeker && this.cells.get(cellKey(cellOf(seeker.lat), cellOf(seeker.lng)));
+      if (!cell) continue;
+      const positions = rejectedByCell.get(cell);
+      if (positions) positions.push(cell.seekers.indexOf(seeker));
+      else rejectedByCell.set(cell, [cell.seekers.indexOf(seeker)]);
+    }
     // One cell of margin: the cells' edges are computed in JavaScript, the test below is exact.
     for (let latCell = cellOf(lat - widestLat) - 1; latCell <= cellOf(lat + widestLat) + 1; latCell++) {
       for (let lngCell = cellOf(lng - widestLng) - 1; lngCell <= cellOf(lng + widestLng) + 1; lngCell++) {
         const cell = this.cells.get(cellKey(latCell, lngCell));
         if (!cell) continue;
         const columns = columnsOf(cell);
+        inBox.length = 0;
         for (let i = 0; i < cell.seekers.length; i++) {
           const seekerLat = columns.lat[i];
           const dLat = columns.dLat[i];
           if (!(seekerLat >= lat - dLat && seekerLat <= lat + dLat)) continue;
           const span = lngSpans[columns.reach[i]];
           const seekerLng = columns.lng[i];
-          if (seekerLng >= lng - span && seekerLng <= lng + span) found.push(cell.seekers[i]);
+          if (seekerLng >= lng - span && seekerLng <= lng + span) inBox.push(i);
         }
+        if (inBox.length === 0) continue;
+        const screening = screeningOf(cell);
+        blocks.push({
+          seekers: screening.seekers,
+          columns: screening.columns,
+          positions: Int32Array.from(inBox),
+          blocked: rejectedByCell.get(cell) ?? [],
+        });
       }
     }
-    return found;
+    return blocks;
   }
 
   /** The distinct reach values (km) of pooled seekers: their longitude spans come from the database. */
@@ -258,6 +300,7 @@ export class SeekerPool implements OnModuleDestroy {
   private async apply(): Promise<void> {
     const rebuild = this.snapshot === null || performance.now() - this.refreshedAt > REBUILD_AFTER_MS;
     const started = performance.now();
+    if (!rebuild && (await this.unchangedSince(this.snapshot!, started))) return;
     const { snapshot, ids, rows } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [{ snapshot }]: { snapshot: string }[] = await manager.query(`SELECT pg_current_snapshot()::text AS snapshot`);
       const ids: string[] = rebuild
@@ -284,6 +327,30 @@ export class SeekerPool implements OnModuleDestroy {
     this.snapshot = snapshot;
     this.refreshedAt = started;
     if (rebuild) this.logger.log(`built the pool of ${this.byId.size} active seekers in ${Math.round(performance.now() - started)} ms`);
+    await this.markNowAndThen();
+  }
+
+  /**
+   * The usual refresh, one round trip instead of a transaction's four: a single statement's
+   * pg_current_snapshot() is the snapshot its subquery reads with, so when it finds no change
+   * invisible to the previous snapshot the pool is exact as of this one. Otherwise the caller
+   * reads the changes in a transaction of their own (a newer snapshot, as exact).
+   */
+  private async unchangedSince(previous: string, started: number): Promise<boolean> {
+    const [{ snapshot, changed }]: { snapshot: string; changed: boolean }[] = await this.dataSource.query(
+      `SELECT pg_current_snapshot()::text AS snapshot,
+         EXISTS (SELECT 1 FROM seeker_changes
+                 WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot)) AS changed`,
+      [previous],
+    );
+    if (changed) return false;
+    this.snapshot = snapshot;
+    this.refreshedAt = started;
+    await this.markNowAndThen();
+    return true;
+  }
+
+  private async markNowAndThen(): Promise<void> {
     if (performance.now() - this.markedAt > MARK_EVERY_MS) {
       this.markedAt = performance.now();
       // The pool is already up to date: a failed clean-up must not fail the request that waits for it.
@@ -317,9 +384,10 @@ export class SeekerPool implements OnModuleDestroy {
     seeker.reach = reach;
     const key = cellKey(cellOf(seeker.lat), cellOf(seeker.lng));
     let cell = this.cells.get(key);
-    if (!cell) this.cells.set(key, (cell = { seekers: [], columns: null }));
+    if (!cell) this.cells.set(key, (cell = { seekers: [], columns: null, screening: null }));
     cell.seekers.push(seeker);
     cell.columns = null;
+    cell.screening = null;
     this.kms.set(seeker.km, (this.kms.get(seeker.km) ?? 0) + 1);
   }
 
@@ -333,6 +401,7 @@ export class SeekerPool implements OnModuleDestroy {
     cell.seekers[position] = cell.seekers[cell.seekers.length - 1];
     cell.seekers.pop();
     cell.columns = null;
+    cell.screening = null;
     if (cell.seekers.length === 0) this.cells.delete(key);
     const holders = this.kms.get(seeker.km)! - 1;
     if (holders === 0) this.kms.delete(seeker.km);

@@ -37,6 +37,26 @@ describe('live candidates from the in-memory seeker pool', () => {
     expect(excludedTotal).toBeGreaterThan(0);
   });
 
+  it('counts rejected pairs as blocks wherever the rejected seekers live (feasible, near misses, failing several rules)', async () => {
+    const { gapIds } = await insertRandomMatchingData(t, 89);
+    let blocked = 0;
+    for (const gapId of gapIds) {
+      const before = (await wholeNeighbourhood(gapId))!;
+      await t.dataSource.query(
+        `INSERT INTO rejected_pairs (leave_gap_id, seeker_id, reason)
+         SELECT $1::uuid, id, 'declined' FROM (
+           SELECT id FROM seekers WHERE id = ANY($2::uuid[])
+           UNION SELECT id FROM (SELECT id FROM seekers WHERE status = 'active' ORDER BY md5(id::text || $1::text) LIMIT 40) sample
+         ) rejected`,
+        [gapId, [...before.candidates.slice(0, 2).map((c) => c.seekerId), ...before.nearMisses.slice(0, 1).map((m) => m.seekerId)]],
+      );
+      const expected = await wholeNeighbourhood(gapId);
+      expect(await fromPool(gapId)).toEqual(expected);
+      blocked += expected?.excludedBy.blocked ?? 0;
+    }
+    expect(blocked).toBeGreaterThan(0);
+  });
+
   it('answers the HTTP view from the pool', async () => {
     const { gapIds } = await insertRandomMatchingData(t, 5);
     const response = await t.api.get(`${API}/leave-gaps/${gapIds[0]}/candidates?limit=100`).expect(200);

@@ -13,7 +13,7 @@ export interface RuleFailure {
 }
 
 /** Beyond any relative shortfall: a block is not a matter of degree. */
-const UNFIXABLE = 1e9;
+export const UNFIXABLE = 1e9;
 const MAX_LISTED_RANGES = 3;
 
 export function commuteMinutesFor(vacancy: VacancyProfile, seeker: SeekerProfile): number {

@@ -1,18 +1,124 @@
 import { toDay } from './calendar-days';
 import { DEFAULT_NEAR_MISS_LIMIT } from './diagnostics';
-import { COMMUTE_MODEL, cosineOfLatitude, greatCircleKmWithCosines, modelMinutes } from './commute';
-import { runContaining } from './day-runs';
-import { failureShortfall } from './feasibility';
+import { COMMUTE_MODEL, cosineOfLatitude, greatCircleKmWithCosines } from './commute';
+import { UNFIXABLE } from './feasibility';
 import { SeekerProfile, VacancyProfile } from './prepared-instance';
 import { FEASIBILITY_RULES, FeasibilityRule, Vacancy } from './types';
 
 export type RuleCounts = { [rule in FeasibilityRule]: number };
 
 export interface Screening {
-  /** Positions (in the given seekers) of every feasible seeker and every one that can be among the closest near misses. */
+  /**
+   * Every feasible seeker and every one that can be among the closest near misses, ascending:
+   * for screenSeekers positions in its seekers; for screenColumns indices into the blocks'
+   * positions laid end to end.
+   */
   readonly kept: number[];
   /** Rule failures of the seekers not kept, counted as diagnoseVacancy counts them. */
   readonly excludedElsewhere: RuleCounts;
+}
+
+/**
+ * What each rule reads of a group of seekers, in typed arrays (seeker i at index i): the
+ * screening loops then read numbers, not one profile object per seeker.
+ */
+export interface ScreeningColumns {
+  readonly count: number;
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+  readonly cosLat: Float64Array;
+  readonly overheadMinutes: Float64Array;
+  readonly detour: Float64Array;
+  readonly speedKmPerHour: Float64Array;
+  readonly maxCommuteMinutes: Float64Array;
+  readonly minHours: Float64Array;
+  readonly maxHours: Float64Array;
+  /** -Infinity when the seeker sets no minimum. */
+  readonly minHourlyWage: Float64Array;
+  /** Free runs (merged, sorted) of seeker i are freeStart/freeEnd[freeOffset[i] .. freeOffset[i + 1] - 1]. */
+  readonly freeOffset: Int32Array;
+  readonly freeStart: Int32Array;
+  readonly freeEnd: Int32Array;
+  /** Per skill code held by any of them, every seeker's level (0 when not held: the rules' `?? 0`). */
+  readonly skillLevels: ReadonlyMap<string, Float64Array>;
+  /** Per certification held by any of them, 1 for its holders. */
+  readonly certificationHolders: ReadonlyMap<string, Uint8Array>;
+  /** Per firm refused by any of them, the refusers (ascending). */
+  readonly refusersByFirm: ReadonlyMap<string, Int32Array>;
+}
+
+/** `cosines[i]` is cosineOfLatitude of seeker i's home (given by a caller that has it). */
+export function buildScreeningColumns(seekers: readonly SeekerProfile[], cosines?: ArrayLike<number>): ScreeningColumns {
+  const count = seekers.length;
+  const column = () => new Float64Array(count);
+  const runs = seekers.reduce((sum, seeker) => sum + seeker.free.length, 0);
+  const columns = {
+    count,
+    lat: column(),
+    lng: column(),
+    cosLat: column(),
+    overheadMinutes: column(),
+    detour: column(),
+    speedKmPerHour: column(),
+    maxCommuteMinutes: column(),
+    minHours: column(),
+    maxHours: column(),
+    minHourlyWage: column(),
+    freeOffset: new Int32Array(count + 1),
+    freeStart: new Int32Array(runs),
+    freeEnd: new Int32Array(runs),
+    skillLevels: new Map<string, Float64Array>(),
+    certificationHolders: new Map<string, Uint8Array>(),
+    refusersByFirm: new Map<string, Int32Array>(),
+  };
+  const refusers = new Map<string, number[]>();
+  let run = 0;
+  for (let i = 0; i < count; i++) {
+    const profile = seekers[i];
+    const seeker = profile.seeker;
+    const model = COMMUTE_MODEL[seeker.commuteMode];
+    columns.lat[i] = seeker.location.lat;
+    columns.lng[i] = seeker.location.lng;
+    columns.cosLat[i] = cosines ? cosines[i] : cosineOfLatitude(seeker.location.lat);
+    columns.overheadMinutes[i] = model.overheadMinutes;
+    columns.detour[i] = model.detour;
+    columns.speedKmPerHour[i] = model.speedKmPerHour;
+    columns.maxCommuteMinutes[i] = seeker.maxCommuteMinutes;
+    columns.minHours[i] = seeker.weeklyHours.min;
+    columns.maxHours[i] = seeker.weeklyHours.max;
+    columns.minHourlyWage[i] = seeker.minHourlyWage ?? -Infinity;
+    columns.freeOffset[i] = run;
+    for (const free of profile.free) {
+      columns.freeStart[run] = free.start;
+      columns.freeEnd[run] = free.end;
+      run++;
+    }
+    for (const [code, level] of profile.skillLevels) {
+      let levels = columns.skillLevels.get(code);
+      if (!levels) columns.skillLevels.set(code, (levels = column()));
+      levels[i] = level;
+    }
+    for (const code of profile.certifications) {
+      let holders = columns.certificationHolders.get(code);
+      if (!holders) columns.certificationHolders.set(code, (holders = new Uint8Array(count)));
+      holders[i] = 1;
+    }
+    for (const firm of profile.blockedFirms) {
+      const list = refusers.get(firm);
+      if (list) list.push(i);
+      else refusers.set(firm, [i]);
+    }
+  }
+  columns.freeOffset[count] = run;
+  for (const [firm, list] of refusers) columns.refusersByFirm.set(firm, Int32Array.from(list));
+  return columns;
+}
+
+/** Seekers of one ScreeningColumns to judge: `positions` ascending; `blocked` the positions the vacancy's rejected pairs name. */
+export interface ScreeningBlock {
+  readonly columns: ScreeningColumns;
+  readonly positions: Int32Array;
+  readonly blocked: readonly number[];
 }
 
 /**
@@ -21,65 +127,90 @@ export interface Screening {
  * shortfall is at most the `nearMissLimit`-th smallest (ties kept: the ranking breaks them by
  * id). The others only add to `excludedBy`. Scores do not depend on the other seekers of an
  * instance, so the ranking over the kept seekers plus these counts is the ranking over all.
- * Uses feasibility.ts's own rules and shortfalls (diagnostics.ts agrees with them to the bit).
  * `blocked(i)` says whether the vacancy's rejected pairs name seeker i; `seekerCosines[i]` is
- * cosineOfLatitude of seeker i's home (precomputed by a caller that screens often); `vacancy` must carry
- * no blocked seekers and no routing-engine minutes of its own (the profiles' indices are not
- * positions here).
+ * cosineOfLatitude of seeker i's home (precomputed by a caller that screens often); `vacancy`
+ * must carry no blocked seekers and no routing-engine minutes of its own (the profiles'
+ * indices are not positions here).
  */
 export function screenSeekers(
   vacancy: VacancyProfile,
   seekers: readonly SeekerProfile[],
   blocked: (position: number) => boolean,
-  seekerCosines: ArrayLike<number> = seekers.map((seeker) => cosineOfLatitude(seeker.seeker.location.lat)),
+  seekerCosines?: ArrayLike<number>,
   nearMissLimit = DEFAULT_NEAR_MISS_LIMIT,
 ): Screening {
-  const counts = Object.fromEntries(FEASIBILITY_RULES.map((rule) => [rule, 0])) as RuleCounts;
-  const kept: number[] = [];
-  const single: { position: number; rule: FeasibilityRule; shortfall: number }[] = [];
-  const terms = new VacancyTerms(vacancy);
-  for (let position = 0; position < seekers.length; position++) {
-    const seeker = seekers[position];
-    const bits = failureBits(terms, seeker, seekerCosines[position]) | (blocked(position) ? BLOCKED : 0);
-    if (bits === 0) kept.push(position);
-    else if ((bits & (bits - 1)) === 0) {
-      const rule = FEASIBILITY_RULES[31 - Math.clz32(bits)];
-      single.push({ position, rule, shortfall: failureShortfall(rule, vacancy, seeker) });
-    } else {
-      for (let rule = 0; rule < FEASIBILITY_RULES.length; rule++) if (bits & (1 << rule)) counts[FEASIBILITY_RULES[rule]]++;
-    }
+  const positions = new Int32Array(seekers.length);
+  const blockedPositions: number[] = [];
+  for (let i = 0; i < seekers.length; i++) {
+    positions[i] = i;
+    if (blocked(i)) blockedPositions.push(i);
   }
-  let cut = Infinity;
-  if (single.length > nearMissLimit) {
-    const sorted = single.map((miss) => miss.shortfall).sort((a, b) => a - b);
-    cut = nearMissLimit > 0 ? sorted[nearMissLimit - 1] : -Infinity;
-  }
-  for (const miss of single) {
-    if (miss.shortfall <= cut) kept.push(miss.position);
-    else counts[miss.rule]++;
-  }
-  kept.sort((a, b) => a - b);
-  return { kept, excludedElsewhere: counts };
+  return screenColumns(vacancy, [{ columns: buildScreeningColumns(seekers, seekerCosines), positions, blocked: blockedPositions }], nearMissLimit);
 }
 
-const bit = (rule: FeasibilityRule) => 1 << FEASIBILITY_RULES.indexOf(rule);
-const SKILLS = bit('skills');
-const CERTIFICATIONS = bit('certifications');
-const DATES = bit('dates');
-const HOURS = bit('hours');
-const WAGE = bit('wage');
-const COMMUTE = bit('commute');
-const BLOCKED = bit('blocked');
+const SKILLS = 1 << FEASIBILITY_RULES.indexOf('skills');
+const CERTIFICATIONS = 1 << FEASIBILITY_RULES.indexOf('certifications');
+const DATES = 1 << FEASIBILITY_RULES.indexOf('dates');
+const HOURS = 1 << FEASIBILITY_RULES.indexOf('hours');
+const WAGE = 1 << FEASIBILITY_RULES.indexOf('wage');
+const COMMUTE = 1 << FEASIBILITY_RULES.indexOf('commute');
+const BLOCKED = 1 << FEASIBILITY_RULES.indexOf('blocked');
 
 /**
- * feasibility.ts's failedRules as a bit set (bit i: FEASIBILITY_RULES[i]), without allocating:
- * the same comparisons, and the commute from the same arithmetic as estimatedCommuteMinutes
- * (greatCircleKm's, with the vacancy's cosine computed once).
+ * screenSeekers over the seekers of several blocks, one rule at a time over typed arrays:
+ * feasibility.ts's comparisons (the commute by greatCircleKmWithCosines, the same arithmetic
+ * as estimatedCommuteMinutes) into a bit set per seeker, and failureShortfall's arithmetic for
+ * those failing one rule. `kept` indexes the blocks' positions laid end to end.
  */
+export function screenColumns(vacancy: VacancyProfile, blocks: readonly ScreeningBlock[], nearMissLimit = DEFAULT_NEAR_MISS_LIMIT): Screening {
+  const terms = new VacancyTerms(vacancy);
+  const counts = [0, 0, 0, 0, 0, 0, 0];
+  const kept: number[] = [];
+  const singleIndex: number[] = [];
+  const singleRule: number[] = [];
+  const singleShortfall: number[] = [];
+  let base = 0;
+  for (const block of blocks) {
+    const { columns, positions } = block;
+    const n = positions.length;
+    const bits = new Int32Array(n);
+    const minutes = new Float64Array(n);
+    judge(terms, columns, positions, bits, minutes);
+    for (const position of block.blocked) markBlocked(positions, bits, position);
+    const refusers = columns.refusersByFirm.get(terms.firmId);
+    if (refusers) for (let i = 0; i < refusers.length; i++) markBlocked(positions, bits, refusers[i]);
+    for (let k = 0; k < n; k++) {
+      const b = bits[k];
+      if (b === 0) kept.push(base + k);
+      else if ((b & (b - 1)) === 0) {
+        const rule = 31 - Math.clz32(b);
+        singleIndex.push(base + k);
+        singleRule.push(rule);
+        singleShortfall.push(shortfall(rule, terms, columns, positions[k], minutes[k]));
+      } else {
+        for (let rule = 0; rule < 7; rule++) counts[rule] += (b >> rule) & 1;
+      }
+    }
+    base += n;
+  }
+  let cut = Infinity;
+  if (singleIndex.length > nearMissLimit) {
+    const sorted = [...singleShortfall].sort((a, b) => a - b);
+    cut = nearMissLimit > 0 ? sorted[nearMissLimit - 1] : -Infinity;
+  }
+  for (let i = 0; i < singleIndex.length; i++) {
+    if (singleShortfall[i] <= cut) kept.push(singleIndex[i]);
+    else counts[singleRule[i]]++;
+  }
+  kept.sort((a, b) => a - b);
+  return { kept, excludedElsewhere: Object.fromEntries(FEASIBILITY_RULES.map((rule, i) => [rule, counts[i]])) as RuleCounts };
+}
+
 /** The vacancy's numbers read once per screening: the vacancy object may be slow to read (spread-built). */
 class VacancyTerms {
-  readonly skills: { readonly code: string; readonly level: number }[];
-  readonly certifications: readonly string[];
+  readonly skillCodes: string[];
+  readonly skillLevels: number[];
+  readonly certifications: string[];
   readonly start: number;
   readonly end: number;
   readonly weeklyHours: number;
@@ -92,7 +223,8 @@ class VacancyTerms {
 
   constructor(v: VacancyProfile) {
     const vacancy = v.vacancy;
-    this.skills = vacancy.requiredSkills.map((skill) => ({ code: skill.code, level: skill.level }));
+    this.skillCodes = vacancy.requiredSkills.map((skill) => skill.code);
+    this.skillLevels = vacancy.requiredSkills.map((skill) => skill.level);
     this.certifications = [...vacancy.requiredCertifications];
     this.start = v.start;
     this.end = v.end;
@@ -106,34 +238,115 @@ class VacancyTerms {
   }
 }
 
-/**
- * feasibility.ts's failedRules as a bit set (bit i: FEASIBILITY_RULES[i]), without allocating:
- * the same comparisons, and the commute from the same arithmetic as estimatedCommuteMinutes
- * (greatCircleKm's, with the cosines computed beforehand).
- */
-function failureBits(v: VacancyTerms, s: SeekerProfile, seekerCos: number): number {
-  const seeker = s.seeker;
-  let bits = 0;
-  for (let i = 0; i < v.skills.length; i++) {
-    if ((s.skillLevels.get(v.skills[i].code) ?? 0) < v.skills[i].level) {
-      bits |= SKILLS;
-      break;
+/** failedRules' bits of every seeker at `positions` (blocks aside), rule by rule; each seeker's model commute into `minutes`. */
+function judge(v: VacancyTerms, c: ScreeningColumns, positions: Int32Array, bits: Int32Array, minutes: Float64Array): void {
+  const n = positions.length;
+  for (let s = 0; s < v.skillCodes.length; s++) {
+    const required = v.skillLevels[s];
+    const levels = c.skillLevels.get(v.skillCodes[s]);
+    if (!levels) {
+      if (0 < required) for (let k = 0; k < n; k++) bits[k] |= SKILLS;
+      continue;
+    }
+    for (let k = 0; k < n; k++) bits[k] |= levels[positions[k]] < required ? SKILLS : 0;
+  }
+  for (let s = 0; s < v.certifications.length; s++) {
+    const holders = c.certificationHolders.get(v.certifications[s]);
+    if (!holders) {
+      for (let k = 0; k < n; k++) bits[k] |= CERTIFICATIONS;
+      continue;
+    }
+    for (let k = 0; k < n; k++) bits[k] |= holders[positions[k]] === 1 ? 0 : CERTIFICATIONS;
+  }
+  const { start, end, weeklyHours, hourlyWage, lat, lng, cos, commuteLimit } = v;
+  const { freeOffset, freeStart, freeEnd } = c;
+  for (let k = 0; k < n; k++) {
+    const p = positions[k];
+    // runContaining over the seeker's free runs.
+    let low = freeOffset[p];
+    let high = freeOffset[p + 1] - 1;
+    let covered = false;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (freeEnd[middle] < start) low = middle + 1;
+      else if (freeStart[middle] > start) high = middle - 1;
+      else {
+        covered = freeEnd[middle] >= end;
+        break;
+      }
+    }
+    bits[k] |= covered ? 0 : DATES;
+  }
+  const { minHours, maxHours, minHourlyWage } = c;
+  for (let k = 0; k < n; k++) {
+    const p = positions[k];
+    bits[k] |= (minHours[p] <= weeklyHours && weeklyHours <= maxHours[p] ? 0 : HOURS) | (hourlyWage >= minHourlyWage[p] ? 0 : WAGE);
+  }
+  const { lat: seekerLat, lng: seekerLng, cosLat, overheadMinutes, detour, speedKmPerHour, maxCommuteMinutes } = c;
+  for (let k = 0; k < n; k++) {
+    const p = positions[k];
+    // modelMinutes(COMMUTE_MODEL[mode], greatCircleKm(home, vacancy)), term by term.
+    const km = greatCircleKmWithCosines(seekerLat[p], seekerLng[p], cosLat[p], lat, lng, cos);
+    const m = overheadMinutes[p] + (60 * detour[p] * km) / speedKmPerHour[p];
+    minutes[k] = m;
+    bits[k] |= m <= maxCommuteMinutes[p] && m <= commuteLimit ? 0 : COMMUTE;
+  }
+}
+
+/** Sets the blocked bit of `position` if it is among the (ascending) positions judged. */
+function markBlocked(positions: Int32Array, bits: Int32Array, position: number): void {
+  let low = 0;
+  let high = positions.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (positions[middle] < position) low = middle + 1;
+    else if (positions[middle] > position) high = middle - 1;
+    else {
+      bits[middle] |= BLOCKED;
+      return;
     }
   }
-  for (let i = 0; i < v.certifications.length; i++) {
-    if (!s.certifications.has(v.certifications[i])) {
-      bits |= CERTIFICATIONS;
-      break;
+}
+
+/** failureShortfall(FEASIBILITY_RULES[rule], …) from the columns, the same arithmetic in the same order. */
+function shortfall(rule: number, v: VacancyTerms, c: ScreeningColumns, p: number, minutes: number): number {
+  switch (FEASIBILITY_RULES[rule]) {
+    case 'skills': {
+      let sum = 0;
+      for (let s = 0; s < v.skillCodes.length; s++) sum = sum + Math.max(0, v.skillLevels[s] - (c.skillLevels.get(v.skillCodes[s])?.[p] ?? 0)) / 5;
+      return sum;
     }
+    case 'certifications': {
+      let missing = 0;
+      for (const code of v.certifications) if (c.certificationHolders.get(code)?.[p] !== 1) missing++;
+      return missing;
+    }
+    case 'dates': {
+      // countDays(subtractRuns([{ start, end }], free)) / (end - start + 1)
+      let start = v.start;
+      let missing = 0;
+      let cursor = c.freeOffset[p];
+      const last = c.freeOffset[p + 1];
+      while (cursor < last && c.freeEnd[cursor] < start) cursor++;
+      while (cursor < last && c.freeStart[cursor] <= v.end) {
+        if (c.freeStart[cursor] > start) missing += c.freeStart[cursor] - start;
+        start = Math.max(start, c.freeEnd[cursor] + 1);
+        cursor++;
+      }
+      if (start <= v.end) missing += v.end - start + 1;
+      return missing / (v.end - v.start + 1);
+    }
+    case 'hours':
+      return Math.max(c.minHours[p] - v.weeklyHours, v.weeklyHours - c.maxHours[p]) / v.weeklyHours;
+    case 'wage':
+      return (c.minHourlyWage[p] - v.hourlyWage) / c.minHourlyWage[p];
+    case 'commute': {
+      const limit = Math.min(v.commuteLimit, c.maxCommuteMinutes[p]);
+      return (minutes - limit) / Math.max(limit, 1);
+    }
+    default:
+      return UNFIXABLE;
   }
-  if (runContaining(s.free, v.start, v.end) === undefined) bits |= DATES;
-  if (!(seeker.weeklyHours.min <= v.weeklyHours && v.weeklyHours <= seeker.weeklyHours.max)) bits |= HOURS;
-  if (!(seeker.minHourlyWage === undefined || v.hourlyWage >= seeker.minHourlyWage)) bits |= WAGE;
-  const from = seeker.location;
-  const minutes = modelMinutes(COMMUTE_MODEL[seeker.commuteMode], greatCircleKmWithCosines(from.lat, from.lng, seekerCos, v.lat, v.lng, v.cos));
-  if (!(minutes <= seeker.maxCommuteMinutes && minutes <= v.commuteLimit)) bits |= COMMUTE;
-  if (s.blockedFirms.has(v.firmId)) bits |= BLOCKED;
-  return bits;
 }
 
 const NO_SEEKERS: ReadonlySet<number> = new Set();
