@@ -72,6 +72,8 @@ const POOL_ROWS_SQL = `
 
 /** Rows read per query: the event loop parses one chunk at a time. */
 const CHUNK = 2_000;
+/** Seekers prepared between two turns of the event loop (~5 µs each). */
+const PREPARE_SLICE = 1_000;
 /** Grid cell edge in degrees of the spatial index. */
 const CELL_DEGREES = 0.25;
 /** How often the pool marks a snapshot for pruning, and how old a mark must be to prune with it. */
@@ -316,14 +318,16 @@ export class SeekerPool implements OnModuleDestroy {
       for (let start = 0; start < ids.length; start += CHUNK) rows.push(...(await readRows(manager, ids.slice(start, start + CHUNK))));
       return { snapshot, ids, rows };
     });
+    const pooled = await pooledInSlices(rows);
+    // The swap is synchronous: a request never sees a pool half of one snapshot, half of another.
     if (rebuild) {
       this.byId.clear();
       this.cells.clear();
       this.kms.clear();
     } else {
-      for (const id of ids) this.remove(id);
+      this.removeAll(ids);
     }
-    for (const row of rows) this.add(toPooled(row));
+    for (const seeker of pooled) this.add(seeker);
     this.snapshot = snapshot;
     this.refreshedAt = started;
     if (rebuild) this.logger.log(`built the pool of ${this.byId.size} active seekers in ${Math.round(performance.now() - started)} ms`);
@@ -391,22 +395,41 @@ export class SeekerPool implements OnModuleDestroy {
     this.kms.set(seeker.km, (this.kms.get(seeker.km) ?? 0) + 1);
   }
 
-  private remove(id: string): void {
-    const seeker = this.byId.get(id);
-    if (!seeker) return;
-    this.byId.delete(id);
-    const key = cellKey(cellOf(seeker.lat), cellOf(seeker.lng));
-    const cell = this.cells.get(key)!;
-    const position = cell.seekers.indexOf(seeker);
-    cell.seekers[position] = cell.seekers[cell.seekers.length - 1];
-    cell.seekers.pop();
-    cell.columns = null;
-    cell.screening = null;
-    if (cell.seekers.length === 0) this.cells.delete(key);
-    const holders = this.kms.get(seeker.km)! - 1;
-    if (holders === 0) this.kms.delete(seeker.km);
-    else this.kms.set(seeker.km, holders);
+  /** Each touched cell is filtered once: a national data load changes tens of thousands of seekers at a time. */
+  private removeAll(ids: readonly string[]): void {
+    const touched = new Set<number>();
+    for (const id of ids) {
+      const seeker = this.byId.get(id);
+      if (!seeker) continue;
+      this.byId.delete(id);
+      touched.add(cellKey(cellOf(seeker.lat), cellOf(seeker.lng)));
+      const holders = this.kms.get(seeker.km)! - 1;
+      if (holders === 0) this.kms.delete(seeker.km);
+      else this.kms.set(seeker.km, holders);
+    }
+    for (const key of touched) {
+      const cell = this.cells.get(key)!;
+      const kept = cell.seekers.filter((seeker) => this.byId.get(seeker.id) === seeker);
+      if (kept.length === 0) {
+        this.cells.delete(key);
+        continue;
+      }
+      cell.seekers.length = kept.length;
+      kept.forEach((seeker, position) => (cell.seekers[position] = seeker));
+      cell.columns = null;
+      cell.screening = null;
+    }
   }
+}
+
+/** Seekers prepared a slice at a time, the event loop free in between (50,000 at once stalled it ~300 ms). */
+async function pooledInSlices(rows: readonly PoolRow[]): Promise<PooledSeeker[]> {
+  const pooled: PooledSeeker[] = [];
+  for (let start = 0; start < rows.length; start += PREPARE_SLICE) {
+    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const row of rows.slice(start, start + PREPARE_SLICE)) pooled.push(toPooled(row));
+  }
+  return pooled;
 }
 
 function readRows(manager: EntityManager, ids: string[]): Promise<PoolRow[]> {
