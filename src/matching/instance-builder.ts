@@ -110,14 +110,14 @@ export class InstanceBuilder {
       let seekerIds: string[] = [];
       if (vacancies.length > 0) {
         const span = spanOf(vacancies);
-        const [row]: { seekers: string; seeker_ids: string[] }[] = await manager.query(SEEKERS_JSON_SQL, [
+        const [row]: { seekers: string; seeker_ids: string }[] = await manager.query(SEEKERS_JSON_SQL, [
           ...boxOf(vacancies),
           span.start,
           span.end,
           options.asOf,
         ]);
         seekersJson = row.seekers;
-        seekerIds = row.seeker_ids;
+        seekerIds = row.seeker_ids === '' ? [] : row.seeker_ids.split(',');
       }
       const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIds) : [];
       // Key order as build()'s object, so that both texts parse to equal instances.

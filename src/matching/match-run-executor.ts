@@ -4,7 +4,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { describeDriverError } from '../common/driver-error';
 import { AppConfig } from '../config/app-config';
 import { recordEvent } from '../outbox/outbox';
-import { InstanceBuilder, InstanceText, InvalidInstanceError } from './instance-builder';
+import { InstanceBuilder, InvalidInstanceError } from './instance-builder';
 import { MatchQueue, MatchRunJob, MatchRunJobContext } from './match-queue';
 import { MatchRun } from './match-run.entity';
 import { MatchRunResultsWriter } from './match-run-results.writer';
@@ -61,9 +61,10 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       const builtAt = performance.now();
       // Stored while the thread solves (the database's work, not the loop's); awaited before the
       // results, so that even a run whose solve failed can be downloaded and reproduced.
+      const bytes = sharedUtf8(instance.json);
       const [kept, solved] = await Promise.allSettled([
-        this.keepInstance(run, context.jobId, instance),
-        this.solver.solve(instance.json, { timeLimitMs: run.timeLimitMs }),
+        this.keepInstance(run, context.jobId, bytes, instance.seekerIds),
+        this.solver.solve(bytes, { timeLimitMs: run.timeLimitMs }),
       ]);
       if (kept.status === 'rejected') throw kept.reason;
       if (solved.status === 'rejected') throw solved.reason;
@@ -178,12 +179,14 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /** Stored before solving, so that even a run that failed can be downloaded and reproduced. */
-  private async keepInstance(run: MatchRun, jobId: string, instance: InstanceText): Promise<void> {
-    await this.dataSource.query(`UPDATE match_runs SET instance = $3, instance_seeker_ids = $4::uuid[] WHERE id = $1 AND job_id = $2`, [
+  private async keepInstance(run: MatchRun, jobId: string, json: Uint8Array, seekerIds: readonly string[]): Promise<void> {
+    // Bytes go to PostgreSQL as a binary parameter (text's binary form is its UTF-8): not encoded again;
+    // the ids as one text, which the database splits (the driver's array literal of 50,000 held the loop).
+    await this.dataSource.query(`UPDATE match_runs SET instance = $3, instance_seeker_ids = string_to_array($4, ',')::uuid[] WHERE id = $1 AND job_id = $2`, [
       run.id,
       jobId,
-      instance.json,
-      instance.seekerIds,
+      Buffer.from(json.buffer, json.byteOffset, json.byteLength),
+      seekerIds.join(','),
     ]);
   }
 
@@ -207,6 +210,13 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       }
     });
   }
+}
+
+/** The text's UTF-8 in shared memory, encoded once: the solver thread reads it in place, the database gets it as is. */
+function sharedUtf8(text: string): Uint8Array {
+  const bytes = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(text)));
+  Buffer.from(bytes.buffer, 0, bytes.byteLength).write(text);
+  return bytes;
 }
 
 /** For the run's error message and the logs: never driver details (they quote values). */

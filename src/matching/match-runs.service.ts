@@ -88,15 +88,15 @@ export class MatchRunsService {
    */
   async instance(id: string, reader: Principal): Promise<string> {
     const run = await this.find(id);
-    const [row]: { text: string | null; seeker_ids: string[] | null }[] = await this.dataSource.query(
-      `SELECT instance AS text, instance_seeker_ids AS seeker_ids FROM match_runs WHERE id = $1`,
+    const [row]: { text: string | null; seeker_ids: string | null }[] = await this.dataSource.query(
+      `SELECT instance AS text, array_to_string(instance_seeker_ids, ',') AS seeker_ids FROM match_runs WHERE id = $1`,
       [run.id],
     );
     if (!row?.text) {
       const why = run.status === 'queued' || run.status === 'running' ? 'has not built its instance yet' : 'has no stored instance (not built before it failed, or dropped by the retention policy)';
       throw new ConflictError('match_run.no_instance', `match run ${run.id} ${why} (status ${run.status})`, { status: run.status });
     }
-    await this.accessLog.recordRead(reader, row.seeker_ids ?? [], { action: 'match-runs.instance', fields: INSTANCE_SEEKER_FIELDS });
+    await this.accessLog.recordRead(reader, row.seeker_ids ? row.seeker_ids.split(',') : [], { action: 'match-runs.instance', fields: INSTANCE_SEEKER_FIELDS });
     return row.text;
   }
 

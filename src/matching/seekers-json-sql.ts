@@ -8,7 +8,8 @@ import { seekerReachBoxSql } from './seeker-reach';
  * tens of thousands of rows nor serialises the objects it would make of them.
  * Parameters: $1–$4 the vacancies' box (min lat, max lat, min lng, max lng), $5–$6 their span
  * (first start, last end), $7 asOf. Optional fields are left out when null, as toSeeker does.
- * Returns one row: `seekers` (a JSON array, as text) and `seeker_ids` (the same ids, in order).
+ * Returns one row: `seekers` (a JSON array, as text) and `seeker_ids` (the same ids, in order,
+ * comma-separated: the driver parsed 50,000 as an array on the event loop in ~60 ms, a split takes a few).
  */
 export const SEEKERS_JSON_SQL = `
   WITH reached AS MATERIALIZED (
@@ -60,5 +61,5 @@ export const SEEKERS_JSON_SQL = `
       LEFT JOIN windows ON windows.seeker_id = s.id
       LEFT JOIN busy ON busy.seeker_id = s.id
       LEFT JOIN last_placement ON last_placement.seeker_id = s.id)
-  SELECT coalesce(json_agg(document ORDER BY id), '[]')::text AS seekers, coalesce(array_agg(id ORDER BY id), '{}') AS seeker_ids
+  SELECT coalesce(json_agg(document ORDER BY id), '[]')::text AS seekers, coalesce(string_agg(id::text, ',' ORDER BY id), '') AS seeker_ids
   FROM documents`;

@@ -9,7 +9,7 @@ parentPort?.on('message', (request: SolveRequest) => {
   let reply: SolveReply;
   try {
     // Validated here rather than on the event loop: at national size the pass takes seconds.
-    const instance: unknown = JSON.parse(request.instanceJson);
+    const instance: unknown = JSON.parse(textOf(request.instanceJson));
     const validation = request.validate ? validateInstance(instance) : ({ ok: true } as const);
     reply = validation.ok
       ? { id: request.id, result: match(instance as Instance, request.options) }
@@ -19,6 +19,10 @@ parentPort?.on('message', (request: SolveRequest) => {
   }
   parentPort?.postMessage(reply);
 });
+
+function textOf(json: string | Uint8Array): string {
+  return typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
+}
 
 // Loaded and listening: time limits count from here, not from the thread's (ts-node) start-up.
 parentPort?.postMessage({ ready: true } satisfies SolverReady);

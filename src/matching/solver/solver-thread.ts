@@ -45,8 +45,8 @@ export class SolverThread implements OnModuleDestroy {
     this.slots = Array.from({ length: config.matchConcurrency }, () => new SolverSlot());
   }
 
-  /** Solves an instance given as JSON text (see SolveRequest); the thread validates it first. */
-  solve(instanceJson: string, options: MatchOptions): Promise<MatchResult> {
+  /** Solves an instance given as JSON text or its UTF-8 bytes (see SolveRequest); the thread validates it first. */
+  solve(instanceJson: string | Uint8Array, options: MatchOptions): Promise<MatchResult> {
     const idlest = this.slots.reduce((best, slot) => (slot.inFlight < best.inFlight ? slot : best));
     return idlest.solve(instanceJson, options);
   }
@@ -70,7 +70,7 @@ class SolverSlot {
     return this.pending.size;
   }
 
-  solve(instanceJson: string, options: MatchOptions): Promise<MatchResult> {
+  solve(instanceJson: string | Uint8Array, options: MatchOptions): Promise<MatchResult> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<MatchResult>((resolve, reject) => {
