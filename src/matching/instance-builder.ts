@@ -58,7 +58,7 @@ interface VacancyRow {
   max_commute_minutes: number | null;
 }
 
-interface SeekerRow {
+export interface SeekerRow {
   id: string;
   home_lat: number;
   home_lng: number;

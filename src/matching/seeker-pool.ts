@@ -6,6 +6,7 @@ import { prepareSeeker, SeekerProfile } from './core/prepared-instance';
 import { buildScreeningColumns, ScreeningBlock, ScreeningColumns } from './core/screen-seekers';
 import { CommuteMode, DateRange, Seeker, SkillLevel, Vacancy } from './core/types';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
+import type { SeekerRow } from './instance-builder';
 import { KM_PER_DEGREE_LATITUDE, NEAR_MISS_REACH_FACTOR } from './seeker-reach';
 
 /** One active seeker as the pool keeps it: every window, placement and referral, clipped per gap on use. */
@@ -38,19 +39,8 @@ export interface PooledSeeker {
   profile: SeekerProfile;
 }
 
-interface PoolRow {
-  id: string;
-  home_lat: number;
-  home_lng: number;
-  commute_mode: CommuteMode;
-  max_commute_minutes: number;
-  skills: SkillLevel[];
-  certifications: string[];
-  weekly_hours_min: number;
-  weekly_hours_max: number;
-  min_hourly_wage: number | null;
-  blocked_firm_ids: string[];
-  waiting_since: string;
+/** A seeker's row as the instance builder reads it, with every window, placement and referral. */
+interface PoolRow extends SeekerRow {
   availability: DateRange[] | null;
   placements: DateRange[] | null;
   referred: DateRange[] | null;

@@ -3,6 +3,7 @@ import { DEFAULT_NEAR_MISS_LIMIT } from './diagnostics';
 import { COMMUTE_MODEL, cosineOfLatitude, greatCircleKmWithCosines } from './commute';
 import { UNFIXABLE } from './feasibility';
 import { SeekerProfile, VacancyProfile } from './prepared-instance';
+import { SeekerRuleColumns } from './seeker-columns';
 import { FEASIBILITY_RULES, FeasibilityRule, Vacancy } from './types';
 
 export type RuleCounts = { [rule in FeasibilityRule]: number };
@@ -22,23 +23,7 @@ export interface Screening {
  * What each rule reads of a group of seekers, in typed arrays (seeker i at index i): the
  * screening loops then read numbers, not one profile object per seeker.
  */
-export interface ScreeningColumns {
-  readonly count: number;
-  readonly lat: Float64Array;
-  readonly lng: Float64Array;
-  readonly cosLat: Float64Array;
-  readonly overheadMinutes: Float64Array;
-  readonly detour: Float64Array;
-  readonly speedKmPerHour: Float64Array;
-  readonly maxCommuteMinutes: Float64Array;
-  readonly minHours: Float64Array;
-  readonly maxHours: Float64Array;
-  /** -Infinity when the seeker sets no minimum. */
-  readonly minHourlyWage: Float64Array;
-  /** Free runs (merged, sorted) of seeker i are freeStart/freeEnd[freeOffset[i] .. freeOffset[i + 1] - 1]. */
-  readonly freeOffset: Int32Array;
-  readonly freeStart: Int32Array;
-  readonly freeEnd: Int32Array;
+export interface ScreeningColumns extends SeekerRuleColumns {
   /** Per skill code held by any of them, every seeker's level (0 when not held: the rules' `?? 0`). */
   readonly skillLevels: ReadonlyMap<string, Float64Array>;
   /** Per certification held by any of them, 1 for its holders. */

@@ -1,11 +1,8 @@
 import { COMMUTE_MODEL, cosineOfLatitude, reachKm } from './commute';
 import { PreparedInstance } from './prepared-instance';
 
-/**
- * Every seeker's numbers in flat typed arrays, plus who holds each skill and certificate and
- * who refuses each firm: lets diagnostics test one vacancy against all seekers in tight loops.
- */
-export interface SeekerColumns {
+/** The numbers the rules read of seeker i, at index i: what diagnostics and live candidates scan. */
+export interface SeekerRuleColumns {
   readonly count: number;
   readonly lat: Float64Array;
   readonly lng: Float64Array;
@@ -18,10 +15,17 @@ export interface SeekerColumns {
   readonly maxHours: Float64Array;
   /** -Infinity when the seeker sets no minimum. */
   readonly minHourlyWage: Float64Array;
-  /** Free runs of seeker i are freeStart/freeEnd[freeOffset[i] .. freeOffset[i + 1] - 1]. */
+  /** Free runs (merged, sorted) of seeker i are freeStart/freeEnd[freeOffset[i] .. freeOffset[i + 1] - 1]. */
   readonly freeOffset: Int32Array;
   readonly freeStart: Int32Array;
   readonly freeEnd: Int32Array;
+}
+
+/**
+ * Every seeker's numbers in flat typed arrays, plus who holds each skill and certificate and
+ * who refuses each firm: lets diagnostics test one vacancy against all seekers in tight loops.
+ */
+export interface SeekerColumns extends SeekerRuleColumns {
   /** The seeker each free run belongs to. */
   readonly freeSeeker: Int32Array;
   /** The farthest commute reach (km) of any seeker: beyond it in latitude nobody passes the commute rule. */
