@@ -1,5 +1,6 @@
 import { List, Stack, Text } from '@mantine/core';
 import { useI18n } from '../i18n/i18n';
+import { koreanNearMissDetail } from '../i18n/near-miss-detail';
 
 interface Diagnosis {
   explanation: string[];
@@ -33,7 +34,7 @@ export function WhyNobody({ diagnosis }: { diagnosis: Diagnosis }) {
           <List size="sm">
             {diagnosis.nearMisses.map((miss) => (
               <List.Item key={`${miss.seeker.displayName}-${miss.failed}`}>
-                {miss.seeker.displayName}: {rule(miss.failed)} ({miss.detail.replace(/min/g, language === 'ko' ? '분' : 'min')})
+                {miss.seeker.displayName}: {rule(miss.failed)} ({language === 'ko' ? koreanNearMissDetail(miss.detail) : miss.detail})
               </List.Item>
             ))}
           </List>
