@@ -1,4 +1,5 @@
 import type { Language } from '../common/messages/language';
+import { koreanNearMissDetail } from './near-miss-detail-ko';
 import { FEASIBILITY_RULES, FeasibilityRule, NearMiss } from './core/types';
 
 export interface GapDiagnostics {
@@ -83,7 +84,7 @@ export function explainUnfilled(diagnostics: GapDiagnostics, language: Language 
   return lines;
 }
 
-/** "모든 조건을 충족하는 구직자가 없습니다.", "구직자 14명은 통근 한도보다 먼 곳에 삽니다.", "구직자 3명은 통근 한도만 맞지 않습니다(가장 가까운 경우: 72 min > 60 min)." */
+/** "모든 조건을 충족하는 구직자가 없습니다.", "구직자 14명은 통근 한도보다 먼 곳에 삽니다.", "구직자 3명은 통근 한도만 맞지 않습니다(가장 가까운 경우: 통근 72분 > 통근 한도 60분)." */
 function explainUnfilledInKorean({ feasibleCandidates, excludedBy, nearMisses }: GapDiagnostics): string[] {
   const lines = [
     feasibleCandidates > 0
@@ -94,7 +95,7 @@ function explainUnfilledInKorean({ feasibleCandidates, excludedBy, nearMisses }:
   for (const rule of byCount) lines.push(`구직자 ${excludedBy[rule]}명은 ${FAILING_KO[rule]}.`);
   for (const rule of FEASIBILITY_RULES) {
     const misses = nearMisses.filter((miss) => miss.failed === rule);
-    if (misses.length > 0) lines.push(`구직자 ${misses.length}명은 ${ONLY_KO[rule]}만 맞지 않습니다(가장 가까운 경우: ${misses[0].detail}).`);
+    if (misses.length > 0) lines.push(`구직자 ${misses.length}명은 ${ONLY_KO[rule]}만 맞지 않습니다(가장 가까운 경우: ${koreanNearMissDetail(misses[0].detail)}).`);
   }
   return lines;
 }

@@ -1,6 +1,6 @@
 import { List, Stack, Text } from '@mantine/core';
 import { useI18n } from '../i18n/i18n';
-import { koreanNearMissDetail } from '../i18n/near-miss-detail';
+import { koreanNearMissDetail } from '@server/matching/near-miss-detail-ko';
 
 interface Diagnosis {
   explanation: string[];

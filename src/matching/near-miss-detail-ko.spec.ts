@@ -1,4 +1,4 @@
-import { koreanNearMissDetail } from './near-miss-detail';
+import { koreanNearMissDetail } from './near-miss-detail-ko';
 
 describe('near-miss details in Korean', () => {
   it.each([

@@ -1,9 +1,8 @@
-import { formatDate, formatWon } from './format';
 
 /**
  * The engine says by how much a near miss fails its rule in the contract's English
- * (src/matching/core/feasibility.ts, DESCRIBE); the console says it in Korean. A part it does
- * not recognise is shown as it came, so a new wording is never lost, only untranslated.
+ * (src/matching/core/feasibility.ts, DESCRIBE); the Korean explanation and the console say it in
+ * Korean. A part not recognised is shown as it came, so a new wording is never lost, only untranslated.
  */
 const PARTS: readonly [RegExp, (...groups: string[]) => string][] = [
   [/^(\S+) missing \(level (\d+) required\)$/, (code, level) => `${code} 없음 (수준 ${level} 필요)`],
@@ -20,7 +19,17 @@ const PARTS: readonly [RegExp, (...groups: string[]) => string][] = [
 ];
 
 function period(start: string, end: string | undefined): string {
-  return end === undefined ? formatDate(start) : `${formatDate(start)} ~ ${formatDate(end)}`;
+  return end === undefined ? koreanDay(start) : `${koreanDay(start)} ~ ${koreanDay(end)}`;
+}
+
+/** 2027-03-02 as 2027. 3. 2., as the console shows days. */
+function koreanDay(isoDay: string): string {
+  const [year, month, day] = isoDay.split('-').map(Number);
+  return `${year}. ${month}. ${day}.`;
+}
+
+function formatWon(amount: number): string {
+  return `${amount.toLocaleString('ko-KR')}원`;
 }
 
 export function koreanNearMissDetail(detail: string): string {
