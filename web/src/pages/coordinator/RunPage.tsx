@@ -60,7 +60,11 @@ export function RunPage() {
   const [unfilledPage, setUnfilledPage] = useState(1);
   const complexList = useLoad(() => complexes(), []);
   const proposals = useResultsWindow(id, ready, filter, proposalPage);
-  const unfilled = useResultsWindow(id, ready && !filter.status, filter, unfilledPage);
+  // Each answer holds both lists: a second request only when the two lists are on different pages
+  // (it reads, and access-logs, proposals nobody sees). A status filter leaves the unfilled out.
+  const sharedWindow = unfilledPage === proposalPage;
+  const otherWindow = useResultsWindow(id, ready && !filter.status && !sharedWindow, filter, unfilledPage);
+  const unfilled = filter.status ? { data: undefined, error: undefined } : sharedWindow ? proposals : otherWindow;
   const changeFilter = (change: Partial<ResultsFilter>) => {
     setFilter((current) => ({ ...current, ...change }));
     setProposalPage(1);
