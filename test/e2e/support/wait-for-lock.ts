@@ -5,15 +5,18 @@ import type { QueryRunner } from 'typeorm';
  * (pg_locks, through pg_blocking_pids): a race test then knows its request reached the lock,
  * on any machine, instead of hoping a sleep was long enough. Asked through the blocker itself:
  * the embedded database would queue any other connection's query behind its transaction; there
- * (one session serves all) every request waits for the transaction anyway.
+ * (one session serves all) every request waits for the transaction anyway. `settledEarly`
+ * names a request that answered without waiting, so the test fails at once with its answer.
  */
-export async function waitUntilBlockedBy(blocker: QueryRunner, timeoutMs = 30_000): Promise<void> {
+export async function waitUntilBlockedBy(blocker: QueryRunner, timeoutMs = 30_000, settledEarly: () => string | undefined = () => undefined): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const [{ sessions }] = await blocker.query(`SELECT count(DISTINCT pid)::int AS sessions FROM pg_stat_activity WHERE backend_type = 'client backend'`);
   if (sessions <= 1) return;
   for (;;) {
     const [row] = await blocker.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pg_backend_pid() = ANY(pg_blocking_pids(pid))`);
     if (row.waiting > 0) return;
+    const early = settledEarly();
+    if (early !== undefined) throw new Error(`the request answered before it ever waited for the blocker's lock: ${early}`);
     if (Date.now() > deadline) throw new Error(`no session waited for the blocker's lock within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -17,8 +17,12 @@ export async function whileConfirming(
   await confirming.startTransaction();
   try {
     await confirming.query(`SELECT id FROM leave_gaps WHERE id = $1 FOR UPDATE`, [gapId]);
-    const pending = Promise.resolve(request());
-    await waitUntilBlockedBy(confirming);
+    let answeredEarly: string | undefined;
+    const pending = Promise.resolve(request()).then((response) => {
+      answeredEarly = `${response.status} ${JSON.stringify(response.body)}`;
+      return response;
+    });
+    await waitUntilBlockedBy(confirming, 30_000, () => answeredEarly);
     await confirming.query(
       `INSERT INTO placements (seeker_id, leave_gap_id, period) SELECT $1, id, daterange(placement_start, placement_end, '[]') FROM leave_gaps WHERE id = $2`,
       [seekerId, gapId],
