@@ -1,3 +1,4 @@
+import { koreanDay, koreanWon } from '../common/messages/korean-format';
 
 /**
  * The engine says by how much a near miss fails its rule in the contract's English
@@ -11,7 +12,7 @@ const PARTS: readonly [RegExp, (...groups: string[]) => string][] = [
   [/^(\d+) more (?:unavailable|busy) ranges$/, (count) => `그 밖에 ${count}개 기간`],
   [/^([\d.]+) h\/week < ([\d.]+) h\/week minimum$/, (hours, min) => `주 ${hours}시간 < 희망 최소 주 ${min}시간`],
   [/^([\d.]+) h\/week > ([\d.]+) h\/week maximum$/, (hours, max) => `주 ${hours}시간 > 희망 최대 주 ${max}시간`],
-  [/^(\d+) KRW\/h < (\d+) KRW\/h minimum$/, (wage, min) => `시급 ${formatWon(Number(wage))} < 희망 최저 ${formatWon(Number(min))}`],
+  [/^(\d+) KRW\/h < (\d+) KRW\/h minimum$/, (wage, min) => `시급 ${koreanWon(Number(wage))} < 희망 최저 ${koreanWon(Number(min))}`],
   [/^([\d.]+) min > ([\d.]+) min( \(vacancy limit\))?$/, (minutes, limit, ofVacancy) => `통근 ${minutes}분 > ${ofVacancy ? '공백의 통근 한도' : '통근 한도'} ${limit}분`],
   [/^pair blocked$/, () => '이 공백에서 제외됨'],
   [/^firm \S+ blocked by seeker$/, () => '구직자가 이 기업을 제외함'],
@@ -20,16 +21,6 @@ const PARTS: readonly [RegExp, (...groups: string[]) => string][] = [
 
 function period(start: string, end: string | undefined): string {
   return end === undefined ? koreanDay(start) : `${koreanDay(start)} ~ ${koreanDay(end)}`;
-}
-
-/** 2027-03-02 as 2027. 3. 2., as the console shows days. */
-function koreanDay(isoDay: string): string {
-  const [year, month, day] = isoDay.split('-').map(Number);
-  return `${year}. ${month}. ${day}.`;
-}
-
-function formatWon(amount: number): string {
-  return `${amount.toLocaleString('ko-KR')}원`;
 }
 
 export function koreanNearMissDetail(detail: string): string {

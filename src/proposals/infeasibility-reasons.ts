@@ -1,7 +1,6 @@
+import { koreanWon } from '../common/messages/korean-format';
 import type { RuleFailure } from '../matching/core/feasibility';
 import type { FeasibilityRule, Seeker, Vacancy } from '../matching/core/types';
-
-const won = (amount: number) => `${new Intl.NumberFormat('ko-KR').format(amount)}원`;
 
 /** The stable problem code of a confirm refused by each rule. */
 export const INFEASIBLE_CODES: { readonly [rule in FeasibilityRule]: string } = {
@@ -29,7 +28,7 @@ export function infeasibilityReason(failure: RuleFailure, vacancy: Vacancy, seek
     case 'hours':
       return `the seeker now wants ${seeker.weeklyHours.min}–${seeker.weeklyHours.max} hours a week; the gap needs ${vacancy.weeklyHours}`;
     case 'wage':
-      return `the seeker now wants at least ${won(seeker.minHourlyWage ?? 0)} an hour; the gap pays ${won(vacancy.hourlyWage)}`;
+      return `the seeker now wants at least ${koreanWon(seeker.minHourlyWage ?? 0)} an hour; the gap pays ${koreanWon(vacancy.hourlyWage)}`;
     case 'commute':
       return `the commute no longer fits (${failure.detail})`;
     case 'blocked':

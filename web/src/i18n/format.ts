@@ -1,10 +1,10 @@
+import { koreanDay, koreanWon } from '@server/common/messages/korean-format';
+
 /** Dates, money and hours as Korean users write them. */
 
 /** `2027-03-02` → `2027. 3. 2.` */
 export function formatDate(isoDay: string | null | undefined): string {
-  if (!isoDay) return '';
-  const [year, month, day] = isoDay.slice(0, 10).split('-').map(Number);
-  return `${year}. ${month}. ${day}.`;
+  return isoDay ? koreanDay(isoDay) : '';
 }
 
 /** `{ start, end }` (inclusive) → `2027. 3. 2. ~ 2027. 5. 30.` */
@@ -28,7 +28,7 @@ export function parseDate(text: string): string | null {
 
 /** 12000 → `12,000원` */
 export function formatWon(amount: number | null | undefined): string {
-  return amount === null || amount === undefined ? '' : `${amount.toLocaleString('ko-KR')}원`;
+  return amount === null || amount === undefined ? '' : koreanWon(amount);
 }
 
 export function formatDateTime(timestamp: string | null | undefined): string {
