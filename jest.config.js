@@ -20,6 +20,8 @@ const typescript = {
   transform: { '^.+\\.ts$': tsJest, ...esmTransform },
   transformIgnorePatterns,
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The console imports the server's pure modules as @server/… (web/tsconfig.json, web/vite.config.ts).
+  moduleNameMapper: { '^@server/(.*)$': '<rootDir>/src/$1' },
 };
 const CHROMIUM = '/usr/bin/chromium';
 
