@@ -20,7 +20,7 @@
  * `--keep` leaves the dataset in place and prints its tag; `--reuse <tag>` then measures that
  * dataset again instead of loading one (national takes minutes to load).
  * Prints a table. The dataset is retired afterwards (gaps cancelled, seekers inactive). The
- * database name must contain "test": this writes rows.
+ * database name must contain "test" or "bench": this writes rows.
  *
  * A service on its embedded database (DATABASE_URL unset) serves that database at
  * 127.0.0.1:EMBEDDED_DB_PORT; `--embedded-port <EMBEDDED_DB_PORT>` loads the data there instead
