@@ -17,8 +17,10 @@
  *      one request alone (its time is shown: what the service does once per dataset); with
  *      BENCH_SERVICE_PID, CPU per request of the service and of this database's backends.
  * `--only-candidates` skips 1–3.
+ * `--keep` leaves the dataset in place and prints its tag; `--reuse <tag>` then measures that
+ * dataset again instead of loading one (national takes minutes to load).
  * Prints a table. The dataset is retired afterwards (gaps cancelled, seekers inactive). The
- * database name must contain "test": this writes rows.
+ * database name must contain "test" or "bench": this writes rows.
  *
  * A service on its embedded database (DATABASE_URL unset) serves that database at
  * 127.0.0.1:EMBEDDED_DB_PORT; `--embedded-port <EMBEDDED_DB_PORT>` loads the data there instead
@@ -235,6 +237,18 @@ async function insert(db: Client, rows: object[], sql: string): Promise<void> {
   for (let start = 0; start < rows.length; start += BATCH) await db.query(sql, [JSON.stringify(rows.slice(start, start + BATCH))]);
 }
 
+/** A dataset an earlier `--keep` run left: its complexes are named `bench <tag> <n>`. */
+async function loaded(db: Client, tag: string): Promise<Loaded> {
+  const complexes = await db.query(`SELECT id FROM industrial_complexes WHERE name LIKE $1`, [`bench ${tag} %`]);
+  const complexIds = complexes.rows.map((row: { id: string }) => row.id);
+  if (complexIds.length === 0) throw new Error(`no dataset tagged ${tag}`);
+  const gaps = await db.query(
+    `SELECT g.id FROM leave_gaps g JOIN firms f ON f.id = g.firm_id WHERE f.complex_id = ANY($1::uuid[]) AND g.status = 'open'`,
+    [complexIds],
+  );
+  return { complexIds, gapIds: gaps.rows.map((row: { id: string }) => row.id), seekerIds: [] };
+}
+
 async function retire(db: Client, data: Loaded): Promise<void> {
   await db.query(`UPDATE leave_gaps SET status = 'cancelled' WHERE id = ANY($1::uuid[]) AND status = 'open'`, [data.gapIds]);
   await db.query(`UPDATE seekers SET status = 'inactive' WHERE id = ANY($1::uuid[])`, [data.seekerIds]);
@@ -321,12 +335,14 @@ async function main(): Promise<void> {
   const [listConnections = CONNECTIONS] = optionValues(argv, '--list-connections').map(Number);
   const [candidateRequests = argv.includes('--no-candidates') ? 0 : CANDIDATE_REQUESTS] = optionValues(argv, '--candidate-requests').map(Number);
   const url = embeddedPort === undefined ? process.env.DATABASE_URL : embeddedDatabaseUrl(embeddedPort);
-  if (embeddedPort === undefined && (!url || !/test/.test(new URL(url).pathname))) {
-    throw new Error('DATABASE_URL must name a database whose name contains "test" (or give --embedded-port)');
+  if (embeddedPort === undefined && (!url || !/test|bench/.test(new URL(url).pathname))) {
+    throw new Error('DATABASE_URL must name a database whose name contains "test" or "bench" (or give --embedded-port)');
   }
   const api = new Api(process.env.BENCH_URL ?? 'http://127.0.0.1:3108');
   const names = optionValues(argv, '--size');
   const onlyCandidates = argv.includes('--only-candidates');
+  const keep = argv.includes('--keep');
+  const [reuseTag] = optionValues(argv, '--reuse');
   const [servicePid = Number(process.env.BENCH_SERVICE_PID)] = optionValues(argv, '--service-pid').map(Number);
   const sizes = BENCH_SIZES.filter((size) => (names.length > 0 ? names : ['regional']).includes(size.name));
   const db = new Client({ connectionString: url });
@@ -334,13 +350,19 @@ async function main(): Promise<void> {
   const rows: Record<string, unknown>[] = [];
   try {
     for (const size of sizes) {
-      const instance = generateInstance(size.options);
-      const today = new Date().toISOString().slice(0, 10);
-      const shiftDays = Math.round((Date.parse(today) - Date.parse(instance.asOf!)) / 86_400_000);
+      const tag = reuseTag ?? `${size.name}-${randomUUID().slice(0, 8)}`;
       const loadStarted = performance.now();
-      const data = await load(db, instance, shiftDays, `${size.name}-${randomUUID().slice(0, 8)}`);
+      let data: Loaded;
+      if (reuseTag !== undefined) {
+        data = await loaded(db, reuseTag);
+      } else {
+        const instance = generateInstance(size.options);
+        const today = new Date().toISOString().slice(0, 10);
+        const shiftDays = Math.round((Date.parse(today) - Date.parse(instance.asOf!)) / 86_400_000);
+        data = await load(db, instance, shiftDays, tag);
+      }
       const loadS = ((performance.now() - loadStarted) / 1000).toFixed(1);
-      console.log(`${size.name}: loaded ${data.gapIds.length} gaps, ${data.seekerIds.length} seekers in ${loadS} s`);
+      console.log(`${size.name} ${tag}: ${reuseTag === undefined ? 'loaded' : 'reused'} ${data.gapIds.length} gaps, ${data.seekerIds.length} seekers in ${loadS} s`);
       try {
         await api.request('POST', '/runtime-metrics/reset');
         let row: Record<string, unknown> = { size: `${size.name} ${data.gapIds.length}×${data.seekerIds.length}` };
@@ -393,7 +415,8 @@ async function main(): Promise<void> {
         rows.push(row);
         console.table(rows.slice(-1));
       } finally {
-        await retire(db, data);
+        if (keep || reuseTag !== undefined) console.log(`kept dataset ${tag}: --reuse ${tag}`);
+        else await retire(db, data);
       }
     }
   } finally {

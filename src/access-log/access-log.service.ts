@@ -13,6 +13,11 @@ export interface PersonalDataRead {
   fields: readonly string[];
 }
 
+interface NameRow {
+  id: string;
+  display_name: string | null;
+}
+
 /**
  * PIPA: who read which seeker's personal data, when, and what. Writes only append; reading
  * the log is for coordinators. A seeker reading their own data is not recorded.
@@ -48,6 +53,35 @@ export class AccessLogService {
         reader.userId ?? null,
       ],
     );
+  }
+
+  /**
+   * The display names of `seekerIds` (null or '' where a seeker has none), read and put on
+   * record in one statement: one entry lists the seekers whose names were read, and when it
+   * cannot be written no name is read.
+   */
+  async namesRecorded(reader: Principal, seekerIds: readonly string[], read: PersonalDataRead): Promise<Map<string, string | null>> {
+    const unique = [...new Set(seekerIds)];
+    if (unique.length === 0) return new Map();
+    if (reader.role === 'seeker') {
+      // Rare and checked in JavaScript: read first, then recordRead decides (and refuses another seeker's names).
+      const rows: NameRow[] = await this.entries.manager.query(`SELECT id, display_name FROM seekers WHERE id = ANY($1::uuid[])`, [unique]);
+      await this.recordRead(reader, rows.filter((row) => row.display_name).map((row) => row.id), read);
+      return new Map(rows.map((row) => [row.id, row.display_name]));
+    }
+    const rows: NameRow[] = await this.entries.manager.query(
+      `WITH named AS (SELECT s.id, s.display_name, t.n FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n) JOIN seekers s ON s.id = t.id),
+       read AS (SELECT array_agg(id ORDER BY n) AS ids FROM named WHERE display_name <> ''),
+       logged AS (
+         INSERT INTO access_log (actor_role, actor_subject, actor_firm_id, actor_user_id, actor_email, seeker_id, seeker_ids, action, fields)
+         SELECT $2::text, $3::text, $4::uuid, $7::uuid, (SELECT email FROM users WHERE id = $7::uuid),
+                CASE WHEN cardinality(ids) = 1 THEN ids[1] END, CASE WHEN cardinality(ids) > 1 THEN ids END, $5::text, $6::text[]
+         FROM read WHERE cardinality(ids) > 0
+         RETURNING id)
+       SELECT id, display_name FROM named`,
+      [unique, reader.role, reader.subject, reader.role === 'firm' ? reader.firmId : null, read.action, [...read.fields], reader.userId ?? null],
+    );
+    return new Map(rows.map((row) => [row.id, row.display_name]));
   }
 
   async list(query: ListAccessLogQuery): Promise<Page<AccessLogEntryResponse>> {

@@ -9,15 +9,14 @@ import { ConcurrencyGate } from '../common/concurrency-gate';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import type { Language } from '../common/messages/language';
 import { AppConfig } from '../config/app-config';
-import { LeaveGap } from '../leave-gaps/leave-gap.entity';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import { CandidateRanking, rankCandidates } from './core/rank-candidates';
 import { RuleCounts, screenColumns, screeningProfile } from './core/screen-seekers';
 import { FEASIBILITY_RULES, Instance, Seeker, Vacancy } from './core/types';
 import { CandidatesResponse } from './dto/candidates.dto';
 import { SeekerRef } from './dto/run-results.dto';
-import { gapRefs, seekerRefs } from './gap-refs';
-import { InstanceBuilder } from './instance-builder';
+import { GapRefRow, toGapRef } from './gap-refs';
+import { VacancyRow, toVacancy } from './instance-builder';
 import { NeighbourhoodBlock, SeekerPool, seekerForVacancy } from './seeker-pool';
 import { KM_PER_DEGREE_LATITUDE } from './seeker-reach';
 import { explainUnfilled } from './unfilled-explanation';
@@ -26,6 +25,26 @@ import { explainUnfilled } from './unfilled-explanation';
 const cosinesSql = (lat: string, kms: string) => `SELECT coalesce(array_agg(cos(radians(least(89.0, abs(${lat}::float8) + km / ${KM_PER_DEGREE_LATITUDE}))) ORDER BY n), '{}')
   FROM unnest(${kms}::float8[]) WITH ORDINALITY AS t(km, n)`;
 
+interface GapReadRow extends VacancyRow, GapRefRow {
+  status: string;
+  /** Of an active firm, and not ended before asOf. */
+  matchable: boolean;
+  referral: { id: string; status: string } | null;
+  rejected: string[];
+  cosines: number[];
+}
+
+type GapRead = Omit<GapReadRow, 'cosines'> & { cosines: Map<number, number> };
+
+const READ_GAP_SQL = `SELECT g.id, g.status, g.firm_id, f.name AS firm_name, g.role_title, g.site_lat, g.site_lng, g.placement_start, g.placement_end,
+    g.vacancy_weekly_hours, g.hourly_wage, g.required_skills, g.preferred_skills, g.required_certifications, g.max_commute_minutes,
+    f.status = 'active' AND g.placement_end >= $2::date AS matchable,
+    (SELECT json_build_object('id', r.id, 'status', r.status) FROM referrals r WHERE r.leave_gap_id = g.id AND r.status = ANY($3::text[]) LIMIT 1) AS referral,
+    coalesce((SELECT array_agg(seeker_id::text ORDER BY seeker_id) FROM rejected_pairs WHERE leave_gap_id = g.id), '{}') AS rejected,
+    (${cosinesSql('g.site_lat', '$4')}) AS cosines
+  FROM leave_gaps g JOIN firms f ON f.id = g.firm_id
+  WHERE g.id = $1`;
+
 /** The live view for one gap: who could take it right now, ranked, built like a one-gap match run. */
 @Injectable()
 export class CandidatesService {
@@ -33,7 +52,6 @@ export class CandidatesService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly builder: InstanceBuilder,
     private readonly pool: SeekerPool,
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
@@ -52,21 +70,29 @@ export class CandidatesService {
    * change committed before this call), the gap and its rejected pairs fresh from the database.
    */
   async rank(gapId: string, asOf: string, limit: number): Promise<CandidateRanking | undefined> {
-    await this.pool.refresh();
-    const read = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [vacancy] = await this.builder.vacancies(manager, { leaveGapIds: [gapId] }, asOf);
-      if (!vacancy) return undefined;
-      // The box's cosines ride along with the rejected pairs: one round trip fewer per request.
-      const kms = this.pool.distinctKms();
-      const [row]: { rejected: string[]; cosines: number[] }[] = await manager.query(
-        `SELECT coalesce((SELECT array_agg(seeker_id::text ORDER BY seeker_id) FROM rejected_pairs WHERE leave_gap_id = $1), '{}') AS rejected,
-           (${cosinesSql('$2', '$3')}) AS cosines`,
-        [vacancy.id, vacancy.location.lat, kms],
-      );
-      return { vacancy, rejected: row.rejected, cosines: new Map(kms.map((km, i) => [km, row.cosines[i]])) };
-    });
-    if (!read) return undefined;
-    const { vacancy } = read;
+    const gap = await this.readGap(gapId, asOf);
+    return gap && gap.status === 'open' && !gap.referral && gap.matchable ? this.rankRead(gap, asOf, limit) : undefined;
+  }
+
+  /**
+   * Everything one answer needs of the database but the names, in one statement (one snapshot,
+   * as the transaction it replaces): the gap by its primary key, its open referral, whether it
+   * is still matchable (InstanceBuilder's vacancy filter), its rejected pairs and the box's
+   * cosines. The pool is refreshed meanwhile, on a connection of its own.
+   */
+  private async readGap(gapId: string, asOf: string): Promise<GapRead | undefined> {
+    const kms = this.pool.distinctKms();
+    const [rows] = await Promise.all([
+      this.dataSource.query(READ_GAP_SQL, [gapId, asOf, OPEN_REFERRAL_STATUSES, kms]) as Promise<GapReadRow[]>,
+      this.pool.refresh(),
+    ]);
+    const [row] = rows;
+    if (!row) return undefined;
+    return { ...row, cosines: new Map(kms.map((km, i) => [km, row.cosines[i]])) };
+  }
+
+  private async rankRead(read: GapRead, asOf: string, limit: number): Promise<CandidateRanking | undefined> {
+    const vacancy = toVacancy(read, asOf);
     const blocks = await this.neighbourhood(vacancy, read.rejected, read.cosines);
     const screening = screenColumns(screeningProfile(vacancy), blocks);
     const seekers: Seeker[] = [];
@@ -83,7 +109,7 @@ export class CandidatesService {
       blockedPairs: read.rejected.filter((id) => present.has(id)).map((seekerId) => ({ vacancyId: vacancy.id, seekerId })),
       asOf,
     };
-    const ranking = rankCandidates(instance, gapId, limit);
+    const ranking = rankCandidates(instance, read.id, limit);
     if (!ranking) return undefined;
     const counted = screening.excludedElsewhere;
     const excludedBy = Object.fromEntries(FEASIBILITY_RULES.map((rule) => [rule, ranking.excludedBy[rule] + counted[rule]]));
@@ -103,43 +129,39 @@ export class CandidatesService {
         if (blocks) return blocks;
         continue;
       }
-      const [row]: { cosines: number[] }[] = await this.dataSource.query(`${cosinesSql('$1', '$2')} AS cosines`, [vacancy.location.lat, missing]);
+      const [row]: { cosines: number[] }[] = await this.dataSource.query(`SELECT (${cosinesSql('$1', '$2')}) AS cosines`, [vacancy.location.lat, missing]);
       missing.forEach((km, i) => cosines.set(km, row.cosines[i]));
     }
   }
 
   private async answer(gapId: string, limit: number, reader: Principal, language: Language): Promise<CandidatesResponse> {
-    const gap = isUUID(gapId) ? await this.dataSource.manager.findOneBy(LeaveGap, { id: gapId }) : null;
+    const asOf = this.clock.today();
+    const gap = isUUID(gapId) ? await this.readGap(gapId, asOf) : undefined;
     if (!gap) throw new NotFoundError('leave_gap', gapId);
     if (gap.status !== 'open') {
       throw new ConflictError('leave_gap.not_open', `leave gap ${gap.id} is ${gap.status}: it needs no candidates`, { status: gap.status });
     }
-    const [referral]: { id: string; status: string }[] = await this.dataSource.query(
-      `SELECT id, status FROM referrals WHERE leave_gap_id = $1 AND status = ANY($2::text[])`,
-      [gap.id, OPEN_REFERRAL_STATUSES],
-    );
+    const { referral } = gap;
     if (referral) {
       throw new ConflictError('leave_gap.referral_open', `leave gap ${gap.id} has an open referral (${referral.status}): it needs no candidates meanwhile`, {
         referralId: referral.id,
         status: referral.status,
       });
     }
-    const asOf = this.clock.today();
-    const ranking = await this.rank(gap.id, asOf, limit);
+    const ranking = gap.matchable ? await this.rankRead(gap, asOf, limit) : undefined;
     if (!ranking) {
       throw new ConflictError('leave_gap.not_matchable', `leave gap ${gap.id} ended before ${asOf} or its firm is no longer active`, {
-        placementEnd: gap.placementEnd,
+        placementEnd: gap.placement_end,
       });
     }
-    const manager = this.dataSource.manager;
-    const gaps = await gapRefs(manager, [gap.id]);
-    const seekers = await seekerRefs(manager, [...ranking.candidates.map((c) => c.seekerId), ...ranking.nearMisses.map((m) => m.seekerId)]);
-    const seeker = (id: string): SeekerRef => seekers.get(id) ?? { id, displayName: '' };
     // Seekers' names are personal data: PIPA wants each read by someone else on record.
-    const named = [...seekers.values()].filter((ref) => ref.displayName).map((ref) => ref.id);
-    await this.accessLog.recordRead(reader, named, { action: 'leave-gaps.candidates', fields: ['displayName'] });
+    const names = await this.accessLog.namesRecorded(reader, [...ranking.candidates.map((c) => c.seekerId), ...ranking.nearMisses.map((m) => m.seekerId)], {
+      action: 'leave-gaps.candidates',
+      fields: ['displayName'],
+    });
+    const seeker = (id: string): SeekerRef => ({ id, displayName: names.has(id) ? names.get(id)! : '' });
     return {
-      leaveGap: gaps.get(gap.id)!,
+      leaveGap: toGapRef(gap),
       asOf,
       candidates: ranking.candidates.map((candidate) => ({
         seeker: seeker(candidate.seekerId),

@@ -43,7 +43,7 @@ export interface PairScope {
   readonly seekerIds: readonly string[];
 }
 
-interface VacancyRow {
+export interface VacancyRow {
   id: string;
   firm_id: string;
   site_lat: number;
@@ -294,7 +294,7 @@ function spanOf(vacancies: readonly Vacancy[]): DateRange {
 const skillsOf = (skills: readonly SkillLevel[]): SkillLevel[] => skills.map(({ code, level }) => ({ code, level }));
 
 /** A gap that has already started is matched for the days that remain (the contract's rule). */
-function toVacancy(row: VacancyRow, asOf: string): Vacancy {
+export function toVacancy(row: VacancyRow, asOf: string): Vacancy {
   return {
     id: row.id,
     firmId: row.firm_id,
