@@ -27,11 +27,14 @@
  *
  * `--list-connections <n>` (default 50) list callers during the run; 0 times the run alone.
  * `--candidate-requests <n>` (default 500) live-candidate requests after it.
+ * `--keep-data <file>` keeps the dataset instead of retiring it and writes its ids to <file>; a
+ * later run given the same file reuses that dataset (loading national takes minutes), so runs
+ * before and after a change solve the same instance.
  * `--service-pid <pid>` adds the service process's CPU seconds (Linux /proc) per phase: on the
  * embedded database they include the database's work, on PostgreSQL they do not.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { BENCH_SIZES, generateInstance } from './instance-generator';
 import { completeBusinessNumber } from '../src/firms/business-number';
@@ -314,6 +317,14 @@ async function liveCandidates(api: Api, db: Client, servicePid: number, gapIds: 
   };
 }
 
+/** The generator's instance of one size, its dates moved so that its asOf is today, written as rows. */
+async function loadGenerated(db: Client, size: (typeof BENCH_SIZES)[number]): Promise<Loaded> {
+  const instance = generateInstance(size.options);
+  const today = new Date().toISOString().slice(0, 10);
+  const shiftDays = Math.round((Date.parse(today) - Date.parse(instance.asOf!)) / 86_400_000);
+  return load(db, instance, shiftDays, `${size.name}-${randomUUID().slice(0, 8)}`);
+}
+
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const [embeddedPort] = optionValues(argv, '--embedded-port').map(Number);
@@ -321,12 +332,13 @@ async function main(): Promise<void> {
   const [listConnections = CONNECTIONS] = optionValues(argv, '--list-connections').map(Number);
   const [candidateRequests = argv.includes('--no-candidates') ? 0 : CANDIDATE_REQUESTS] = optionValues(argv, '--candidate-requests').map(Number);
   const url = embeddedPort === undefined ? process.env.DATABASE_URL : embeddedDatabaseUrl(embeddedPort);
-  if (embeddedPort === undefined && (!url || !/test/.test(new URL(url).pathname))) {
-    throw new Error('DATABASE_URL must name a database whose name contains "test" (or give --embedded-port)');
+  if (embeddedPort === undefined && (!url || !/test|bench/.test(new URL(url).pathname))) {
+    throw new Error('DATABASE_URL must name a database whose name contains "test" or "bench" (or give --embedded-port)');
   }
   const api = new Api(process.env.BENCH_URL ?? 'http://127.0.0.1:3108');
   const names = optionValues(argv, '--size');
   const onlyCandidates = argv.includes('--only-candidates');
+  const [keptDataFile] = optionValues(argv, '--keep-data');
   const [servicePid = Number(process.env.BENCH_SERVICE_PID)] = optionValues(argv, '--service-pid').map(Number);
   const sizes = BENCH_SIZES.filter((size) => (names.length > 0 ? names : ['regional']).includes(size.name));
   const db = new Client({ connectionString: url });
@@ -334,13 +346,13 @@ async function main(): Promise<void> {
   const rows: Record<string, unknown>[] = [];
   try {
     for (const size of sizes) {
-      const instance = generateInstance(size.options);
-      const today = new Date().toISOString().slice(0, 10);
-      const shiftDays = Math.round((Date.parse(today) - Date.parse(instance.asOf!)) / 86_400_000);
+      const dataFile = keptDataFile === undefined ? undefined : sizes.length > 1 ? `${keptDataFile}.${size.name}` : keptDataFile;
       const loadStarted = performance.now();
-      const data = await load(db, instance, shiftDays, `${size.name}-${randomUUID().slice(0, 8)}`);
+      const kept = dataFile !== undefined && existsSync(dataFile);
+      const data: Loaded = kept ? JSON.parse(readFileSync(dataFile, 'utf8')) : await loadGenerated(db, size);
       const loadS = ((performance.now() - loadStarted) / 1000).toFixed(1);
-      console.log(`${size.name}: loaded ${data.gapIds.length} gaps, ${data.seekerIds.length} seekers in ${loadS} s`);
+      if (dataFile !== undefined && !kept) writeFileSync(dataFile, JSON.stringify(data));
+      console.log(`${size.name}: ${kept ? `reused ${dataFile}:` : 'loaded'} ${data.gapIds.length} gaps, ${data.seekerIds.length} seekers in ${loadS} s`);
       try {
         await api.request('POST', '/runtime-metrics/reset');
         let row: Record<string, unknown> = { size: `${size.name} ${data.gapIds.length}×${data.seekerIds.length}` };
@@ -393,7 +405,7 @@ async function main(): Promise<void> {
         rows.push(row);
         console.table(rows.slice(-1));
       } finally {
-        await retire(db, data);
+        if (dataFile === undefined) await retire(db, data);
       }
     }
   } finally {
