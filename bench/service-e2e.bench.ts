@@ -12,6 +12,7 @@
  * other) and confirmed placements for the seekers' busy periods; then
  *   1. POST /match-runs for its complexes → succeeded: wall time, optimality;
  *   2. meanwhile 50 connections request GET /leave-gaps?pageSize=20 back to back (latencies);
+ *      split by the run's phases (build, solve, write: match_runs.built_at, solved_at);
  *   3. the service's own event-loop delay and peak RSS over the run (GET /runtime-metrics);
  *   4. live candidates of random gaps from 50 concurrent callers (latencies, status codes), after
  *      one request alone (its time is shown: what the service does once per dataset); with
@@ -49,6 +50,8 @@ const BATCH = 5_000;
 
 interface Latencies {
   ms: number[];
+  /** When each request was sent (epoch ms), in the order of ms. */
+  sentAt: number[];
   statuses: Map<number, number>;
 }
 
@@ -85,6 +88,7 @@ class Api {
 
   async timed(path: string, into: Latencies): Promise<void> {
     const started = performance.now();
+    into.sentAt.push(performance.timeOrigin + started);
     let status: number;
     try {
       status = (await this.request('GET', path)).status;
@@ -245,7 +249,7 @@ async function retire(db: Client, data: Loaded): Promise<void> {
 
 /** `connections` loops requesting `path()` until `until()` is true (checked between requests). */
 async function load50(api: Api, path: () => string, until: () => boolean, connections = CONNECTIONS): Promise<Latencies> {
-  const latencies: Latencies = { ms: [], statuses: new Map() };
+  const latencies: Latencies = { ms: [], sentAt: [], statuses: new Map() };
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (!until()) await api.timed(path(), latencies);
@@ -286,6 +290,35 @@ function cpuPerRequest(before: Awaited<ReturnType<typeof cpuSeconds>>, after: Aw
   let database = 0;
   for (const [pid, cpu] of after.backends) database += cpu - (before.backends.get(pid) ?? 0);
   return `${service} + ${after.backends.size > 0 ? ((database * 1000) / requests).toFixed(1) : 'n/a'}`;
+}
+
+/** The run's phases as the service recorded them (epoch ms): started, built, solved, finished. */
+async function runPhases(db: Client, runId: string): Promise<number[]> {
+  const [row] = (
+    await db.query(
+      `SELECT extract(epoch FROM started_at) * 1000 AS started, extract(epoch FROM built_at) * 1000 AS built,
+              extract(epoch FROM solved_at) * 1000 AS solved, extract(epoch FROM finished_at) * 1000 AS finished
+         FROM match_runs WHERE id = $1`,
+      [runId],
+    )
+  ).rows;
+  return [row.started, row.built, row.solved, row.finished].map(Number);
+}
+
+/** p50/p99 ms (n) of the requests sent during each phase of the run: build | solve | write. */
+function byPhase(latencies: Latencies, [started, built, solved, finished]: number[]): string {
+  const phases = [
+    [started, built],
+    [built, solved],
+    [solved, finished],
+  ];
+  return phases
+    .map(([from, to]) => {
+      const ms = latencies.ms.filter((_, i) => latencies.sentAt[i] >= from && latencies.sentAt[i] < to);
+      const phase = describe({ ms, sentAt: [], statuses: new Map() });
+      return `${phase.p50}/${phase.p99} (${phase.n})`;
+    })
+    .join(' | ');
 }
 
 function optionValues(argv: string[], name: string): string[] {
@@ -382,6 +415,7 @@ async function main(): Promise<void> {
             await db.query(`SELECT extract(epoch FROM finished_at - queued_at)::float8 AS seconds FROM match_runs WHERE id = $1`, [run.id])
           ).rows;
           const lists = describe(duringRun);
+          const phases = await runPhases(db, run.id);
           row = {
             ...row,
             'load s': loadS,
@@ -395,6 +429,8 @@ async function main(): Promise<void> {
             'loop p99 ms': runtime.eventLoopDelayMs.p99,
             'CPU s (run) service + db': cpuPerRequest(cpuBeforeRun, cpuAfterRun, 1000),
             'lists p50/p99 ms': `${lists.p50}/${lists.p99} (n=${lists.n}; ${lists.codes})`,
+            'lists p50/p99 (n) build | solve | write': byPhase(duringRun, phases),
+            'build / solve / write s': [phases[1] - phases[0], phases[2] - phases[1], phases[3] - phases[2]].map((ms) => (ms / 1000).toFixed(1)).join(' / '),
             'peak RSS MB': Math.round(runtime.peakRssBytes / 2 ** 20),
           };
         }
