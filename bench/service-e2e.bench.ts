@@ -429,7 +429,7 @@ async function main(): Promise<void> {
             'loop p99 ms': runtime.eventLoopDelayMs.p99,
             'CPU s (run) service + db': cpuPerRequest(cpuBeforeRun, cpuAfterRun, 1000),
             'lists p50/p99 ms': `${lists.p50}/${lists.p99} (n=${lists.n}; ${lists.codes})`,
-            'lists p50/p99 (n) build | solve | write': byPhase(duringRun, phases),
+            'lists p50/p99 (n) build | solve | write': listConnections > 0 ? byPhase(duringRun, phases) : '—',
             'build / solve / write s': [phases[1] - phases[0], phases[2] - phases[1], phases[3] - phases[2]].map((ms) => (ms / 1000).toFixed(1)).join(' / '),
             'peak RSS MB': Math.round(runtime.peakRssBytes / 2 ** 20),
           };
