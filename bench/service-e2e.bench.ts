@@ -12,7 +12,8 @@
  * other) and confirmed placements for the seekers' busy periods; then
  *   1. POST /match-runs for its complexes → succeeded: wall time, optimality;
  *   2. meanwhile 50 connections request GET /leave-gaps?pageSize=20 back to back (latencies);
- *      split by the run's phases (build, solve, write: match_runs.built_at, solved_at);
+ *      split by the run's phases (build, solve, write: match_runs.built_at, solved_at); before the
+ *      run, as many lists warm the service and as many more are timed alone, the reference;
  *   3. the service's own event-loop delay and peak RSS over the run (GET /runtime-metrics);
  *   4. live candidates of random gaps from 50 concurrent callers (latencies, status codes), after
  *      one request alone (its time is shown: what the service does once per dataset); with
@@ -292,6 +293,16 @@ function cpuPerRequest(before: Awaited<ReturnType<typeof cpuSeconds>>, after: Aw
   return `${service} + ${after.backends.size > 0 ? ((database * 1000) / requests).toFixed(1) : 'n/a'}`;
 }
 
+const WARM_UP_LISTS = 500;
+
+/** Warms the list path (discarded), then times as many lists again: the reference for lists during the run. */
+async function listsWithoutRun(api: Api, connections: number): Promise<ReturnType<typeof describe>> {
+  let sent = 0;
+  await load50(api, () => (sent++, '/leave-gaps?pageSize=20'), () => sent >= WARM_UP_LISTS, connections);
+  sent = 0;
+  return describe(await load50(api, () => (sent++, '/leave-gaps?pageSize=20'), () => sent >= WARM_UP_LISTS, connections));
+}
+
 /** The run's phases as the service recorded them (epoch ms): started, built, solved, finished. */
 async function runPhases(db: Client, runId: string): Promise<number[]> {
   const [row] = (
@@ -387,8 +398,12 @@ async function main(): Promise<void> {
       if (dataFile !== undefined && !kept) writeFileSync(dataFile, JSON.stringify(data));
       console.log(`${size.name}: ${kept ? `reused ${dataFile}:` : 'loaded'} ${data.gapIds.length} gaps, ${data.seekerIds.length} seekers in ${loadS} s`);
       try {
+        // A freshly started service answers its first few hundred lists 2-3x slower (p99 0.9-1.1 s vs
+        // 0.35 s at load 10): unwarmed, they all fell in the run's build phase and read as its tail.
+        const listsAlone = onlyCandidates || listConnections === 0 ? undefined : await listsWithoutRun(api, listConnections);
         await api.request('POST', '/runtime-metrics/reset');
         let row: Record<string, unknown> = { size: `${size.name} ${data.gapIds.length}×${data.seekerIds.length}` };
+        if (listsAlone) row['lists p50/p99 ms without a run (warmed)'] = `${listsAlone.p50}/${listsAlone.p99} (n=${listsAlone.n})`;
         if (!onlyCandidates) {
           const cpuBeforeRun = await cpuSeconds(db, servicePid);
           const started = performance.now();
