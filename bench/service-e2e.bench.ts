@@ -12,6 +12,8 @@
  * other) and confirmed placements for the seekers' busy periods; then
  *   1. POST /match-runs for its complexes → succeeded: wall time, optimality;
  *   2. meanwhile 50 connections request GET /leave-gaps?pageSize=20 back to back (latencies);
+ *      split by the run's phases (build, solve, write: match_runs.built_at, solved_at); before the
+ *      run, as many lists warm the service and as many more are timed alone, the reference;
  *   3. the service's own event-loop delay and peak RSS over the run (GET /runtime-metrics);
  *   4. live candidates of random gaps from 50 concurrent callers (latencies, status codes), after
  *      one request alone (its time is shown: what the service does once per dataset); with
@@ -48,6 +50,8 @@ const BATCH = 5_000;
 
 interface Latencies {
   ms: number[];
+  /** When each request was sent (epoch ms), in the order of ms. */
+  sentAt: number[];
   statuses: Map<number, number>;
 }
 
@@ -84,6 +88,7 @@ class Api {
 
   async timed(path: string, into: Latencies): Promise<void> {
     const started = performance.now();
+    into.sentAt.push(performance.timeOrigin + started);
     let status: number;
     try {
       status = (await this.request('GET', path)).status;
@@ -256,7 +261,7 @@ async function retire(db: Client, data: Loaded): Promise<void> {
 
 /** `connections` loops requesting `path()` until `until()` is true (checked between requests). */
 async function load50(api: Api, path: () => string, until: () => boolean, connections = CONNECTIONS): Promise<Latencies> {
-  const latencies: Latencies = { ms: [], statuses: new Map() };
+  const latencies: Latencies = { ms: [], sentAt: [], statuses: new Map() };
   await Promise.all(
     Array.from({ length: connections }, async () => {
       while (!until()) await api.timed(path(), latencies);
@@ -299,6 +304,45 @@ function cpuPerRequest(before: Awaited<ReturnType<typeof cpuSeconds>>, after: Aw
   return `${service} + ${after.backends.size > 0 ? ((database * 1000) / requests).toFixed(1) : 'n/a'}`;
 }
 
+const WARM_UP_LISTS = 500;
+
+/** Warms the list path (discarded), then times as many lists again: the reference for lists during the run. */
+async function listsWithoutRun(api: Api, connections: number): Promise<ReturnType<typeof describe>> {
+  let sent = 0;
+  await load50(api, () => (sent++, '/leave-gaps?pageSize=20'), () => sent >= WARM_UP_LISTS, connections);
+  sent = 0;
+  return describe(await load50(api, () => (sent++, '/leave-gaps?pageSize=20'), () => sent >= WARM_UP_LISTS, connections));
+}
+
+/** The run's phases as the service recorded them (epoch ms): started, built, solved, finished. */
+async function runPhases(db: Client, runId: string): Promise<number[]> {
+  const [row] = (
+    await db.query(
+      `SELECT extract(epoch FROM started_at) * 1000 AS started, extract(epoch FROM built_at) * 1000 AS built,
+              extract(epoch FROM solved_at) * 1000 AS solved, extract(epoch FROM finished_at) * 1000 AS finished
+         FROM match_runs WHERE id = $1`,
+      [runId],
+    )
+  ).rows;
+  return [row.started, row.built, row.solved, row.finished].map(Number);
+}
+
+/** p50/p99 ms (n) of the requests sent during each phase of the run: build | solve | write. */
+function byPhase(latencies: Latencies, [started, built, solved, finished]: number[]): string {
+  const phases = [
+    [started, built],
+    [built, solved],
+    [solved, finished],
+  ];
+  return phases
+    .map(([from, to]) => {
+      const ms = latencies.ms.filter((_, i) => latencies.sentAt[i] >= from && latencies.sentAt[i] < to);
+      const phase = describe({ ms, sentAt: [], statuses: new Map() });
+      return `${phase.p50}/${phase.p99} (${phase.n})`;
+    })
+    .join(' | ');
+}
+
 function optionValues(argv: string[], name: string): string[] {
   return argv.flatMap((arg, i) => (argv[i - 1] === name ? [arg] : []));
 }
@@ -328,6 +372,7 @@ async function liveCandidates(api: Api, db: Client, servicePid: number, gapIds: 
   };
 }
 
+/** The generator's instance of one size, its dates moved so that its asOf is today, written as rows. */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const [embeddedPort] = optionValues(argv, '--embedded-port').map(Number);
@@ -364,8 +409,12 @@ async function main(): Promise<void> {
       const loadS = ((performance.now() - loadStarted) / 1000).toFixed(1);
       console.log(`${size.name} ${tag}: ${reuseTag === undefined ? 'loaded' : 'reused'} ${data.gapIds.length} gaps, ${data.seekerIds.length} seekers in ${loadS} s`);
       try {
+        // A freshly started service answers its first few hundred lists 2-3x slower (p99 0.9-1.1 s vs
+        // 0.35 s at load 10): unwarmed, they all fell in the run's build phase and read as its tail.
+        const listsAlone = onlyCandidates || listConnections === 0 ? undefined : await listsWithoutRun(api, listConnections);
         await api.request('POST', '/runtime-metrics/reset');
         let row: Record<string, unknown> = { size: `${size.name} ${data.gapIds.length}×${data.seekerIds.length}` };
+        if (listsAlone) row['lists p50/p99 ms without a run (warmed)'] = `${listsAlone.p50}/${listsAlone.p99} (n=${listsAlone.n})`;
         if (!onlyCandidates) {
           const cpuBeforeRun = await cpuSeconds(db, servicePid);
           const started = performance.now();
@@ -392,6 +441,7 @@ async function main(): Promise<void> {
             await db.query(`SELECT extract(epoch FROM finished_at - queued_at)::float8 AS seconds FROM match_runs WHERE id = $1`, [run.id])
           ).rows;
           const lists = describe(duringRun);
+          const phases = await runPhases(db, run.id);
           row = {
             ...row,
             'load s': loadS,
@@ -405,6 +455,8 @@ async function main(): Promise<void> {
             'loop p99 ms': runtime.eventLoopDelayMs.p99,
             'CPU s (run) service + db': cpuPerRequest(cpuBeforeRun, cpuAfterRun, 1000),
             'lists p50/p99 ms': `${lists.p50}/${lists.p99} (n=${lists.n}; ${lists.codes})`,
+            'lists p50/p99 (n) build | solve | write': listConnections > 0 ? byPhase(duringRun, phases) : '—',
+            'build / solve / write s': [phases[1] - phases[0], phases[2] - phases[1], phases[3] - phases[2]].map((ms) => (ms / 1000).toFixed(1)).join(' / '),
             'peak RSS MB': Math.round(runtime.peakRssBytes / 2 ** 20),
           };
         }

@@ -106,6 +106,10 @@ export class AppConfig {
     return this.config.get('MATCH_CONCURRENCY', { infer: true });
   }
 
+  get matchSolverNice(): number {
+    return this.config.get('MATCH_SOLVER_NICE', { infer: true });
+  }
+
   get candidatesConcurrency(): number {
     return this.config.get('CANDIDATES_CONCURRENCY', { infer: true });
   }

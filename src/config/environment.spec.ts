@@ -40,6 +40,13 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ CANDIDATES_CONCURRENCY: 'many' })).toThrow(/CANDIDATES_CONCURRENCY must be an integer/);
   });
 
+  it("defaults the solver thread's nice value and keeps it within what a thread may raise itself to", () => {
+    expect(validateEnvironment({}).MATCH_SOLVER_NICE).toBe(10);
+    expect(validateEnvironment({ MATCH_SOLVER_NICE: '0' }).MATCH_SOLVER_NICE).toBe(0);
+    expect(() => validateEnvironment({ MATCH_SOLVER_NICE: '20' })).toThrow(/MATCH_SOLVER_NICE must not be greater than 19/);
+    expect(() => validateEnvironment({ MATCH_SOLVER_NICE: '-5' })).toThrow(/MATCH_SOLVER_NICE must not be less than 0/);
+  });
+
   it('refuses a match-run expiry shorter than the longest run a coordinator may ask for', () => {
     const shortest = MAX_MATCH_RUN_TIME_LIMIT_SECONDS + 60;
     expect(() => validateEnvironment({ MATCH_RUN_EXPIRE_SECONDS: String(shortest - 1) })).toThrow(

@@ -118,6 +118,14 @@ export class EnvironmentVariables {
   @IntegerVariable(1, 16)
   MATCH_CONCURRENCY: number = 1;
 
+  /**
+   * Nice value (0–19) of each solver thread, set on that thread alone: the HTTP event loop and
+   * the database get a core before the solve does, so lists stay fast during a run. The cost:
+   * under API load that saturates the cores the run takes longer. 0 leaves the solver as is.
+   */
+  @IntegerVariable(0, 19)
+  MATCH_SOLVER_NICE: number = 10;
+
   /** Live-candidate computations at once; beyond them callers wait in a bounded queue. */
   @IntegerVariable(1, 64)
   CANDIDATES_CONCURRENCY: number = 4;

@@ -108,6 +108,7 @@ export class InstanceBuilder {
       const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map((row) => toVacancy(row, options.asOf));
       let seekersJson = '[]';
       let seekerIds: string[] = [];
+      let seekerIdList = '';
       if (vacancies.length > 0) {
         const span = spanOf(vacancies);
         const [row]: { seekers: string; seeker_ids: string }[] = await manager.query(SEEKERS_JSON_SQL, [
@@ -117,9 +118,10 @@ export class InstanceBuilder {
           options.asOf,
         ]);
         seekersJson = row.seekers;
-        seekerIds = row.seeker_ids === '' ? [] : row.seeker_ids.split(',');
+        seekerIdList = row.seeker_ids;
+        seekerIds = seekerIdList === '' ? [] : seekerIdList.split(',');
       }
-      const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIds) : [];
+      const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIdList) : [];
       // Key order as build()'s object, so that both texts parse to equal instances.
       const json =
         `{"vacancies":${JSON.stringify(vacancies)},"seekers":${seekersJson},"blockedPairs":${JSON.stringify(blockedPairs)},` +
@@ -172,7 +174,7 @@ export class InstanceBuilder {
     // One after the other: a transaction is one connection, and pg queues rather than parallelises.
     const availability = seekerIds.length > 0 ? await this.windows(manager, AVAILABILITY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
     const busy = withBusy && seekerIds.length > 0 ? await this.windows(manager, BUSY_SQL, seekerIds, span) : new Map<string, DateRange[]>();
-    const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIds) : [];
+    const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIds.join(',')) : [];
     const lastPlacementEnds = seekerIds.length > 0 ? await this.lastPlacementEnds(manager, seekerIds, options.asOf) : new Map<string, string>();
     const seekers = seekerRows.map((row) =>
       toSeeker(row, availability.get(row.id) ?? [], busy.get(row.id) ?? [], lastPlacementEnds.get(row.id)),
@@ -243,12 +245,13 @@ export class InstanceBuilder {
     return new Map(rows.map((row) => [row.seeker_id, row.ended]));
   }
 
-  private async blockedPairs(manager: EntityManager, vacancies: readonly Vacancy[], seekerIds: string[]): Promise<PairReference[]> {
+  /** `seekerIdList`: the ids joined by commas, which the database splits (the driver's array literal of 50,000 held the loop). */
+  private async blockedPairs(manager: EntityManager, vacancies: readonly Vacancy[], seekerIdList: string): Promise<PairReference[]> {
     const rows: { leave_gap_id: string; seeker_id: string }[] = await manager.query(
       `SELECT leave_gap_id, seeker_id FROM rejected_pairs
-       WHERE leave_gap_id = ANY($1::uuid[]) AND seeker_id = ANY($2::uuid[])
+       WHERE leave_gap_id = ANY(string_to_array($1, ',')::uuid[]) AND seeker_id = ANY(string_to_array($2, ',')::uuid[])
        ORDER BY leave_gap_id, seeker_id`,
-      [vacancies.map((vacancy) => vacancy.id), seekerIds],
+      [vacancies.map((vacancy) => vacancy.id).join(','), seekerIdList],
     );
     return rows.map((row) => ({ vacancyId: row.leave_gap_id, seekerId: row.seeker_id }));
   }

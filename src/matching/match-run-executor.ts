@@ -162,7 +162,7 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
   private async claim(runId: string, jobId: string): Promise<MatchRun | undefined> {
     return this.dataSource.transaction(async (manager) => {
       const [rows]: [{ id: string; attempts: number }[], number] = await manager.query(
-        `UPDATE match_runs SET status = 'running', started_at = now(), heartbeat_at = now(), finished_at = NULL, attempts = attempts + 1, updated_at = now()
+        `UPDATE match_runs SET status = 'running', started_at = now(), heartbeat_at = now(), built_at = NULL, solved_at = NULL, finished_at = NULL, attempts = attempts + 1, updated_at = now()
          WHERE id = $1 AND job_id = $2 AND status IN ('queued', 'running')
          RETURNING id, attempts`,
         [runId, jobId],
@@ -182,7 +182,7 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
   private async keepInstance(run: MatchRun, jobId: string, json: Uint8Array, seekerIds: readonly string[]): Promise<void> {
     // Bytes go to PostgreSQL as a binary parameter (text's binary form is its UTF-8): not encoded again;
     // the ids as one text, which the database splits (the driver's array literal of 50,000 held the loop).
-    await this.dataSource.query(`UPDATE match_runs SET instance = $3, instance_seeker_ids = string_to_array($4, ',')::uuid[] WHERE id = $1 AND job_id = $2`, [
+    await this.dataSource.query(`UPDATE match_runs SET instance = $3, instance_seeker_ids = string_to_array($4, ',')::uuid[], built_at = now() WHERE id = $1 AND job_id = $2`, [
       run.id,
       jobId,
       Buffer.from(json.buffer, json.byteOffset, json.byteLength),

@@ -94,7 +94,8 @@ export class MatchRunResultsWriter {
       await manager.update(
         MatchRun,
         { id: run.id },
-        { status: 'succeeded', stats: result.stats, finishedAt: new Date(), solveMs: result.stats.solveMs, errorMessage: null },
+        // The transaction's start: when writing began.
+        { status: 'succeeded', stats: result.stats, solvedAt: () => 'transaction_timestamp()', finishedAt: new Date(), solveMs: result.stats.solveMs, errorMessage: null },
       );
       await recordEvent(manager, {
         type: 'match_run.succeeded',

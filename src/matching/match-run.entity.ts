@@ -68,6 +68,14 @@ export class MatchRun {
   @Column('timestamptz', { name: 'started_at', nullable: true })
   startedAt: Date | null;
 
+  /** The attempt's instance built (its solve began); with solvedAt it splits the run into phases. */
+  @Column('timestamptz', { name: 'built_at', nullable: true })
+  builtAt: Date | null;
+
+  /** The attempt's solve ended: its results began to be written. */
+  @Column('timestamptz', { name: 'solved_at', nullable: true })
+  solvedAt: Date | null;
+
   @Column('timestamptz', { name: 'finished_at', nullable: true })
   finishedAt: Date | null;
 

@@ -108,6 +108,13 @@ describe('match runs: the coordinator workflow on the pilot complexes', () => {
     expect(types.filter((type) => type === 'proposal.confirmed')).toHaveLength(2);
     expect(types.filter((type) => type === 'proposal.rejected')).toHaveLength(1);
 
+    // Each run's phases in order: started, built, solved, finished (the bench splits API latencies by them).
+    const phases: { ordered: boolean }[] = await t.dataSource.query(
+      `SELECT started_at <= built_at AND built_at <= solved_at AND solved_at <= finished_at AS ordered FROM match_runs WHERE id = ANY($1::uuid[])`,
+      [[first.id, second.id]],
+    );
+    expect(phases).toEqual([{ ordered: true }, { ordered: true }]);
+
     // Leave nothing open behind for later runs on the pilot complexes.
     for (const gapId of myGapIds) await t.api.post(`${API}/leave-gaps/${gapId}/cancel`);
   });

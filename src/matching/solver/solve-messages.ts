@@ -23,4 +23,13 @@ export type SolveReply =
 /** Sent once when the thread has loaded the engine; replies to requests carry their id. */
 export interface SolverReady {
   readonly ready: true;
+  /** The thread's own id (Linux) and the nice value it runs at; undefined where /proc/thread-self is absent. */
+  readonly threadId?: number;
+  readonly nice?: number;
+}
+
+/** What a solver thread is started with (workerData). */
+export interface SolverWorkerData {
+  /** Nice value for this thread alone (Linux); 0 leaves it at the process's. */
+  readonly nice: number;
 }

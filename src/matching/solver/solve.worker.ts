@@ -1,8 +1,9 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { match } from '../core/match';
 import type { Instance } from '../core/types';
 import { validateInstance } from '../core/validate-instance';
-import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
+import type { SolveReply, SolveRequest, SolverReady, SolverWorkerData } from './solve-messages';
+import { niceThisThread } from './thread-priority';
 
 /** Runs in a worker thread: the engine's CPU time never blocks the HTTP event loop. */
 parentPort?.on('message', (request: SolveRequest) => {
@@ -24,5 +25,8 @@ function textOf(json: string | Uint8Array): string {
   return typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
 }
 
+// Behind the event loop and the database for a core: a solve must not slow every API answer.
+const priority = niceThisThread((workerData as SolverWorkerData | undefined)?.nice ?? 0);
+
 // Loaded and listening: time limits count from here, not from the thread's (ts-node) start-up.
-parentPort?.postMessage({ ready: true } satisfies SolverReady);
+parentPort?.postMessage({ ready: true, threadId: priority?.threadId, nice: priority?.nice } satisfies SolverReady);

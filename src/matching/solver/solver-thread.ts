@@ -5,7 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import type { MatchOptions } from '../core/match';
 import type { MatchResult } from '../core/types';
 import { InvalidInstanceError } from '../instance-builder';
-import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
+import type { SolveReply, SolveRequest, SolverReady, SolverWorkerData } from './solve-messages';
 
 /** Beyond its own time limit the engine gets this long to answer before the thread is replaced. */
 const GRACE_MS = 60_000;
@@ -15,15 +15,19 @@ const STOPPING = 'the service is stopping';
 /** The compiled worker (dist/**.js), or under ts-jest / ts-node the TypeScript source. */
 const WORKER_FILE = join(__dirname, `solve.worker${extname(__filename)}`);
 
-/** A thread running solve.worker (also used by the command line, without Nest). */
-export function startSolverWorker(): Worker {
+/**
+ * A thread running solve.worker (also used by the command line, without Nest), at nice value
+ * `nice` (Linux, that thread alone; see MATCH_SOLVER_NICE).
+ */
+export function startSolverWorker(nice = 0): Worker {
+  const workerData: SolverWorkerData = { nice };
   if (WORKER_FILE.endsWith('.ts')) {
     // No compiled file exists under ts-jest and ts-node: compile the worker's imports on the fly.
     const bootstrap = `require('ts-node').register({ transpileOnly: true, projectSearchDir: ${JSON.stringify(__dirname)} });
       require(${JSON.stringify(WORKER_FILE)});`;
-    return new Worker(bootstrap, { eval: true });
+    return new Worker(bootstrap, { eval: true, workerData });
   }
-  return new Worker(WORKER_FILE);
+  return new Worker(WORKER_FILE, { workerData });
 }
 
 interface Pending {
@@ -42,7 +46,7 @@ export class SolverThread implements OnModuleDestroy {
   private readonly slots: SolverSlot[];
 
   constructor(config: AppConfig) {
-    this.slots = Array.from({ length: config.matchConcurrency }, () => new SolverSlot());
+    this.slots = Array.from({ length: config.matchConcurrency }, () => new SolverSlot(config.matchSolverNice));
   }
 
   /** Solves an instance given as JSON text or its UTF-8 bytes (see SolveRequest); the thread validates it first. */
@@ -65,6 +69,8 @@ class SolverSlot {
   private worker?: Worker;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly nice: number) {}
 
   get inFlight(): number {
     return this.pending.size;
@@ -89,7 +95,7 @@ class SolverSlot {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startSolverWorker();
+    const worker = startSolverWorker(this.nice);
     worker.on('message', (reply: SolveReply | SolverReady) => {
       if ('ready' in reply) return;
       const pending = this.pending.get(reply.id);
