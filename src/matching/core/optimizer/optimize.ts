@@ -1,3 +1,4 @@
+import { int32Column, float64Column } from './typed-columns';
 import { solveAssignment } from './assignment';
 import { ComponentProblem, splitComponents } from './components';
 import { ComponentSolution, isProvenOptimal, withCheapBounds } from './component-solution';
@@ -121,9 +122,9 @@ function solveAsAssignment(problem: OptimizationProblem, deadline: Deadline): Co
     {
       rowCount: problem.vacancyPeriods.length,
       columnCount: problem.seekerCount,
-      edgeRow: Int32Array.from(problem.pairs, (pair) => pair.vacancy),
-      edgeColumn: Int32Array.from(problem.pairs, (pair) => pair.seeker),
-      edgeScore: Float64Array.from(problem.pairs, (pair) => pair.score),
+      edgeRow: int32Column(problem.pairs, (pair) => pair.vacancy),
+      edgeColumn: int32Column(problem.pairs, (pair) => pair.seeker),
+      edgeScore: float64Column(problem.pairs, (pair) => pair.score),
     },
     deadline,
   );

@@ -1,3 +1,4 @@
+import { int32Column, float64Column, toNumbers } from './typed-columns';
 import { Deadline } from './deadline';
 import { OptimizationProblem } from './optimization-problem';
 
@@ -34,10 +35,10 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
   if (deadline.remainingMs() < PREPARATION_MS_PER_PAIR * problem.pairs.length) return problem.pairs.map((_, index) => index);
   const vacancyCount = problem.vacancyPeriods.length;
   const seekerCount = problem.seekerCount;
-  const starts = Int32Array.from(problem.vacancyPeriods, (period) => period.start);
-  const ends = Int32Array.from(problem.vacancyPeriods, (period) => period.end);
-  const pairSeeker = Int32Array.from(problem.pairs, (pair) => pair.seeker);
-  const pairScore = Float64Array.from(problem.pairs, (pair) => pair.score);
+  const starts = int32Column(problem.vacancyPeriods, (period) => period.start);
+  const ends = int32Column(problem.vacancyPeriods, (period) => period.end);
+  const pairSeeker = int32Column(problem.pairs, (pair) => pair.seeker);
+  const pairScore = float64Column(problem.pairs, (pair) => pair.score);
 
   // Candidates of each vacancy, best first, flat (vacancy v's are candidates[candidateStart[v] ..]);
   // what is kept is always a prefix of this order.
@@ -107,5 +108,5 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
     kept.set(candidates.subarray(candidateStart[v], candidateStart[v] + keptCount[v]), next);
     next += keptCount[v];
   }
-  return Array.from(kept.sort());
+  return toNumbers(kept.sort());
 }

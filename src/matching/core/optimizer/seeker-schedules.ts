@@ -1,3 +1,4 @@
+import { int32Column } from './typed-columns';
 import { OptimizationProblem } from './optimization-problem';
 
 /**
@@ -25,8 +26,8 @@ export class SeekerSchedules {
     const pairCount = problem.pairs.length;
     const seekerCount = problem.seekerCount;
     const periods = problem.vacancyPeriods;
-    const pairStart = Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].start);
-    const pairEnd = Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].end);
+    const pairStart = int32Column(problem.pairs, (pair) => periods[pair.vacancy].start);
+    const pairEnd = int32Column(problem.pairs, (pair) => periods[pair.vacancy].end);
     const startOf = (pair: number) => pairStart[pair];
     const endOf = (pair: number) => pairEnd[pair];
 
