@@ -10,6 +10,7 @@ import { OptimizationOptions, OptimizationProblem, OptimizationResult } from './
 import { prunePairs } from './prune';
 import { scoreOf } from './selection';
 import { solveSmallMip } from './small-mip';
+import { solveBySearch } from './small-search';
 
 /** Components with chaining up to this many pairs go to the dense MIP solver (its tableau is dense). */
 const SMALL_MIP_PAIRS = 150;
@@ -77,7 +78,7 @@ function solveByComponents(
 function solveComponent(problem: OptimizationProblem, deadline: Deadline, grid: number | null): ComponentSolution {
   if (deadline.expired()) return unproven(problem, greedySelection(problem));
   if (!hasChaining(problem)) return solveAsAssignment(problem, deadline);
-  if (problem.pairs.length <= SMALL_MIP_PAIRS) return solveSmallMip(problem, deadline) ?? unproven(problem, greedySelection(problem));
+  if (problem.pairs.length <= SMALL_MIP_PAIRS) return solveSmallExactly(problem, deadline) ?? unproven(problem, greedySelection(problem));
   return solveChaining(problem, deadline, grid, (restricted) => solveExactlyWithoutRelaxation(restricted, deadline));
 }
 
@@ -91,7 +92,7 @@ function solveExactlyWithoutRelaxation(problem: OptimizationProblem, deadline: D
   const solutions: ComponentSolution[] = [];
   for (const component of components) {
     if (deadline.expired()) return null;
-    const solution = hasChaining(component.problem) ? solveSmallMip(component.problem, deadline) : solveAsAssignment(component.problem, deadline);
+    const solution = hasChaining(component.problem) ? solveSmallExactly(component.problem, deadline) : solveAsAssignment(component.problem, deadline);
     if (!solution || !solution.fillProven) return null;
     solutions.push(solution);
   }
@@ -103,6 +104,11 @@ function solveExactlyWithoutRelaxation(problem: OptimizationProblem, deadline: D
     fillProven: solutions.every((solution) => solution.fillProven),
     scoreUpperBound: solutions.reduce((sum, solution) => sum + solution.scoreUpperBound, 0),
   };
+}
+
+/** The search where its node budget suffices (most small components), else the MIP solver. */
+function solveSmallExactly(problem: OptimizationProblem, deadline: Deadline): ComponentSolution | null {
+  return (problem.pairs.length <= SMALL_MIP_PAIRS ? solveBySearch(problem, deadline) : null) ?? solveSmallMip(problem, deadline);
 }
 
 /** No seeker has two candidate vacancies with disjoint periods, so each seeker takes at most one. */
