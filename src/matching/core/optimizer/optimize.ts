@@ -124,6 +124,7 @@ export function hasChaining(problem: OptimizationProblem): boolean {
 }
 
 function solveAsAssignment(problem: OptimizationProblem, deadline: Deadline): ComponentSolution {
+  if (problem.vacancyPeriods.length === 1) return bestSinglePair(problem);
   const solution = solveAssignment(
     {
       rowCount: problem.vacancyPeriods.length,
@@ -136,6 +137,20 @@ function solveAsAssignment(problem: OptimizationProblem, deadline: Deadline): Co
   );
   const chosen = [...solution.edgeOfRow].filter((edge) => edge >= 0).sort((a, b) => a - b);
   if (!solution.complete) return unproven(problem, greedySelection(problem, chosen));
+  const score = scoreOf(problem, chosen);
+  return { chosen, filled: chosen.length, score, fillProven: true, scoreUpperBound: score };
+}
+
+/**
+ * One vacancy (most components of a sparse instance): its best pair, the first of equal ones,
+ * as the assignment solver would choose, without setting it up.
+ */
+function bestSinglePair(problem: OptimizationProblem): ComponentSolution {
+  let best = -1;
+  problem.pairs.forEach((pair, index) => {
+    if (best < 0 || pair.score > problem.pairs[best].score) best = index;
+  });
+  const chosen = best < 0 ? [] : [best];
   const score = scoreOf(problem, chosen);
   return { chosen, filled: chosen.length, score, fillProven: true, scoreUpperBound: score };
 }
