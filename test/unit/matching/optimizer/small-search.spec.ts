@@ -4,6 +4,7 @@ import { isFeasibleSelection, scoreOf } from '../../../../src/matching/core/opti
 import { solveBySearch } from '../../../../src/matching/core/optimizer/small-search';
 import { problemArbitrary } from './support/arbitraries';
 import { bruteForceOptimum } from './support/brute-force';
+import { fillOverScoreProblem } from './support/fill-over-score';
 
 const seed = 20261202;
 
@@ -27,21 +28,7 @@ describe('solveBySearch', () => {
   });
 
   it('prefers filling one more vacancy over a higher total score', () => {
-    // Seeker 0 could take vacancy 0 alone (score 100) or vacancies 1 and 2, which chain (score 1 each).
-    const problem = {
-      vacancyPeriods: [
-        { start: 0, end: 20 },
-        { start: 0, end: 9 },
-        { start: 10, end: 20 },
-      ],
-      seekerCount: 1,
-      pairs: [
-        { vacancy: 0, seeker: 0, score: 100 },
-        { vacancy: 1, seeker: 0, score: 1 },
-        { vacancy: 2, seeker: 0, score: 1 },
-      ],
-    };
-    expect(solveBySearch(problem, new Deadline())?.chosen).toEqual([1, 2]);
+    expect(solveBySearch(fillOverScoreProblem, new Deadline())?.chosen).toEqual([1, 2]);
   });
 
   it('gives up (null) rather than answer unproven when its node budget cannot cover the search', () => {
