@@ -101,8 +101,12 @@ export function solveAssignment(problem: AssignmentProblem, deadline: Deadline):
     }
   };
 
+  assignCheapestFreeColumns(rowCount, rowStart, edgeColumn, edgeCost, unfilledCost, rowDual, rowOfColumn, slotOfRow);
+
   let complete = true;
   for (let startRow = 0; startRow < rowCount; startRow++) {
+    // Settled at the start and only moved since (to a column or to its unfilled one).
+    if (slotOfRow[startRow] >= 0 || rowOfColumn[columnCount + startRow] === startRow) continue;
     // Every row: one augmenting path can scan every edge, so rows are not uniformly cheap.
     if (deadline.expired()) {
       complete = false;
@@ -153,4 +157,37 @@ export function solveAssignment(problem: AssignmentProblem, deadline: Deadline):
   const edgeOfRow = new Int32Array(rowCount).fill(-1);
   for (let row = 0; row < rowCount; row++) if (slotOfRow[row] >= 0) edgeOfRow[row] = edgeId[slotOfRow[row]];
   return { edgeOfRow, complete };
+}
+
+/**
+ * Start of the search (row reduction): each row's dual is its cheapest edge, so every reduced
+ * cost stays ≥ 0 with all column duals 0, and a row whose cheapest column is still free takes
+ * it (reduced cost 0: the invariants hold). Most rows of a sparse problem are settled here
+ * without a shortest-path search. Rows in index order, first cheapest slot: deterministic.
+ */
+function assignCheapestFreeColumns(
+  rowCount: number,
+  rowStart: Int32Array,
+  edgeColumn: Int32Array,
+  edgeCost: Float64Array,
+  unfilledCost: number,
+  rowDual: Float64Array,
+  rowOfColumn: Int32Array,
+  slotOfRow: Int32Array,
+): void {
+  for (let row = 0; row < rowCount; row++) {
+    let cheapest = -1;
+    let cheapestCost = unfilledCost;
+    for (let slot = rowStart[row]; slot < rowStart[row + 1]; slot++) {
+      if (edgeCost[slot] < cheapestCost) {
+        cheapestCost = edgeCost[slot];
+        cheapest = slot;
+      }
+    }
+    rowDual[row] = cheapestCost;
+    if (cheapest >= 0 && rowOfColumn[edgeColumn[cheapest]] === -1) {
+      rowOfColumn[edgeColumn[cheapest]] = row;
+      slotOfRow[row] = cheapest;
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { int32Column, float64Column } from './typed-columns';
 import { ComponentSolution, withCheapBounds } from './component-solution';
 import { Deadline } from './deadline';
 import { greedySelection } from './greedy';
@@ -55,9 +56,9 @@ export function solveChaining(
   const schedules = new SeekerSchedules(problem);
   const pairsBySeeker: number[][] = Array.from({ length: problem.seekerCount }, () => []);
   problem.pairs.forEach((pair, index) => pairsBySeeker[pair.seeker].push(index));
-  const pairVacancy = Int32Array.from(problem.pairs, (pair) => pair.vacancy);
-  const pairSeeker = Int32Array.from(problem.pairs, (pair) => pair.seeker);
-  const pairScore = Float64Array.from(problem.pairs, (pair) => pair.score);
+  const pairVacancy = int32Column(problem.pairs, (pair) => pair.vacancy);
+  const pairSeeker = int32Column(problem.pairs, (pair) => pair.seeker);
+  const pairScore = float64Column(problem.pairs, (pair) => pair.score);
 
   let incumbent: Incumbent = { chosen: [], filled: 0, score: 0 };
   const offer = (chosen: number[] | null) => {
@@ -331,7 +332,7 @@ function throughValues(
   schedules: SeekerSchedules,
   filled = 0,
 ): Float64Array {
-  const weight = Float64Array.from(problem.pairs, (pair) => fillWeight + scoreWeight * pair.score - price[pair.vacancy]);
+  const weight = float64Column(problem.pairs, (pair) => fillWeight + scoreWeight * pair.score - price[pair.vacancy]);
   let total = -fillWeight * filled;
   for (const value of price) total += value;
   const bestOf = new Float64Array(problem.seekerCount);

@@ -1,3 +1,4 @@
+import { int32Column, float64Column } from './typed-columns';
 import { solveAssignment } from './assignment';
 import { ComponentProblem, splitComponents } from './components';
 import { ComponentSolution, isProvenOptimal, withCheapBounds } from './component-solution';
@@ -9,6 +10,7 @@ import { OptimizationOptions, OptimizationProblem, OptimizationResult } from './
 import { prunePairs } from './prune';
 import { scoreOf } from './selection';
 import { solveSmallMip } from './small-mip';
+import { solveBySearch } from './small-search';
 
 /** Components with chaining up to this many pairs go to the dense MIP solver (its tableau is dense). */
 const SMALL_MIP_PAIRS = 150;
@@ -76,7 +78,7 @@ function solveByComponents(
 function solveComponent(problem: OptimizationProblem, deadline: Deadline, grid: number | null): ComponentSolution {
   if (deadline.expired()) return unproven(problem, greedySelection(problem));
   if (!hasChaining(problem)) return solveAsAssignment(problem, deadline);
-  if (problem.pairs.length <= SMALL_MIP_PAIRS) return solveSmallMip(problem, deadline) ?? unproven(problem, greedySelection(problem));
+  if (problem.pairs.length <= SMALL_MIP_PAIRS) return solveSmallExactly(problem, deadline) ?? unproven(problem, greedySelection(problem));
   return solveChaining(problem, deadline, grid, (restricted) => solveExactlyWithoutRelaxation(restricted, deadline));
 }
 
@@ -90,7 +92,7 @@ function solveExactlyWithoutRelaxation(problem: OptimizationProblem, deadline: D
   const solutions: ComponentSolution[] = [];
   for (const component of components) {
     if (deadline.expired()) return null;
-    const solution = hasChaining(component.problem) ? solveSmallMip(component.problem, deadline) : solveAsAssignment(component.problem, deadline);
+    const solution = hasChaining(component.problem) ? solveSmallExactly(component.problem, deadline) : solveAsAssignment(component.problem, deadline);
     if (!solution || !solution.fillProven) return null;
     solutions.push(solution);
   }
@@ -102,6 +104,11 @@ function solveExactlyWithoutRelaxation(problem: OptimizationProblem, deadline: D
     fillProven: solutions.every((solution) => solution.fillProven),
     scoreUpperBound: solutions.reduce((sum, solution) => sum + solution.scoreUpperBound, 0),
   };
+}
+
+/** The search where its node budget suffices (most small components), else the MIP solver. */
+function solveSmallExactly(problem: OptimizationProblem, deadline: Deadline): ComponentSolution | null {
+  return (problem.pairs.length <= SMALL_MIP_PAIRS ? solveBySearch(problem, deadline) : null) ?? solveSmallMip(problem, deadline);
 }
 
 /** No seeker has two candidate vacancies with disjoint periods, so each seeker takes at most one. */
@@ -117,18 +124,33 @@ export function hasChaining(problem: OptimizationProblem): boolean {
 }
 
 function solveAsAssignment(problem: OptimizationProblem, deadline: Deadline): ComponentSolution {
+  if (problem.vacancyPeriods.length === 1) return bestSinglePair(problem);
   const solution = solveAssignment(
     {
       rowCount: problem.vacancyPeriods.length,
       columnCount: problem.seekerCount,
-      edgeRow: Int32Array.from(problem.pairs, (pair) => pair.vacancy),
-      edgeColumn: Int32Array.from(problem.pairs, (pair) => pair.seeker),
-      edgeScore: Float64Array.from(problem.pairs, (pair) => pair.score),
+      edgeRow: int32Column(problem.pairs, (pair) => pair.vacancy),
+      edgeColumn: int32Column(problem.pairs, (pair) => pair.seeker),
+      edgeScore: float64Column(problem.pairs, (pair) => pair.score),
     },
     deadline,
   );
   const chosen = [...solution.edgeOfRow].filter((edge) => edge >= 0).sort((a, b) => a - b);
   if (!solution.complete) return unproven(problem, greedySelection(problem, chosen));
+  const score = scoreOf(problem, chosen);
+  return { chosen, filled: chosen.length, score, fillProven: true, scoreUpperBound: score };
+}
+
+/**
+ * One vacancy (most components of a sparse instance): its best pair, the first of equal ones,
+ * as the assignment solver would choose, without setting it up.
+ */
+function bestSinglePair(problem: OptimizationProblem): ComponentSolution {
+  let best = -1;
+  problem.pairs.forEach((pair, index) => {
+    if (best < 0 || pair.score > problem.pairs[best].score) best = index;
+  });
+  const chosen = best < 0 ? [] : [best];
   const score = scoreOf(problem, chosen);
   return { chosen, filled: chosen.length, score, fillProven: true, scoreUpperBound: score };
 }

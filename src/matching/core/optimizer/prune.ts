@@ -1,3 +1,4 @@
+import { int32Column, float64Column, toNumbers } from './typed-columns';
 import { Deadline } from './deadline';
 import { OptimizationProblem } from './optimization-problem';
 
@@ -34,10 +35,10 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
   if (deadline.remainingMs() < PREPARATION_MS_PER_PAIR * problem.pairs.length) return problem.pairs.map((_, index) => index);
   const vacancyCount = problem.vacancyPeriods.length;
   const seekerCount = problem.seekerCount;
-  const starts = Int32Array.from(problem.vacancyPeriods, (period) => period.start);
-  const ends = Int32Array.from(problem.vacancyPeriods, (period) => period.end);
-  const pairSeeker = Int32Array.from(problem.pairs, (pair) => pair.seeker);
-  const pairScore = Float64Array.from(problem.pairs, (pair) => pair.score);
+  const starts = int32Column(problem.vacancyPeriods, (period) => period.start);
+  const ends = int32Column(problem.vacancyPeriods, (period) => period.end);
+  const pairSeeker = int32Column(problem.pairs, (pair) => pair.seeker);
+  const pairScore = float64Column(problem.pairs, (pair) => pair.score);
 
   // Candidates of each vacancy, best first, flat (vacancy v's are candidates[candidateStart[v] ..]);
   // what is kept is always a prefix of this order.
@@ -48,7 +49,7 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
   const slotOf = candidateStart.slice(0, vacancyCount);
   problem.pairs.forEach((pair, index) => (candidates[slotOf[pair.vacancy]++] = index));
   const byRank = (a: number, b: number) => pairScore[b] - pairScore[a] || pairSeeker[a] - pairSeeker[b] || a - b;
-  for (let v = 0; v < vacancyCount; v++) candidates.subarray(candidateStart[v], candidateStart[v + 1]).sort(byRank);
+  for (let v = 0; v < vacancyCount; v++) sortRange(candidates, candidateStart[v], candidateStart[v + 1], byRank);
   const candidateSeeker = candidates.map((pairIndex) => pairSeeker[pairIndex]);
   const keptCount = Int32Array.from({ length: vacancyCount }, (_, v) => candidateStart[v + 1] - candidateStart[v]);
   const seen = new Int32Array(vacancyCount).fill(-1);
@@ -107,5 +108,24 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
     kept.set(candidates.subarray(candidateStart[v], candidateStart[v] + keptCount[v]), next);
     next += keptCount[v];
   }
-  return Array.from(kept.sort());
+  return toNumbers(kept.sort());
+}
+
+/** Runs this short are sorted by insertion: a comparator called from the built-in sort cost most of the pruning on small problems. */
+const INSERTION_SORT_LENGTH = 24;
+
+function sortRange(values: Int32Array, from: number, to: number, compare: (a: number, b: number) => number): void {
+  if (to - from > INSERTION_SORT_LENGTH) {
+    values.subarray(from, to).sort(compare);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const value = values[i];
+    let j = i - 1;
+    while (j >= from && compare(values[j], value) > 0) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = value;
+  }
 }

@@ -1,3 +1,4 @@
+import { int32Column, float64Column } from './typed-columns';
 import { solveAssignment } from './assignment';
 import { Deadline } from './deadline';
 import { OptimizationProblem } from './optimization-problem';
@@ -76,10 +77,10 @@ function pairColumns(problem: OptimizationProblem): PairColumns {
   if (!columns) {
     const periods = problem.vacancyPeriods;
     columns = {
-      pairVacancy: Int32Array.from(problem.pairs, (pair) => pair.vacancy),
-      pairStart: Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].start),
-      pairEnd: Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].end),
-      pairScore: Float64Array.from(problem.pairs, (pair) => pair.score),
+      pairVacancy: int32Column(problem.pairs, (pair) => pair.vacancy),
+      pairStart: int32Column(problem.pairs, (pair) => periods[pair.vacancy].start),
+      pairEnd: int32Column(problem.pairs, (pair) => periods[pair.vacancy].end),
+      pairScore: float64Column(problem.pairs, (pair) => pair.score),
       edgeRow: new Int32Array(problem.pairs.length),
       edgeColumn: new Int32Array(problem.pairs.length),
       edgeScore: new Float64Array(problem.pairs.length),

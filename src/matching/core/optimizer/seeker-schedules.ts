@@ -1,3 +1,4 @@
+import { int32Column } from './typed-columns';
 import { OptimizationProblem } from './optimization-problem';
 
 /**
@@ -25,10 +26,12 @@ export class SeekerSchedules {
     const pairCount = problem.pairs.length;
     const seekerCount = problem.seekerCount;
     const periods = problem.vacancyPeriods;
-    const pairStart = Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].start);
-    const pairEnd = Int32Array.from(problem.pairs, (pair) => periods[pair.vacancy].end);
+    const pairStart = int32Column(problem.pairs, (pair) => periods[pair.vacancy].start);
+    const pairEnd = int32Column(problem.pairs, (pair) => periods[pair.vacancy].end);
     const startOf = (pair: number) => pairStart[pair];
     const endOf = (pair: number) => pairEnd[pair];
+    const byEndOrder = (a: number, b: number) => pairEnd[a] - pairEnd[b] || pairStart[a] - pairStart[b] || a - b;
+    const byStartOrder = (a: number, b: number) => pairStart[a] - pairStart[b] || pairEnd[a] - pairEnd[b] || a - b;
 
     this.offset = new Int32Array(seekerCount + 1);
     for (const pair of problem.pairs) this.offset[pair.seeker + 1]++;
@@ -46,10 +49,9 @@ export class SeekerSchedules {
     for (let s = 0; s < seekerCount; s++) {
       const from = this.offset[s];
       const to = this.offset[s + 1];
-      const byEnd = Array.from(this.order.subarray(from, to)).sort((a, b) => endOf(a) - endOf(b) || startOf(a) - startOf(b) || a - b);
-      const byStart = Array.from(this.startOrder.subarray(from, to)).sort((a, b) => startOf(a) - startOf(b) || endOf(a) - endOf(b) || a - b);
-      this.order.set(byEnd, from);
-      this.startOrder.set(byStart, from);
+      // Sorted in place: copying each seeker's pairs out with Array.from was most of the set-up.
+      const byEnd = this.order.subarray(from, to).sort(byEndOrder);
+      const byStart = this.startOrder.subarray(from, to).sort(byStartOrder);
       for (let i = 0; i < byEnd.length; i++) {
         // Largest j with end(byEnd[j]) < start(byEnd[i]).
         let low = 0;

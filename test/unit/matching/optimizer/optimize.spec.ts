@@ -5,6 +5,7 @@ import { Deadline } from '../../../../src/matching/core/optimizer/deadline';
 import { solveSmallMip } from '../../../../src/matching/core/optimizer/small-mip';
 import { problemArbitrary } from './support/arbitraries';
 import { bruteForceOptimum } from './support/brute-force';
+import { fillOverScoreProblem } from './support/fill-over-score';
 
 const seed = 20260302;
 
@@ -27,21 +28,7 @@ describe('optimize', () => {
   });
 
   it('prefers filling one more vacancy over a higher total score', () => {
-    // Seeker 0 could take vacancy 0 alone (score 100) or vacancies 1 and 2 (score 1 each).
-    const problem = {
-      vacancyPeriods: [
-        { start: 0, end: 20 },
-        { start: 0, end: 9 },
-        { start: 10, end: 20 },
-      ],
-      seekerCount: 1,
-      pairs: [
-        { vacancy: 0, seeker: 0, score: 100 },
-        { vacancy: 1, seeker: 0, score: 1 },
-        { vacancy: 2, seeker: 0, score: 1 },
-      ],
-    };
-    const result = optimize(problem);
+    const result = optimize(fillOverScoreProblem);
     expect(result.chosenPairs).toEqual([1, 2]);
     expect(result.totalScore).toBe(2);
   });
