@@ -127,13 +127,41 @@ class VacancyColumns {
 export function findFeasiblePairs(prepared: PreparedInstance): FoundPairs {
   const skills = new CodeIds();
   const certifications = new CodeIds();
-  for (const seeker of prepared.seekers) {
-    for (const code of seeker.skillLevels.keys()) skills.idOf(code);
-    for (const code of seeker.certifications) certifications.idOf(code);
-  }
+  const seekers = new SeekerCodes(prepared.seekers, skills, certifications);
   const vacancies = new VacancyColumns(prepared, skills, certifications);
   const grid = buildVacancyGrid(vacancies.lat, vacancies.lng, vacancies.layer, skills.size + 1);
-  return new PairFinder(prepared, vacancies, grid, skills, certifications).run();
+  return new PairFinder(prepared, seekers, vacancies, grid, skills.size, certifications.size).run();
+}
+
+/** Each seeker's skills (id and level, as listed) and certification ids, end to end. */
+class SeekerCodes {
+  readonly skillFrom: Int32Array;
+  readonly skill: Int32Array;
+  readonly level: Float64Array;
+  readonly certificationFrom: Int32Array;
+  readonly certification: Int32Array;
+
+  constructor(seekers: readonly SeekerProfile[], skills: CodeIds, certifications: CodeIds) {
+    const count = seekers.length;
+    this.skillFrom = new Int32Array(count + 1);
+    this.certificationFrom = new Int32Array(count + 1);
+    const skill: number[] = [];
+    const level: number[] = [];
+    const certification: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const profile = seekers[i];
+      for (const listed of profile.seeker.skills) {
+        skill.push(skills.idOf(listed.code));
+        level.push(listed.level);
+      }
+      this.skillFrom[i + 1] = skill.length;
+      if (profile.certifications.size > 0) for (const code of profile.certifications) certification.push(certifications.idOf(code));
+      this.certificationFrom[i + 1] = certification.length;
+    }
+    this.skill = Int32Array.from(skill);
+    this.level = Float64Array.from(level);
+    this.certification = Int32Array.from(certification);
+  }
 }
 
 class PairFinder {
@@ -144,6 +172,10 @@ class PairFinder {
   /** The seeker that last visited each vacancy: a vacancy in two column ranges of a box is tested once. */
   private readonly visitedBy: Int32Array;
   private readonly visiting: Int32Array;
+  /** The current seeker's skill ids; a layer is searched once per seeker. */
+  private readonly seekerSkills: Int32Array;
+  private seekerSkillCount = 0;
+  private readonly layerSearchedBy: Int32Array;
   private readonly box = new SearchBox();
   private seeker!: SeekerProfile;
   private maxCommuteMinutes = 0;
@@ -154,16 +186,19 @@ class PairFinder {
 
   constructor(
     private readonly prepared: PreparedInstance,
+    private readonly codes: SeekerCodes,
     private readonly vacancies: VacancyColumns,
     private readonly grid: VacancyGrid,
-    private readonly skills: CodeIds,
-    private readonly certifications: CodeIds,
+    skillCount: number,
+    certificationCount: number,
   ) {
-    this.levels = new Float64Array(skills.size);
-    this.held = new Uint8Array(certifications.size);
+    this.levels = new Float64Array(skillCount);
+    this.held = new Uint8Array(certificationCount);
     const count = prepared.vacancies.length;
     this.visitedBy = new Int32Array(count).fill(-1);
     this.visiting = new Int32Array(2 * count);
+    this.seekerSkills = new Int32Array(skillCount);
+    this.layerSearchedBy = new Int32Array(skillCount + 1).fill(-1);
   }
 
   run(): FoundPairs {
@@ -182,8 +217,18 @@ class PairFinder {
   private enter(profile: SeekerProfile): void {
     this.seeker = profile;
     const seeker = profile.seeker;
-    for (const [code, level] of profile.skillLevels) this.levels[this.skills.idOf(code)] = level;
-    for (const code of profile.certifications) this.held[this.certifications.idOf(code)] = 1;
+    const codes = this.codes;
+    const i = profile.index;
+    this.seekerSkillCount = 0;
+    for (let at = codes.skillFrom[i]; at < codes.skillFrom[i + 1]; at++) {
+      const id = codes.skill[at];
+      // Later entries win, as in profile.skillLevels.
+      this.levels[id] = codes.level[at];
+      if (this.layerSearchedBy[id + 1] === i) continue;
+      this.layerSearchedBy[id + 1] = i;
+      this.seekerSkills[this.seekerSkillCount++] = id;
+    }
+    for (let at = codes.certificationFrom[i]; at < codes.certificationFrom[i + 1]; at++) this.held[codes.certification[at]] = 1;
     this.maxCommuteMinutes = seeker.maxCommuteMinutes;
     this.minHours = seeker.weeklyHours.min;
     this.maxHours = seeker.weeklyHours.max;
@@ -192,8 +237,9 @@ class PairFinder {
   }
 
   private leave(profile: SeekerProfile): void {
-    for (const code of profile.skillLevels.keys()) this.levels[this.skills.idOf(code)] = 0;
-    for (const code of profile.certifications) this.held[this.certifications.idOf(code)] = 0;
+    for (let k = 0; k < this.seekerSkillCount; k++) this.levels[this.seekerSkills[k]] = 0;
+    const codes = this.codes;
+    for (let at = codes.certificationFrom[profile.index]; at < codes.certificationFrom[profile.index + 1]; at++) this.held[codes.certification[at]] = 0;
   }
 
   /** The vacancies within the seeker's reach, by the commute model (pairs with routing-engine minutes aside). */
@@ -203,7 +249,7 @@ class PairFinder {
     const { lat, lng } = seeker.location;
     this.box.aroundPoint(lat, lng, reachKm(seeker.commuteMode, seeker.maxCommuteMinutes));
     let count = collectVacancies(this.grid, NO_SKILL_LAYER, this.box, this.visiting, 0);
-    for (const code of profile.skillLevels.keys()) count = collectVacancies(this.grid, this.skills.idOf(code) + 1, this.box, this.visiting, count);
+    for (let k = 0; k < this.seekerSkillCount; k++) count = collectVacancies(this.grid, this.seekerSkills[k] + 1, this.box, this.visiting, count);
     const cosLat = cosineOfLatitude(lat);
     const model = COMMUTE_MODEL[seeker.commuteMode];
     const { overheadMinutes, detour, speedKmPerHour } = model;
