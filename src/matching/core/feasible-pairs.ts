@@ -1,4 +1,4 @@
-import { COMMUTE_MODEL, cosineOfLatitude, greatCircleKmWithCosines, reachKm } from './commute';
+import { COMMUTE_MODEL, cosineOfLatitude, EARTH_RADIUS_KM, greatCircleKmWithCosines, reachKm } from './commute';
 import { runContaining } from './day-runs';
 import { PreparedInstance, SeekerProfile } from './prepared-instance';
 import {
@@ -34,6 +34,10 @@ class CodeIds {
     return this.ids.size;
   }
 }
+
+const KM_PER_DEGREE_OF_LATITUDE = (EARTH_RADIUS_KM * Math.PI) / 180;
+/** Keeps the latitude bound below the distance against rounding; the exact test runs afterwards. */
+const LOWER_BOUND_MARGIN_KM = 0.01;
 
 const HAS_BLOCKED_SEEKERS = 1;
 const HAS_COMMUTE_OVERRIDES = 2;
@@ -261,6 +265,11 @@ class PairFinder {
       this.visitedBy[vacancy] = seekerIndex;
       if ((v.flags[vacancy] & HAS_COMMUTE_OVERRIDES) !== 0 && this.prepared.vacancies[vacancy].commuteOverrides.has(seekerIndex)) continue;
       if (!this.passesTerms(vacancy)) continue;
+      // The latitude difference alone (a lower bound of the great-circle distance) rules out
+      // many vacancies of the box's corner cells without the distance, as diagnostics does.
+      const limit = Math.min(this.maxCommuteMinutes, v.commuteLimit[vacancy]);
+      const lowerBoundKm = Math.abs(lat - v.lat[vacancy]) * KM_PER_DEGREE_OF_LATITUDE - LOWER_BOUND_MARGIN_KM;
+      if (overheadMinutes + (60 * detour * lowerBoundKm) / speedKmPerHour > limit) continue;
       // estimatedCommuteMinutes(home, vacancy, mode), term by term.
       const km = greatCircleKmWithCosines(lat, lng, cosLat, v.lat[vacancy], v.lng[vacancy], v.cosLat[vacancy]);
       this.test(vacancy, overheadMinutes + (60 * detour * km) / speedKmPerHour);
