@@ -1,6 +1,6 @@
 import { toDay } from './calendar-days';
 import { DEFAULT_NEAR_MISS_LIMIT } from './diagnostics';
-import { COMMUTE_MODEL, cosineOfLatitude, greatCircleKmWithCosines } from './commute';
+import { cosineOfLatitude, greatCircleKmWithCosines } from './commute';
 import { UNFIXABLE } from './feasibility';
 import { SeekerProfile, VacancyProfile } from './prepared-instance';
 import { buildRuleColumns, SeekerRuleColumns } from './seeker-columns';
