@@ -1,10 +1,8 @@
-import { reachKm } from './commute';
-import { feasibleCommuteMinutes } from './feasibility';
+import { findFeasiblePairs } from './feasible-pairs';
 import { OptimizationProblem } from './optimizer/optimization-problem';
-import { compareIds, PreparedInstance, prepareInstance, VacancyProfile } from './prepared-instance';
-import { scoreHundredths, scorePair } from './scoring';
+import { compareIds, PreparedInstance, prepareInstance } from './prepared-instance';
+import { scorePair } from './scoring';
 import { Instance } from './types';
-import { buildVacancyGrid, forEachVacancyWithin } from './vacancy-grid';
 
 export interface CandidateSet {
   readonly prepared: PreparedInstance;
@@ -41,51 +39,13 @@ export function buildCandidates(instance: Instance): CandidateSet {
   return buildCandidatesFrom(prepareInstance(instance));
 }
 
-const NO_SKILL_KEY = '';
-
-/**
- * A vacancy is filed under its required skill that the fewest seekers have (any required
- * skill is a sound filter: a seeker without it cannot qualify), or under '' if it needs none.
- */
-function gridKey(vacancy: VacancyProfile, prepared: PreparedInstance): string {
-  let key = NO_SKILL_KEY;
-  let holders = Infinity;
-  for (const skill of vacancy.vacancy.requiredSkills) {
-    const count = prepared.seekerCountBySkill.get(skill.code) ?? 0;
-    if (count < holders) [key, holders] = [skill.code, count];
-  }
-  return key;
-}
-
 export function buildCandidatesFrom(prepared: PreparedInstance): CandidateSet {
   const { vacancies, seekers } = prepared;
-  const grid = buildVacancyGrid(vacancies.map((profile) => ({ location: profile.vacancy.location, key: gridKey(profile, prepared) })));
-  const overridesBySeeker = commuteOverridesBySeeker(prepared);
-  // Found in seeker order; plain number arrays grow cheaply and stay unboxed (small integers, doubles).
-  const foundVacancy: number[] = [];
-  const foundSeeker: number[] = [];
-  const foundScore: number[] = [];
-  const foundMinutes: number[] = [];
-  let seeker = seekers[0];
-  const consider = (vacancyIndex: number) => {
-    const vacancy = vacancies[vacancyIndex];
-    const commuteMinutes = feasibleCommuteMinutes(vacancy, seeker);
-    if (commuteMinutes === undefined) return;
-    foundVacancy.push(vacancyIndex);
-    foundSeeker.push(seeker.index);
-    foundScore.push(scoreHundredths(vacancy, seeker, commuteMinutes, prepared));
-    foundMinutes.push(commuteMinutes);
-  };
-  const considerByModel = (vacancyIndex: number) => {
-    // Pairs with routing-engine minutes are considered below, whatever the distance.
-    if (!vacancies[vacancyIndex].commuteOverrides.has(seeker.index)) consider(vacancyIndex);
-  };
-
-  for (seeker of seekers) {
-    const reach = reachKm(seeker.seeker.commuteMode, seeker.seeker.maxCommuteMinutes);
-    forEachVacancyWithin(grid, [NO_SKILL_KEY, ...seeker.skillLevels.keys()], seeker.seeker.location, reach, considerByModel);
-    for (const vacancyIndex of overridesBySeeker[seeker.index] ?? []) consider(vacancyIndex);
-  }
+  const found = findFeasiblePairs(prepared);
+  const foundVacancy = found.vacancy;
+  const foundSeeker = found.seeker;
+  const foundScore = found.score;
+  const foundMinutes = found.minutes;
 
   // Counting sort by vacancy; stable, and every seeker gives at most one pair per vacancy, so
   // pairs end sorted by vacancy, then seeker.
@@ -132,11 +92,3 @@ export function buildCandidatesFrom(prepared: PreparedInstance): CandidateSet {
   };
 }
 
-/** Vacancies with routing-engine minutes, by seeker (sparse: undefined for most seekers). */
-function commuteOverridesBySeeker(prepared: PreparedInstance): (number[] | undefined)[] {
-  const bySeeker: (number[] | undefined)[] = new Array(prepared.seekers.length);
-  for (const vacancy of prepared.vacancies) {
-    for (const seekerIndex of vacancy.commuteOverrides.keys()) (bySeeker[seekerIndex] ??= []).push(vacancy.index);
-  }
-  return bySeeker;
-}

@@ -48,14 +48,21 @@ export interface ScoringContext {
 
 const clampUnit = (value: number) => Math.min(1, Math.max(0, value));
 
+/** One required skill's share of the skills factor: how far above the required level, up to the top level. */
+export function requiredSkillFactor(level: number, required: number): number {
+  return required >= TOP_LEVEL ? 1 : clampUnit((level - required) / (TOP_LEVEL - required));
+}
+
+/** One preferred skill's share of the preferred-skills factor. */
+export function preferredSkillFactor(level: number, preferred: number): number {
+  return clampUnit(level / preferred);
+}
+
 function skillsFactor(v: VacancyProfile, s: SeekerProfile): number {
   const required = v.vacancy.requiredSkills;
   if (required.length === 0) return 1;
   let total = 0;
-  for (const skill of required) {
-    const level = s.skillLevels.get(skill.code) ?? 0;
-    total += skill.level >= TOP_LEVEL ? 1 : clampUnit((level - skill.level) / (TOP_LEVEL - skill.level));
-  }
+  for (const skill of required) total += requiredSkillFactor(s.skillLevels.get(skill.code) ?? 0, skill.level);
   return total / required.length;
 }
 
@@ -63,28 +70,40 @@ function preferredSkillsFactor(v: VacancyProfile, s: SeekerProfile): number {
   const preferred = v.vacancy.preferredSkills;
   if (preferred.length === 0) return 1;
   let total = 0;
-  for (const skill of preferred) total += clampUnit((s.skillLevels.get(skill.code) ?? 0) / skill.level);
+  for (const skill of preferred) total += preferredSkillFactor(s.skillLevels.get(skill.code) ?? 0, skill.level);
   return total / preferred.length;
 }
 
+export function commuteFactorOf(maxCommuteMinutes: number, minutes: number): number {
+  return maxCommuteMinutes <= 0 ? 1 : clampUnit(1 - minutes / maxCommuteMinutes);
+}
+
 function commuteFactor(s: SeekerProfile, minutes: number): number {
-  const limit = s.seeker.maxCommuteMinutes;
-  return limit <= 0 ? 1 : clampUnit(1 - minutes / limit);
+  return commuteFactorOf(s.seeker.maxCommuteMinutes, minutes);
+}
+
+/** The vacancy's days over those of the free run holding it. */
+export function dateFitOf(start: number, end: number, windowStart: number, windowEnd: number): number {
+  return (end - start + 1) / (windowEnd - windowStart + 1);
 }
 
 function dateFitFactor(v: VacancyProfile, s: SeekerProfile): number {
   const window = runContaining(s.free, v.start, v.end);
   if (!window) return 0;
-  return (v.end - v.start + 1) / (window.end - window.start + 1);
+  return dateFitOf(v.start, v.end, window.start, window.end);
+}
+
+/** `minimum` is 0 when the seeker sets none. */
+export function wageFactorOf(hourlyWage: number, minimum: number): number {
+  if (minimum === 0) return 1;
+  return clampUnit((hourlyWage - minimum) / (FULL_WAGE_PREMIUM * minimum));
 }
 
 function wageFactor(v: VacancyProfile, s: SeekerProfile): number {
-  const minimum = s.seeker.minHourlyWage ?? 0;
-  if (minimum === 0) return 1;
-  return clampUnit((v.vacancy.hourlyWage - minimum) / (FULL_WAGE_PREMIUM * minimum));
+  return wageFactorOf(v.vacancy.hourlyWage, s.seeker.minHourlyWage ?? 0);
 }
 
-function waitingFactor(s: SeekerProfile, asOfDay: number | undefined): number {
+export function waitingFactor(s: SeekerProfile, asOfDay: number | undefined): number {
   if (asOfDay === undefined) return NEUTRAL_WAITING;
   if (s.waitingSinceDay === undefined) return 0;
   return clampUnit((asOfDay - s.waitingSinceDay) / FULL_WAITING_DAYS);
@@ -146,17 +165,36 @@ export function scorePair(v: VacancyProfile, s: SeekerProfile, commuteMinutes: n
  * feasible pair, and only the chosen ones need their breakdown.
  */
 export function scoreHundredths(v: VacancyProfile, s: SeekerProfile, commuteMinutes: number, context: ScoringContext): number {
-  const w = context.weights;
+  return hundredthsOfFactors(
+    context.weights,
+    skillsFactor(v, s),
+    preferredSkillsFactor(v, s),
+    commuteFactor(s, commuteMinutes),
+    dateFitFactor(v, s),
+    wageFactor(v, s),
+    waitingFactor(s, context.asOfDay),
+  );
+}
+
+/** The score (integer hundredths) of a pair's factors, in SCORE_PARTS order: what scoreHundredths sums. */
+export function hundredthsOfFactors(
+  w: ResolvedWeights,
+  skills: number,
+  preferredSkills: number,
+  commute: number,
+  dateFit: number,
+  wage: number,
+  waiting: number,
+): number {
   const weightSum = 0 + w.skills + w.preferredSkills + w.commute + w.dateFit + w.wage + w.waiting;
-  const part = (weight: number, factor: number) => cleanHundredths((10_000 * weight * factor) / weightSum);
   const sum =
     0 +
-    part(w.skills, skillsFactor(v, s)) +
-    part(w.preferredSkills, preferredSkillsFactor(v, s)) +
-    part(w.commute, commuteFactor(s, commuteMinutes)) +
-    part(w.dateFit, dateFitFactor(v, s)) +
-    part(w.wage, wageFactor(v, s)) +
-    part(w.waiting, waitingFactor(s, context.asOfDay));
+    cleanHundredths((10_000 * w.skills * skills) / weightSum) +
+    cleanHundredths((10_000 * w.preferredSkills * preferredSkills) / weightSum) +
+    cleanHundredths((10_000 * w.commute * commute) / weightSum) +
+    cleanHundredths((10_000 * w.dateFit * dateFit) / weightSum) +
+    cleanHundredths((10_000 * w.wage * wage) / weightSum) +
+    cleanHundredths((10_000 * w.waiting * waiting) / weightSum);
   return Math.round(sum);
 }
 

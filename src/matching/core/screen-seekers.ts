@@ -1,9 +1,9 @@
 import { toDay } from './calendar-days';
 import { DEFAULT_NEAR_MISS_LIMIT } from './diagnostics';
-import { COMMUTE_MODEL, cosineOfLatitude, greatCircleKmWithCosines } from './commute';
+import { cosineOfLatitude, greatCircleKmWithCosines } from './commute';
 import { UNFIXABLE } from './feasibility';
 import { SeekerProfile, VacancyProfile } from './prepared-instance';
-import { SeekerRuleColumns } from './seeker-columns';
+import { buildRuleColumns, SeekerRuleColumns } from './seeker-columns';
 import { FEASIBILITY_RULES, FeasibilityRule, Vacancy } from './types';
 
 export type RuleCounts = { [rule in FeasibilityRule]: number };
@@ -34,58 +34,21 @@ export interface ScreeningColumns extends SeekerRuleColumns {
 
 /** `cosines[i]` is cosineOfLatitude of seeker i's home (given by a caller that has it). */
 export function buildScreeningColumns(seekers: readonly SeekerProfile[], cosines?: ArrayLike<number>): ScreeningColumns {
-  const count = seekers.length;
-  const column = () => new Float64Array(count);
-  const runs = seekers.reduce((sum, seeker) => sum + seeker.free.length, 0);
-  const columns = {
-    count,
-    lat: column(),
-    lng: column(),
-    cosLat: column(),
-    overheadMinutes: column(),
-    detour: column(),
-    speedKmPerHour: column(),
-    maxCommuteMinutes: column(),
-    minHours: column(),
-    maxHours: column(),
-    minHourlyWage: column(),
-    freeOffset: new Int32Array(count + 1),
-    freeStart: new Int32Array(runs),
-    freeEnd: new Int32Array(runs),
-    skillLevels: new Map<string, Float64Array>(),
-    certificationHolders: new Map<string, Uint8Array>(),
-    refusersByFirm: new Map<string, Int32Array>(),
-  };
+  const rules = buildRuleColumns(seekers, cosines);
+  const count = rules.count;
+  const skillLevels = new Map<string, Float64Array>();
+  const certificationHolders = new Map<string, Uint8Array>();
   const refusers = new Map<string, number[]>();
-  let run = 0;
   for (let i = 0; i < count; i++) {
     const profile = seekers[i];
-    const seeker = profile.seeker;
-    const model = COMMUTE_MODEL[seeker.commuteMode];
-    columns.lat[i] = seeker.location.lat;
-    columns.lng[i] = seeker.location.lng;
-    columns.cosLat[i] = cosines ? cosines[i] : cosineOfLatitude(seeker.location.lat);
-    columns.overheadMinutes[i] = model.overheadMinutes;
-    columns.detour[i] = model.detour;
-    columns.speedKmPerHour[i] = model.speedKmPerHour;
-    columns.maxCommuteMinutes[i] = seeker.maxCommuteMinutes;
-    columns.minHours[i] = seeker.weeklyHours.min;
-    columns.maxHours[i] = seeker.weeklyHours.max;
-    columns.minHourlyWage[i] = seeker.minHourlyWage ?? -Infinity;
-    columns.freeOffset[i] = run;
-    for (const free of profile.free) {
-      columns.freeStart[run] = free.start;
-      columns.freeEnd[run] = free.end;
-      run++;
-    }
     for (const [code, level] of profile.skillLevels) {
-      let levels = columns.skillLevels.get(code);
-      if (!levels) columns.skillLevels.set(code, (levels = column()));
+      let levels = skillLevels.get(code);
+      if (!levels) skillLevels.set(code, (levels = new Float64Array(count)));
       levels[i] = level;
     }
     for (const code of profile.certifications) {
-      let holders = columns.certificationHolders.get(code);
-      if (!holders) columns.certificationHolders.set(code, (holders = new Uint8Array(count)));
+      let holders = certificationHolders.get(code);
+      if (!holders) certificationHolders.set(code, (holders = new Uint8Array(count)));
       holders[i] = 1;
     }
     for (const firm of profile.blockedFirms) {
@@ -94,9 +57,9 @@ export function buildScreeningColumns(seekers: readonly SeekerProfile[], cosines
       else refusers.set(firm, [i]);
     }
   }
-  columns.freeOffset[count] = run;
-  for (const [firm, list] of refusers) columns.refusersByFirm.set(firm, Int32Array.from(list));
-  return columns;
+  const refusersByFirm = new Map<string, Int32Array>();
+  for (const [firm, list] of refusers) refusersByFirm.set(firm, Int32Array.from(list));
+  return { ...rules, skillLevels, certificationHolders, refusersByFirm };
 }
 
 /** Seekers of one ScreeningColumns to judge: `positions` ascending; `blocked` the positions the vacancy's rejected pairs name. */

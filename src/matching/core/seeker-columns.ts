@@ -1,5 +1,5 @@
 import { COMMUTE_MODEL, cosineOfLatitude, reachKm } from './commute';
-import { PreparedInstance } from './prepared-instance';
+import { PreparedInstance, SeekerProfile } from './prepared-instance';
 
 /** The numbers the rules read of seeker i, at index i: what diagnostics and live candidates scan. */
 export interface SeekerRuleColumns {
@@ -44,10 +44,16 @@ function appendTo(index: Map<string, number[]>, key: string, seeker: number): vo
   else index.set(key, [seeker]);
 }
 
-export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
-  const seekers = prepared.seekers;
+/**
+ * The rule columns of `seekers` (seeker at position i at index i), filled once for both
+ * scanners: diagnostics (buildSeekerColumns) and live screening (buildScreeningColumns).
+ * `cosines[i]`, when given, is cosineOfLatitude of seeker i's home (from a caller that has it).
+ */
+export function buildRuleColumns(seekers: readonly SeekerProfile[], cosines?: ArrayLike<number>): SeekerRuleColumns {
   const count = seekers.length;
   const column = () => new Float64Array(count);
+  let runs = 0;
+  for (let i = 0; i < count; i++) runs += seekers[i].free.length;
   const columns = {
     count,
     lat: column(),
@@ -61,27 +67,17 @@ export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
     maxHours: column(),
     minHourlyWage: column(),
     freeOffset: new Int32Array(count + 1),
-    freeStart: new Int32Array(seekers.reduce((sum, seeker) => sum + seeker.free.length, 0)),
-    freeEnd: new Int32Array(seekers.reduce((sum, seeker) => sum + seeker.free.length, 0)),
-    freeSeeker: new Int32Array(seekers.reduce((sum, seeker) => sum + seeker.free.length, 0)),
-    maxReachKm: -1,
-    latitudeAscending: true,
-    holdersBySkill: new Map<string, { seekers: Int32Array; levels: Int8Array }>(),
-    holdersByCertification: new Map<string, Int32Array>(),
-    refusersByFirm: new Map<string, number[]>(),
+    freeStart: new Int32Array(runs),
+    freeEnd: new Int32Array(runs),
   };
-  const skillHolders = new Map<string, number[]>();
-  const skillLevels = new Map<string, number[]>();
-  const certificationHolders = new Map<string, number[]>();
   let run = 0;
-  for (const profile of seekers) {
-    const i = profile.index;
+  for (let i = 0; i < count; i++) {
+    const profile = seekers[i];
     const seeker = profile.seeker;
     const model = COMMUTE_MODEL[seeker.commuteMode];
     columns.lat[i] = seeker.location.lat;
-    if (i > 0 && !(columns.lat[i - 1] <= columns.lat[i])) columns.latitudeAscending = false;
     columns.lng[i] = seeker.location.lng;
-    columns.cosLat[i] = cosineOfLatitude(seeker.location.lat);
+    columns.cosLat[i] = cosines ? cosines[i] : cosineOfLatitude(seeker.location.lat);
     columns.overheadMinutes[i] = model.overheadMinutes;
     columns.detour[i] = model.detour;
     columns.speedKmPerHour[i] = model.speedKmPerHour;
@@ -89,25 +85,46 @@ export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
     columns.minHours[i] = seeker.weeklyHours.min;
     columns.maxHours[i] = seeker.weeklyHours.max;
     columns.minHourlyWage[i] = seeker.minHourlyWage ?? -Infinity;
-    columns.maxReachKm = Math.max(columns.maxReachKm, reachKm(seeker.commuteMode, seeker.maxCommuteMinutes));
     columns.freeOffset[i] = run;
     for (const free of profile.free) {
       columns.freeStart[run] = free.start;
       columns.freeEnd[run] = free.end;
-      columns.freeSeeker[run] = i;
       run++;
     }
+  }
+  columns.freeOffset[count] = run;
+  return columns;
+}
+
+export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
+  const seekers = prepared.seekers;
+  const rules = buildRuleColumns(seekers);
+  const count = rules.count;
+  const freeSeeker = new Int32Array(rules.freeStart.length);
+  let maxReachKm = -1;
+  let latitudeAscending = true;
+  const holdersBySkill = new Map<string, { seekers: Int32Array; levels: Int8Array }>();
+  const holdersByCertification = new Map<string, Int32Array>();
+  const refusersByFirm = new Map<string, number[]>();
+  const skillHolders = new Map<string, number[]>();
+  const skillLevels = new Map<string, number[]>();
+  const certificationHolders = new Map<string, number[]>();
+  for (let i = 0; i < count; i++) {
+    const profile = seekers[i];
+    const seeker = profile.seeker;
+    if (i > 0 && !(rules.lat[i - 1] <= rules.lat[i])) latitudeAscending = false;
+    maxReachKm = Math.max(maxReachKm, reachKm(seeker.commuteMode, seeker.maxCommuteMinutes));
+    freeSeeker.fill(i, rules.freeOffset[i], rules.freeOffset[i + 1]);
     for (const [code, level] of profile.skillLevels) {
       appendTo(skillHolders, code, i);
       appendTo(skillLevels, code, level);
     }
     for (const code of profile.certifications) appendTo(certificationHolders, code, i);
-    for (const firm of profile.blockedFirms) appendTo(columns.refusersByFirm, firm, i);
+    for (const firm of profile.blockedFirms) appendTo(refusersByFirm, firm, i);
   }
-  columns.freeOffset[count] = run;
   for (const [code, holders] of skillHolders) {
-    columns.holdersBySkill.set(code, { seekers: Int32Array.from(holders), levels: Int8Array.from(skillLevels.get(code)!) });
+    holdersBySkill.set(code, { seekers: Int32Array.from(holders), levels: Int8Array.from(skillLevels.get(code)!) });
   }
-  for (const [code, holders] of certificationHolders) columns.holdersByCertification.set(code, Int32Array.from(holders));
-  return columns;
+  for (const [code, holders] of certificationHolders) holdersByCertification.set(code, Int32Array.from(holders));
+  return { ...rules, freeSeeker, maxReachKm, latitudeAscending, holdersBySkill, holdersByCertification, refusersByFirm };
 }

@@ -1,116 +1,117 @@
 import { EARTH_RADIUS_KM } from './commute';
-import { GeoPoint } from './types';
 
 /**
- * Vacancies bucketed by a key (a required skill code, or '' for none) and by 0.1° × 0.1°
- * cells, so that a seeker is tested only against the vacancies within its commute reach
- * whose key skill it has, instead of against all of them.
+ * Vacancies bucketed by an integer layer (e.g. a required skill) and by 0.1° × 0.1° cells,
+ * so that a seeker is tested only against the vacancies within its commute reach in the
+ * layers it can qualify for, instead of against all of them. Each layer's vacancies are
+ * sorted by cell key, and a cell key is row-major: the cells of one row within a column
+ * range are one contiguous stretch, found by one binary search.
  */
 
 const CELL_DEGREES = 0.1;
 /** Keeps the search box conservative against rounding; the exact test runs afterwards. */
 const REACH_MARGIN_KM = 0.01;
 const DEGREES_PER_RADIAN = 180 / Math.PI;
-
-interface Cell {
-  readonly row: number;
-  readonly column: number;
-  readonly vacancies: number[];
-}
-
-interface Layer {
-  readonly cells: Map<number, Cell>;
-  readonly populated: Cell[];
-}
-
-export type VacancyGrid = ReadonlyMap<string, Layer>;
+const COLUMNS_PER_ROW = 4000;
 
 const rowOf = (lat: number) => Math.floor(lat / CELL_DEGREES);
 const columnOf = (lng: number) => Math.floor(lng / CELL_DEGREES);
-const cellKey = (row: number, column: number) => (row + 1000) * 4000 + (column + 2000);
+const cellKey = (row: number, column: number) => (row + 1000) * COLUMNS_PER_ROW + (column + 2000);
 
-export function buildVacancyGrid(vacancies: readonly { readonly location: GeoPoint; readonly key: string }[]): VacancyGrid {
-  const layers = new Map<string, Layer>();
-  vacancies.forEach(({ location, key }, vacancy) => {
-    let layer = layers.get(key);
-    if (!layer) {
-      layer = { cells: new Map(), populated: [] };
-      layers.set(key, layer);
+export interface VacancyGrid {
+  /** Layer l's vacancies are vacancies[layerStart[l] .. layerStart[l + 1] - 1], by cell key. */
+  readonly layerStart: Int32Array;
+  readonly keys: Int32Array;
+  readonly vacancies: Int32Array;
+}
+
+/** `layer[v]` in 0 .. layerCount - 1 is vacancy v's layer. */
+export function buildVacancyGrid(lat: ArrayLike<number>, lng: ArrayLike<number>, layer: Int32Array, layerCount: number): VacancyGrid {
+  const count = layer.length;
+  const cell = new Int32Array(count);
+  for (let v = 0; v < count; v++) cell[v] = cellKey(rowOf(lat[v]), columnOf(lng[v]));
+  const order = Array.from({ length: count }, (_, v) => v).sort((a, b) => layer[a] - layer[b] || cell[a] - cell[b] || a - b);
+  const layerStart = new Int32Array(layerCount + 1);
+  for (let v = 0; v < count; v++) layerStart[layer[v] + 1]++;
+  for (let l = 0; l < layerCount; l++) layerStart[l + 1] += layerStart[l];
+  const keys = new Int32Array(count);
+  const vacancies = Int32Array.from(order);
+  for (let at = 0; at < count; at++) keys[at] = cell[order[at]];
+  return { layerStart, keys, vacancies };
+}
+
+/**
+ * The cells that may hold a point within a reach: rows, and one column range or two when the
+ * box crosses the antimeridian. Reused for every seeker, so the search allocates nothing.
+ */
+export class SearchBox {
+  rowFrom = 0;
+  rowTo = -1;
+  readonly columnFrom = new Int32Array(2);
+  readonly columnTo = new Int32Array(2);
+  ranges = 0;
+
+  /** Cells that may hold a point within `reachKm` great-circle distance of (lat, lng); none when the reach is negative. */
+  aroundPoint(lat: number, lng: number, reachKm: number): void {
+    if (reachKm < 0) {
+      this.ranges = 0;
+      return;
     }
-    const row = rowOf(location.lat);
-    const column = columnOf(location.lng);
-    let cell = layer.cells.get(cellKey(row, column));
-    if (!cell) {
-      cell = { row, column, vacancies: [] };
-      layer.cells.set(cellKey(row, column), cell);
-      layer.populated.push(cell);
-    }
-    cell.vacancies.push(vacancy);
-  });
-  return layers;
-}
-
-interface SearchBox {
-  readonly rows: { readonly from: number; readonly to: number };
-  /** One column range, or two when the box crosses the antimeridian. */
-  readonly columns: ReadonlyArray<{ readonly from: number; readonly to: number }>;
-}
-
-/** Cells that may hold a point within `reachKm` great-circle distance of `center`. */
-function searchBox(center: GeoPoint, reachKm: number): SearchBox {
-  const angle = (reachKm + REACH_MARGIN_KM) / EARTH_RADIUS_KM;
-  const latFrom = center.lat - angle * DEGREES_PER_RADIAN;
-  const latTo = center.lat + angle * DEGREES_PER_RADIAN;
-  const rows = { from: rowOf(Math.max(-90, latFrom)), to: rowOf(Math.min(90, latTo)) };
-  const everyColumn = { columns: [{ from: columnOf(-180), to: columnOf(180) }] };
-  const cosLat = Math.cos((center.lat * Math.PI) / 180);
-  if (latFrom <= -90 || latTo >= 90 || Math.sin(angle) >= cosLat) return { rows, ...everyColumn };
-  const lngSpan = Math.asin(Math.sin(angle) / cosLat) * DEGREES_PER_RADIAN;
-  const lngFrom = center.lng - lngSpan;
-  const lngTo = center.lng + lngSpan;
-  if (lngTo - lngFrom >= 360) return { rows, ...everyColumn };
-  if (lngFrom < -180) {
-    return { rows, columns: [{ from: columnOf(lngFrom + 360), to: columnOf(180) }, { from: columnOf(-180), to: columnOf(lngTo) }] };
+    const angle = (reachKm + REACH_MARGIN_KM) / EARTH_RADIUS_KM;
+    const latFrom = lat - angle * DEGREES_PER_RADIAN;
+    const latTo = lat + angle * DEGREES_PER_RADIAN;
+    this.rowFrom = rowOf(Math.max(-90, latFrom));
+    this.rowTo = rowOf(Math.min(90, latTo));
+    const cosLat = Math.cos((lat * Math.PI) / 180);
+    if (latFrom <= -90 || latTo >= 90 || Math.sin(angle) >= cosLat) return this.columns(columnOf(-180), columnOf(180));
+    const lngSpan = Math.asin(Math.sin(angle) / cosLat) * DEGREES_PER_RADIAN;
+    const lngFrom = lng - lngSpan;
+    const lngTo = lng + lngSpan;
+    if (lngTo - lngFrom >= 360) return this.columns(columnOf(-180), columnOf(180));
+    if (lngFrom < -180) return this.columns(columnOf(lngFrom + 360), columnOf(180), columnOf(-180), columnOf(lngTo));
+    if (lngTo > 180) return this.columns(columnOf(lngFrom), columnOf(180), columnOf(-180), columnOf(lngTo - 360));
+    this.columns(columnOf(lngFrom), columnOf(lngTo));
   }
-  if (lngTo > 180) {
-    return { rows, columns: [{ from: columnOf(lngFrom), to: columnOf(180) }, { from: columnOf(-180), to: columnOf(lngTo - 360) }] };
-  }
-  return { rows, columns: [{ from: columnOf(lngFrom), to: columnOf(lngTo) }] };
-}
 
-/** Calls `visit` for every vacancy under one of `keys` in a cell that the seeker's reach may touch. */
-export function forEachVacancyWithin(
-  grid: VacancyGrid,
-  keys: Iterable<string>,
-  center: GeoPoint,
-  reachKm: number,
-  visit: (vacancy: number) => void,
-): void {
-  if (reachKm < 0) return;
-  const box = searchBox(center, reachKm);
-  for (const key of keys) {
-    const layer = grid.get(key);
-    if (layer) visitLayer(layer, box, visit);
+  private columns(from: number, to: number, secondFrom?: number, secondTo?: number): void {
+    this.columnFrom[0] = from;
+    this.columnTo[0] = to;
+    this.ranges = 1;
+    if (secondFrom === undefined || secondTo === undefined) return;
+    this.columnFrom[1] = secondFrom;
+    this.columnTo[1] = secondTo;
+    this.ranges = 2;
   }
 }
 
-function visitLayer(grid: Layer, box: SearchBox, visit: (vacancy: number) => void): void {
-  const rowCount = box.rows.to - box.rows.from + 1;
-  const cellCount = box.columns.reduce((sum, range) => sum + rowCount * (range.to - range.from + 1), 0);
-  const inBox = (cell: Cell) =>
-    cell.row >= box.rows.from &&
-    cell.row <= box.rows.to &&
-    box.columns.some((range) => cell.column >= range.from && cell.column <= range.to);
-
-  if (cellCount > grid.populated.length) {
-    for (const cell of grid.populated) if (inBox(cell)) cell.vacancies.forEach(visit);
-    return;
-  }
-  for (let row = box.rows.from; row <= box.rows.to; row++) {
-    for (const range of box.columns) {
-      for (let column = range.from; column <= range.to; column++) {
-        grid.cells.get(cellKey(row, column))?.vacancies.forEach(visit);
+/**
+ * Appends to `out` (from `length`) every vacancy of `layer` in a cell of the box, and returns
+ * the new length; `out` must have room for the layer's vacancies.
+ */
+export function collectVacancies(grid: VacancyGrid, layer: number, box: SearchBox, out: Int32Array, length: number): number {
+  const { keys, vacancies } = grid;
+  const layerFrom = grid.layerStart[layer];
+  const layerTo = grid.layerStart[layer + 1];
+  if (layerFrom === layerTo) return length;
+  for (let row = box.rowFrom; row <= box.rowTo; row++) {
+    for (let range = 0; range < box.ranges; range++) {
+      const last = cellKey(row, box.columnTo[range]);
+      for (let at = lowerBound(keys, layerFrom, layerTo, cellKey(row, box.columnFrom[range])); at < layerTo && keys[at] <= last; at++) {
+        out[length++] = vacancies[at];
       }
     }
   }
+  return length;
+}
+
+/** First index in keys[from .. to - 1] (ascending) holding at least `key`. */
+function lowerBound(keys: Int32Array, from: number, to: number, key: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (keys[middle] < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

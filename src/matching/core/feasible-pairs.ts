@@ -1,0 +1,356 @@
+import { COMMUTE_MODEL, cosineOfLatitude, EARTH_RADIUS_KM, greatCircleKmWithCosines, reachKm } from './commute';
+import { runContaining } from './day-runs';
+import { PreparedInstance, SeekerProfile } from './prepared-instance';
+import {
+  commuteFactorOf,
+  dateFitOf,
+  hundredthsOfFactors,
+  preferredSkillFactor,
+  requiredSkillFactor,
+  waitingFactor,
+  wageFactorOf,
+} from './scoring';
+import { buildVacancyGrid, collectVacancies, SearchBox, VacancyGrid } from './vacancy-grid';
+
+/** Every feasible pair with its score (integer hundredths) and commute minutes, in seeker order. */
+export interface FoundPairs {
+  readonly vacancy: number[];
+  readonly seeker: number[];
+  readonly score: number[];
+  readonly minutes: number[];
+}
+
+/** Small integers for skill and certification codes, so that a pair check indexes arrays instead of hashing strings. */
+class CodeIds {
+  private readonly ids = new Map<string, number>();
+
+  idOf(code: string): number {
+    let id = this.ids.get(code);
+    if (id === undefined) this.ids.set(code, (id = this.ids.size));
+    return id;
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+}
+
+const KM_PER_DEGREE_OF_LATITUDE = (EARTH_RADIUS_KM * Math.PI) / 180;
+/** Keeps the latitude bound below the distance against rounding; the exact test runs afterwards. */
+const LOWER_BOUND_MARGIN_KM = 0.01;
+
+const HAS_BLOCKED_SEEKERS = 1;
+const HAS_COMMUTE_OVERRIDES = 2;
+/** Layer 0 holds the vacancies requiring no skill; layer id + 1 those filed under skill id. */
+const NO_SKILL_LAYER = 0;
+
+/** What feasibility.ts and scoring.ts read of each vacancy, in typed columns (vacancy v at index v). */
+class VacancyColumns {
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly weeklyHours: Float64Array;
+  readonly hourlyWage: Float64Array;
+  readonly lat: Float64Array;
+  readonly lng: Float64Array;
+  readonly cosLat: Float64Array;
+  readonly commuteLimit: Float64Array;
+  readonly flags: Uint8Array;
+  readonly layer: Int32Array;
+  /** Required skills of v: requiredSkill/requiredLevel[requiredFrom[v] .. requiredFrom[v + 1] - 1]; likewise preferred and certifications. */
+  readonly requiredFrom: Int32Array;
+  readonly requiredSkill: Int32Array;
+  readonly requiredLevel: Float64Array;
+  readonly preferredFrom: Int32Array;
+  readonly preferredSkill: Int32Array;
+  readonly preferredLevel: Float64Array;
+  readonly certificationFrom: Int32Array;
+  readonly certification: Int32Array;
+
+  constructor(prepared: PreparedInstance, skills: CodeIds, certifications: CodeIds) {
+    const vacancies = prepared.vacancies;
+    const count = vacancies.length;
+    const column = () => new Float64Array(count);
+    [this.start, this.end, this.weeklyHours, this.hourlyWage, this.lat, this.lng, this.cosLat, this.commuteLimit] = Array.from({ length: 8 }, column);
+    this.flags = new Uint8Array(count);
+    this.layer = new Int32Array(count);
+    this.requiredFrom = new Int32Array(count + 1);
+    this.preferredFrom = new Int32Array(count + 1);
+    this.certificationFrom = new Int32Array(count + 1);
+    const requiredSkill: number[] = [];
+    const requiredLevel: number[] = [];
+    const preferredSkill: number[] = [];
+    const preferredLevel: number[] = [];
+    const certification: number[] = [];
+    for (let v = 0; v < count; v++) {
+      const profile = vacancies[v];
+      const vacancy = profile.vacancy;
+      this.start[v] = profile.start;
+      this.end[v] = profile.end;
+      this.weeklyHours[v] = vacancy.weeklyHours;
+      this.hourlyWage[v] = vacancy.hourlyWage;
+      this.lat[v] = vacancy.location.lat;
+      this.lng[v] = vacancy.location.lng;
+      this.cosLat[v] = cosineOfLatitude(vacancy.location.lat);
+      this.commuteLimit[v] = profile.commuteLimit;
+      this.flags[v] = (profile.blockedSeekers.size > 0 ? HAS_BLOCKED_SEEKERS : 0) | (profile.commuteOverrides.size > 0 ? HAS_COMMUTE_OVERRIDES : 0);
+      // Filed under its required skill that the fewest seekers have (any required skill is a
+      // sound filter: a seeker without it cannot qualify), or under no skill if it needs none.
+      let layer = NO_SKILL_LAYER;
+      let holders = Infinity;
+      for (const skill of vacancy.requiredSkills) {
+        const id = skills.idOf(skill.code);
+        requiredSkill.push(id);
+        requiredLevel.push(skill.level);
+        const skillHolders = prepared.seekerCountBySkill.get(skill.code) ?? 0;
+        if (skillHolders < holders) [layer, holders] = [id + 1, skillHolders];
+      }
+      this.layer[v] = layer;
+      this.requiredFrom[v + 1] = requiredSkill.length;
+      for (const skill of vacancy.preferredSkills) {
+        preferredSkill.push(skills.idOf(skill.code));
+        preferredLevel.push(skill.level);
+      }
+      this.preferredFrom[v + 1] = preferredSkill.length;
+      for (const code of vacancy.requiredCertifications) certification.push(certifications.idOf(code));
+      this.certificationFrom[v + 1] = certification.length;
+    }
+    this.requiredSkill = Int32Array.from(requiredSkill);
+    this.requiredLevel = Float64Array.from(requiredLevel);
+    this.preferredSkill = Int32Array.from(preferredSkill);
+    this.preferredLevel = Float64Array.from(preferredLevel);
+    this.certification = Int32Array.from(certification);
+  }
+}
+
+/**
+ * Every feasible (vacancy, seeker) pair, by feasibility.ts's rules and scoring.ts's score, the
+ * same arithmetic: each seeker is tested only against the vacancies within its commute reach
+ * whose key skill it has (plus the pairs with routing-engine minutes), one seeker at a time,
+ * with that seeker's skills and certifications spread into arrays indexed by code id.
+ */
+export function findFeasiblePairs(prepared: PreparedInstance): FoundPairs {
+  const skills = new CodeIds();
+  const certifications = new CodeIds();
+  const seekers = new SeekerCodes(prepared.seekers, skills, certifications);
+  const vacancies = new VacancyColumns(prepared, skills, certifications);
+  const grid = buildVacancyGrid(vacancies.lat, vacancies.lng, vacancies.layer, skills.size + 1);
+  return new PairFinder(prepared, seekers, vacancies, grid, skills.size, certifications.size).run();
+}
+
+/** Each seeker's skills (id and level, as listed) and certification ids, end to end. */
+class SeekerCodes {
+  readonly skillFrom: Int32Array;
+  readonly skill: Int32Array;
+  readonly level: Float64Array;
+  readonly certificationFrom: Int32Array;
+  readonly certification: Int32Array;
+
+  constructor(seekers: readonly SeekerProfile[], skills: CodeIds, certifications: CodeIds) {
+    const count = seekers.length;
+    this.skillFrom = new Int32Array(count + 1);
+    this.certificationFrom = new Int32Array(count + 1);
+    const skill: number[] = [];
+    const level: number[] = [];
+    const certification: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const profile = seekers[i];
+      for (const listed of profile.seeker.skills) {
+        skill.push(skills.idOf(listed.code));
+        level.push(listed.level);
+      }
+      this.skillFrom[i + 1] = skill.length;
+      if (profile.certifications.size > 0) for (const code of profile.certifications) certification.push(certifications.idOf(code));
+      this.certificationFrom[i + 1] = certification.length;
+    }
+    this.skill = Int32Array.from(skill);
+    this.level = Float64Array.from(level);
+    this.certification = Int32Array.from(certification);
+  }
+}
+
+class PairFinder {
+  readonly found: FoundPairs = { vacancy: [], seeker: [], score: [], minutes: [] };
+  /** The current seeker's level per skill id (0 when not held) and 1 per certification id held. */
+  private readonly levels: Float64Array;
+  private readonly held: Uint8Array;
+  /** The seeker that last visited each vacancy: a vacancy in two column ranges of a box is tested once. */
+  private readonly visitedBy: Int32Array;
+  private readonly visiting: Int32Array;
+  /** The current seeker's skill ids; a layer is searched once per seeker. */
+  private readonly seekerSkills: Int32Array;
+  private seekerSkillCount = 0;
+  private readonly layerSearchedBy: Int32Array;
+  private readonly box = new SearchBox();
+  private seeker!: SeekerProfile;
+  private maxCommuteMinutes = 0;
+  private minHours = 0;
+  private maxHours = 0;
+  private minHourlyWage = 0;
+  private waiting = 0;
+
+  constructor(
+    private readonly prepared: PreparedInstance,
+    private readonly codes: SeekerCodes,
+    private readonly vacancies: VacancyColumns,
+    private readonly grid: VacancyGrid,
+    skillCount: number,
+    certificationCount: number,
+  ) {
+    this.levels = new Float64Array(skillCount);
+    this.held = new Uint8Array(certificationCount);
+    const count = prepared.vacancies.length;
+    this.visitedBy = new Int32Array(count).fill(-1);
+    this.visiting = new Int32Array(2 * count);
+    this.seekerSkills = new Int32Array(skillCount);
+    this.layerSearchedBy = new Int32Array(skillCount + 1).fill(-1);
+  }
+
+  run(): FoundPairs {
+    const overridesBySeeker = commuteOverridesBySeeker(this.prepared);
+    for (const seeker of this.prepared.seekers) {
+      this.enter(seeker);
+      this.testNearby();
+      for (const vacancy of overridesBySeeker[seeker.index] ?? []) {
+        if (this.passesTerms(vacancy)) this.test(vacancy, this.prepared.vacancies[vacancy].commuteOverrides.get(seeker.index)!);
+      }
+      this.leave(seeker);
+    }
+    return this.found;
+  }
+
+  private enter(profile: SeekerProfile): void {
+    this.seeker = profile;
+    const seeker = profile.seeker;
+    const codes = this.codes;
+    const i = profile.index;
+    this.seekerSkillCount = 0;
+    for (let at = codes.skillFrom[i]; at < codes.skillFrom[i + 1]; at++) {
+      const id = codes.skill[at];
+      // Later entries win, as in profile.skillLevels.
+      this.levels[id] = codes.level[at];
+      if (this.layerSearchedBy[id + 1] === i) continue;
+      this.layerSearchedBy[id + 1] = i;
+      this.seekerSkills[this.seekerSkillCount++] = id;
+    }
+    for (let at = codes.certificationFrom[i]; at < codes.certificationFrom[i + 1]; at++) this.held[codes.certification[at]] = 1;
+    this.maxCommuteMinutes = seeker.maxCommuteMinutes;
+    this.minHours = seeker.weeklyHours.min;
+    this.maxHours = seeker.weeklyHours.max;
+    this.minHourlyWage = seeker.minHourlyWage ?? -Infinity;
+    this.waiting = waitingFactor(profile, this.prepared.asOfDay);
+  }
+
+  private leave(profile: SeekerProfile): void {
+    for (let k = 0; k < this.seekerSkillCount; k++) this.levels[this.seekerSkills[k]] = 0;
+    const codes = this.codes;
+    for (let at = codes.certificationFrom[profile.index]; at < codes.certificationFrom[profile.index + 1]; at++) this.held[codes.certification[at]] = 0;
+  }
+
+  /** The vacancies within the seeker's reach, by the commute model (pairs with routing-engine minutes aside). */
+  private testNearby(): void {
+    const profile = this.seeker;
+    const seeker = profile.seeker;
+    const { lat, lng } = seeker.location;
+    this.box.aroundPoint(lat, lng, reachKm(seeker.commuteMode, seeker.maxCommuteMinutes));
+    let count = collectVacancies(this.grid, NO_SKILL_LAYER, this.box, this.visiting, 0);
+    for (let k = 0; k < this.seekerSkillCount; k++) count = collectVacancies(this.grid, this.seekerSkills[k] + 1, this.box, this.visiting, count);
+    const cosLat = cosineOfLatitude(lat);
+    const model = COMMUTE_MODEL[seeker.commuteMode];
+    const { overheadMinutes, detour, speedKmPerHour } = model;
+    const v = this.vacancies;
+    const seekerIndex = profile.index;
+    for (let k = 0; k < count; k++) {
+      const vacancy = this.visiting[k];
+      if (this.visitedBy[vacancy] === seekerIndex) continue;
+      this.visitedBy[vacancy] = seekerIndex;
+      if ((v.flags[vacancy] & HAS_COMMUTE_OVERRIDES) !== 0 && this.prepared.vacancies[vacancy].commuteOverrides.has(seekerIndex)) continue;
+      if (!this.passesTerms(vacancy)) continue;
+      // The latitude difference alone (a lower bound of the great-circle distance) rules out
+      // many vacancies of the box's corner cells without the distance, as diagnostics does.
+      const limit = Math.min(this.maxCommuteMinutes, v.commuteLimit[vacancy]);
+      const lowerBoundKm = Math.abs(lat - v.lat[vacancy]) * KM_PER_DEGREE_OF_LATITUDE - LOWER_BOUND_MARGIN_KM;
+      if (overheadMinutes + (60 * detour * lowerBoundKm) / speedKmPerHour > limit) continue;
+      // estimatedCommuteMinutes(home, vacancy, mode), term by term.
+      const km = greatCircleKmWithCosines(lat, lng, cosLat, v.lat[vacancy], v.lng[vacancy], v.cosLat[vacancy]);
+      this.test(vacancy, overheadMinutes + (60 * detour * km) / speedKmPerHour);
+    }
+  }
+
+  /** Hours, wage, skills and certifications: the rules that need no commute and no dates. */
+  private passesTerms(vacancy: number): boolean {
+    const v = this.vacancies;
+    const hours = v.weeklyHours[vacancy];
+    if (!(this.minHours <= hours && hours <= this.maxHours) || !(v.hourlyWage[vacancy] >= this.minHourlyWage)) return false;
+    for (let at = v.requiredFrom[vacancy]; at < v.requiredFrom[vacancy + 1]; at++) {
+      if (!(this.levelOf(v.requiredSkill[at]) >= v.requiredLevel[at])) return false;
+    }
+    for (let at = v.certificationFrom[vacancy]; at < v.certificationFrom[vacancy + 1]; at++) {
+      if (!this.holds(v.certification[at])) return false;
+    }
+    return true;
+  }
+
+  private levelOf(skill: number): number {
+    return this.levels[skill];
+  }
+
+  private holds(certification: number): boolean {
+    return this.held[certification] === 1;
+  }
+
+  /** Records the pair, which passes passesTerms, if it passes the other rules (commute, dates, blocks) with these minutes. */
+  private test(vacancy: number, minutes: number): void {
+    const v = this.vacancies;
+    const profile = this.seeker;
+    if (!(minutes <= this.maxCommuteMinutes && minutes <= v.commuteLimit[vacancy])) return;
+    const start = v.start[vacancy];
+    const end = v.end[vacancy];
+    const window = runContaining(profile.free, start, end);
+    if (window === undefined) return;
+    if ((v.flags[vacancy] & HAS_BLOCKED_SEEKERS) !== 0 && this.prepared.vacancies[vacancy].blockedSeekers.has(profile.index)) return;
+    if (profile.blockedFirms.size > 0 && profile.blockedFirms.has(this.prepared.vacancies[vacancy].vacancy.firmId)) return;
+    this.found.vacancy.push(vacancy);
+    this.found.seeker.push(profile.index);
+    this.found.score.push(
+      hundredthsOfFactors(
+        this.prepared.weights,
+        this.skillsFactor(vacancy),
+        this.preferredSkillsFactor(vacancy),
+        commuteFactorOf(this.maxCommuteMinutes, minutes),
+        dateFitOf(start, end, window.start, window.end),
+        wageFactorOf(v.hourlyWage[vacancy], profile.seeker.minHourlyWage ?? 0),
+        this.waiting,
+      ),
+    );
+    this.found.minutes.push(minutes);
+  }
+
+  private skillsFactor(vacancy: number): number {
+    const v = this.vacancies;
+    const from = v.requiredFrom[vacancy];
+    const to = v.requiredFrom[vacancy + 1];
+    if (from === to) return 1;
+    let total = 0;
+    for (let at = from; at < to; at++) total += requiredSkillFactor(this.levelOf(v.requiredSkill[at]), v.requiredLevel[at]);
+    return total / (to - from);
+  }
+
+  private preferredSkillsFactor(vacancy: number): number {
+    const v = this.vacancies;
+    const from = v.preferredFrom[vacancy];
+    const to = v.preferredFrom[vacancy + 1];
+    if (from === to) return 1;
+    let total = 0;
+    for (let at = from; at < to; at++) total += preferredSkillFactor(this.levelOf(v.preferredSkill[at]), v.preferredLevel[at]);
+    return total / (to - from);
+  }
+}
+
+/** Vacancies with routing-engine minutes, by seeker (sparse: undefined for most seekers). */
+function commuteOverridesBySeeker(prepared: PreparedInstance): (number[] | undefined)[] {
+  const bySeeker: (number[] | undefined)[] = new Array(prepared.seekers.length);
+  for (const vacancy of prepared.vacancies) {
+    for (const seekerIndex of vacancy.commuteOverrides.keys()) (bySeeker[seekerIndex] ??= []).push(vacancy.index);
+  }
+  return bySeeker;
+}
