@@ -62,10 +62,13 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       // Stored while the thread solves (the database's work, not the loop's); awaited before the
       // results, so that even a run whose solve failed can be downloaded and reproduced.
       const bytes = sharedUtf8(instance.json);
-      const [kept, solved] = await Promise.allSettled([
-        this.keepInstance(run, context.jobId, bytes, instance.seekerIds),
-        this.solver.solve(bytes, { timeLimitMs: run.timeLimitMs }),
-      ]);
+      const solving = this.solver.solve(bytes, { timeLimitMs: run.timeLimitMs });
+      solving.catch(() => undefined); // settled below; not an unhandled rejection meanwhile
+      // The driver copies the 20 MB parameter into its buffer synchronously: in a task of its own,
+      // not in the one that parsed the instance and encoded it (together they held the loop ~120 ms).
+      // A timer, not setImmediate: the check phase follows this poll phase with no timers between.
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      const [kept, solved] = await Promise.allSettled([this.keepInstance(run, context.jobId, bytes, instance.seekerIds), solving]);
       if (kept.status === 'rejected') throw kept.reason;
       if (solved.status === 'rejected') throw solved.reason;
       const result = solved.value;
