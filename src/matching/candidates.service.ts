@@ -16,7 +16,7 @@ import { FEASIBILITY_RULES, Instance, Seeker, Vacancy } from './core/types';
 import { CandidatesResponse } from './dto/candidates.dto';
 import { SeekerRef } from './dto/run-results.dto';
 import { GapRefRow, toGapRef } from './gap-refs';
-import { VacancyRow, toVacancy } from './instance-builder';
+import { VacancyRow, matchableGapSql, toVacancy } from './instance-builder';
 import { NeighbourhoodBlock, SeekerPool, seekerForVacancy } from './seeker-pool';
 import { KM_PER_DEGREE_LATITUDE } from './seeker-reach';
 import { explainUnfilled } from './unfilled-explanation';
@@ -38,7 +38,7 @@ type GapRead = Omit<GapReadRow, 'cosines'> & { cosines: Map<number, number> };
 
 const READ_GAP_SQL = `SELECT g.id, g.status, g.firm_id, f.name AS firm_name, g.role_title, g.site_lat, g.site_lng, g.placement_start, g.placement_end,
     g.vacancy_weekly_hours, g.hourly_wage, g.required_skills, g.preferred_skills, g.required_certifications, g.max_commute_minutes,
-    f.status = 'active' AND g.placement_end >= $2::date AS matchable,
+    ${matchableGapSql('g', 'f', '$2')} AS matchable,
     (SELECT json_build_object('id', r.id, 'status', r.status) FROM referrals r WHERE r.leave_gap_id = g.id AND r.status = ANY($3::text[]) LIMIT 1) AS referral,
     coalesce((SELECT array_agg(seeker_id::text ORDER BY seeker_id) FROM rejected_pairs WHERE leave_gap_id = g.id), '{}') AS rejected,
     (${cosinesSql('g.site_lat', '$4')}) AS cosines

@@ -30,6 +30,9 @@ export interface InstanceOptions {
   readonly seekerFilter?: (manager: EntityManager, vacancies: readonly Vacancy[]) => Promise<readonly string[] | null>;
 }
 
+/** An open gap can still be matched on `asOf` when its firm is active and it has not ended: runs and live candidates alike. */
+export const matchableGapSql = (gap: string, firm: string, asOf: string) => `${firm}.status = 'active' AND ${gap}.placement_end >= ${asOf}::date`;
+
 /** A match run's instance as the JSON text the solver thread reads and the run stores. */
 export interface InstanceText {
   readonly json: string;
@@ -196,7 +199,7 @@ export class InstanceBuilder {
       `SELECT g.id, g.firm_id, g.site_lat, g.site_lng, g.placement_start, g.placement_end, g.vacancy_weekly_hours,
               g.hourly_wage, g.required_skills, g.preferred_skills, g.required_certifications, g.max_commute_minutes
        FROM leave_gaps g JOIN firms f ON f.id = g.firm_id
-       WHERE g.status = 'open' AND f.status = 'active' AND g.placement_end >= $1::date
+       WHERE g.status = 'open' AND ${matchableGapSql('g', 'f', '$1')}
          AND (($2::uuid[] IS NULL AND $3::uuid[] IS NULL) OR f.complex_id = ANY($2::uuid[]) OR g.id = ANY($3::uuid[]))
          AND ($4::date IS NULL OR g.placement_end >= $4::date)
          AND ($5::date IS NULL OR g.placement_start <= $5::date)
