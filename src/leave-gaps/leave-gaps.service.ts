@@ -59,6 +59,8 @@ const FOLD_COUNTS_AT = 64;
 export class LeaveGapsService {
   /** The entity's columns as `gap.db_name AS "propertyName"`, from its metadata (made once). */
   private columns?: string;
+  /** The entity's `timestamptz` properties (made once). */
+  private timestampProperties?: string[];
   private folding = false;
 
   constructor(
@@ -128,17 +130,24 @@ export class LeaveGapsService {
    */
   async list(query: ListLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
     const where = await this.whereOf(query, principal);
-    const rows: (LeaveGap & { total: number; deltas: number | null })[] = await this.gaps.manager.query(
-      `SELECT counted.total, counted.deltas, page.*
-       FROM (${this.countSql(where)}) counted
-       LEFT JOIN LATERAL (${this.pageSql(where, query.offset, query.pageSize)}) page ON true`,
+    // The page comes back as one json value: the driver parses one field with JSON.parse instead of
+    // some 30 fields per row with a type parser each, which was a tenth of a list request's CPU.
+    const [counted]: { total: number; deltas: number | null; items: Record<string, unknown>[] }[] = await this.gaps.manager.query(
+      `SELECT counted.total, counted.deltas,
+         (SELECT coalesce(json_agg(page ORDER BY page."placementStart", page.id), '[]') FROM (${this.pageSql(where, query.offset, query.pageSize)}) page) AS items
+       FROM (${this.countSql(where)}) counted`,
       where.params,
     );
-    const total = rows[0]?.total ?? 0;
-    if ((rows[0]?.deltas ?? 0) > FOLD_COUNTS_AT) this.foldCounts();
-    const gaps = rows[0]?.id === null ? [] : rows;
+    if ((counted.deltas ?? 0) > FOLD_COUNTS_AT) this.foldCounts();
     const reader = readerOf(principal);
-    return toPage(query, [gaps, total], (gap) => toLeaveGapResponse(gap, reader));
+    return toPage(query, [counted.items.map((item) => this.fromJson(item)), counted.total], (gap) => toLeaveGapResponse(gap, reader));
+  }
+
+  /** A gap read as json: its timestamps arrive as text and become Dates, as the driver makes them. */
+  private fromJson(item: Record<string, unknown>): LeaveGap {
+    this.timestampProperties ??= this.gaps.metadata.columns.filter((column) => column.type === 'timestamptz').map((column) => column.propertyName);
+    for (const property of this.timestampProperties) if (typeof item[property] === 'string') item[property] = new Date(item[property] as string);
+    return item as unknown as LeaveGap;
   }
 
   /**
