@@ -83,4 +83,22 @@ describe('TokenService', () => {
     const token = raw.sign({ sub: 'kim', role: 'coordinator', iss: TOKEN_ISSUER }, { algorithm: 'HS512', expiresIn: 60 });
     expect(codeOf(token)).toBe('auth.invalid_token');
   });
+
+  describe('a token verified before', () => {
+    const issuedAt = new Date('2030-01-01T00:00:00Z');
+    beforeEach(() => jest.useFakeTimers({ now: issuedAt, doNotFake: ['nextTick', 'setImmediate'] }));
+    afterEach(() => jest.useRealTimers());
+
+    it('is still refused from its expiry on, and a changed copy of its principal changes nothing', () => {
+      const fresh = new TokenService({ secret: SECRET, ttlSeconds: 600 });
+      const token = fresh.sign({ role: 'firm', subject: 'f', firmId: FIRM_ID }, 60);
+      const first = fresh.verify(token) as { firmId: string };
+      first.firmId = 'tampered';
+      expect(fresh.verify(token)).toEqual({ role: 'firm', subject: 'f', firmId: FIRM_ID });
+      jest.setSystemTime(issuedAt.getTime() + 59_999);
+      expect(fresh.verify(token)).toEqual({ role: 'firm', subject: 'f', firmId: FIRM_ID });
+      jest.setSystemTime(issuedAt.getTime() + 60_000);
+      expect(() => fresh.verify(token)).toThrow('The bearer token is invalid or has expired.');
+    });
+  });
 });
