@@ -4,8 +4,12 @@ function daysInMonth(year: number, monthIndex: number): number {
   return new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
 }
 
+/**
+ * `YYYY-MM-DD` of a day that exists (both callers clamp it to its month): formatted directly,
+ * as a Date and toISOString cost a list request's leave-law warnings several times more.
+ */
 function isoDate(year: number, monthIndex: number, day: number): string {
-  return new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${String(monthIndex + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /**
