@@ -117,16 +117,19 @@ export function screenColumns(vacancy: VacancyProfile, blocks: readonly Screenin
   const singleIndex: number[] = [];
   const singleRule: number[] = [];
   const singleShortfall: number[] = [];
+  // One scratch pair for every block (a national neighbourhood is ~100 cells): judge overwrites bits.
+  let largest = 0;
+  for (const block of blocks) largest = Math.max(largest, block.positions.length);
+  const bits = new Int32Array(largest);
+  const minutes = new Float64Array(largest);
   let base = 0;
   for (const block of blocks) {
     const { columns, positions } = block;
     const n = positions.length;
-    const bits = new Int32Array(n);
-    const minutes = new Float64Array(n);
     judge(terms, columns, positions, bits, minutes);
-    for (const position of block.blocked) markBlocked(positions, bits, position);
+    for (const position of block.blocked) markBlocked(positions, n, bits, position);
     const refusers = columns.refusersByFirm.get(terms.firmId);
-    if (refusers) for (let i = 0; i < refusers.length; i++) markBlocked(positions, bits, refusers[i]);
+    if (refusers) for (let i = 0; i < refusers.length; i++) markBlocked(positions, n, bits, refusers[i]);
     for (let k = 0; k < n; k++) {
       const b = bits[k];
       if (b === 0) kept.push(base + k);
@@ -135,23 +138,46 @@ export function screenColumns(vacancy: VacancyProfile, blocks: readonly Screenin
         singleIndex.push(base + k);
         singleRule.push(rule);
         singleShortfall.push(shortfall(rule, terms, columns, positions[k], minutes[k]));
-      } else {
-        for (let rule = 0; rule < 7; rule++) counts[rule] += (b >> rule) & 1;
-      }
+      } else countRules(counts, b);
     }
     base += n;
   }
   let cut = Infinity;
-  if (singleIndex.length > nearMissLimit) {
-    const sorted = [...singleShortfall].sort((a, b) => a - b);
-    cut = nearMissLimit > 0 ? sorted[nearMissLimit - 1] : -Infinity;
-  }
+  if (singleIndex.length > nearMissLimit) cut = nearMissLimit > 0 ? kthSmallest(singleShortfall, nearMissLimit) : -Infinity;
   for (let i = 0; i < singleIndex.length; i++) {
     if (singleShortfall[i] <= cut) kept.push(singleIndex[i]);
     else counts[singleRule[i]]++;
   }
   kept.sort((a, b) => a - b);
   return { kept, excludedElsewhere: Object.fromEntries(FEASIBILITY_RULES.map((rule, i) => [rule, counts[i]])) as RuleCounts };
+}
+
+/** Adds each rule failed in `b` to `counts`: a seeker failing several rules fails two or three, not seven. */
+function countRules(counts: number[], b: number): void {
+  while (b !== 0) {
+    const rule = 31 - Math.clz32(b);
+    counts[rule]++;
+    b ^= 1 << rule;
+  }
+}
+
+/**
+ * The k-th smallest of `values` (1-based, k ≤ length; duplicates counted), what a full ascending
+ * sort would put at k - 1: the near-miss cut needs one value of a few thousand, k is ~5.
+ */
+export function kthSmallest(values: readonly number[], k: number): number {
+  const smallest = new Float64Array(k).fill(Infinity);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (!(value < smallest[k - 1])) continue;
+    let at = k - 1;
+    while (at > 0 && smallest[at - 1] > value) {
+      smallest[at] = smallest[at - 1];
+      at--;
+    }
+    smallest[at] = value;
+  }
+  return smallest[k - 1];
 }
 
 /** The vacancy's numbers read once per screening: the vacancy object may be slow to read (spread-built). */
@@ -186,9 +212,41 @@ class VacancyTerms {
   }
 }
 
-/** failedRules' bits of every seeker at `positions` (blocks aside), rule by rule; each seeker's model commute into `minutes`. */
+/**
+ * failedRules' bits of every seeker at `positions` (blocks aside) into bits[0 .. n - 1], which
+ * may hold an earlier block's; each seeker's model commute into `minutes`. The per-seeker rules
+ * go in one pass that assigns (one store per seeker, not four), the per-code ones are or-ed in.
+ */
 function judge(v: VacancyTerms, c: ScreeningColumns, positions: Int32Array, bits: Int32Array, minutes: Float64Array): void {
   const n = positions.length;
+  const { start, end, weeklyHours, hourlyWage, lat, lng, cos, commuteLimit } = v;
+  const { freeOffset, freeStart, freeEnd, minHours, maxHours, minHourlyWage } = c;
+  const { lat: seekerLat, lng: seekerLng, cosLat, overheadMinutes, detour, speedKmPerHour, maxCommuteMinutes } = c;
+  for (let k = 0; k < n; k++) {
+    const p = positions[k];
+    // runContaining over the seeker's free runs.
+    let low = freeOffset[p];
+    let high = freeOffset[p + 1] - 1;
+    let covered = false;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (freeEnd[middle] < start) low = middle + 1;
+      else if (freeStart[middle] > start) high = middle - 1;
+      else {
+        covered = freeEnd[middle] >= end;
+        break;
+      }
+    }
+    // modelMinutes(COMMUTE_MODEL[mode], greatCircleKm(home, vacancy)), term by term.
+    const km = greatCircleKmWithCosines(seekerLat[p], seekerLng[p], cosLat[p], lat, lng, cos);
+    const m = overheadMinutes[p] + (60 * detour[p] * km) / speedKmPerHour[p];
+    minutes[k] = m;
+    bits[k] =
+      (covered ? 0 : DATES) |
+      (minHours[p] <= weeklyHours && weeklyHours <= maxHours[p] ? 0 : HOURS) |
+      (hourlyWage >= minHourlyWage[p] ? 0 : WAGE) |
+      (m <= maxCommuteMinutes[p] && m <= commuteLimit ? 0 : COMMUTE);
+  }
   for (let s = 0; s < v.skillCodes.length; s++) {
     const required = v.skillLevels[s];
     const levels = c.skillLevels.get(v.skillCodes[s]);
@@ -206,45 +264,12 @@ function judge(v: VacancyTerms, c: ScreeningColumns, positions: Int32Array, bits
     }
     for (let k = 0; k < n; k++) bits[k] |= holders[positions[k]] === 1 ? 0 : CERTIFICATIONS;
   }
-  const { start, end, weeklyHours, hourlyWage, lat, lng, cos, commuteLimit } = v;
-  const { freeOffset, freeStart, freeEnd } = c;
-  for (let k = 0; k < n; k++) {
-    const p = positions[k];
-    // runContaining over the seeker's free runs.
-    let low = freeOffset[p];
-    let high = freeOffset[p + 1] - 1;
-    let covered = false;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      if (freeEnd[middle] < start) low = middle + 1;
-      else if (freeStart[middle] > start) high = middle - 1;
-      else {
-        covered = freeEnd[middle] >= end;
-        break;
-      }
-    }
-    bits[k] |= covered ? 0 : DATES;
-  }
-  const { minHours, maxHours, minHourlyWage } = c;
-  for (let k = 0; k < n; k++) {
-    const p = positions[k];
-    bits[k] |= (minHours[p] <= weeklyHours && weeklyHours <= maxHours[p] ? 0 : HOURS) | (hourlyWage >= minHourlyWage[p] ? 0 : WAGE);
-  }
-  const { lat: seekerLat, lng: seekerLng, cosLat, overheadMinutes, detour, speedKmPerHour, maxCommuteMinutes } = c;
-  for (let k = 0; k < n; k++) {
-    const p = positions[k];
-    // modelMinutes(COMMUTE_MODEL[mode], greatCircleKm(home, vacancy)), term by term.
-    const km = greatCircleKmWithCosines(seekerLat[p], seekerLng[p], cosLat[p], lat, lng, cos);
-    const m = overheadMinutes[p] + (60 * detour[p] * km) / speedKmPerHour[p];
-    minutes[k] = m;
-    bits[k] |= m <= maxCommuteMinutes[p] && m <= commuteLimit ? 0 : COMMUTE;
-  }
 }
 
 /** Sets the blocked bit of `position` if it is among the (ascending) positions judged. */
-function markBlocked(positions: Int32Array, bits: Int32Array, position: number): void {
+function markBlocked(positions: Int32Array, n: number, bits: Int32Array, position: number): void {
   let low = 0;
-  let high = positions.length - 1;
+  let high = n - 1;
   while (low <= high) {
     const middle = (low + high) >> 1;
     if (positions[middle] < position) low = middle + 1;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { prepareSeeker } from '../../../src/matching/core/prepared-instance';
 import { rankCandidates } from '../../../src/matching/core/rank-candidates';
-import { screeningProfile, screenSeekers } from '../../../src/matching/core/screen-seekers';
+import { buildScreeningColumns, kthSmallest, screenColumns, screeningProfile, screenSeekers } from '../../../src/matching/core/screen-seekers';
 import { FEASIBILITY_RULES, Instance } from '../../../src/matching/core/types';
 import { randomInstance } from './support/random-instance';
 
@@ -44,6 +44,34 @@ describe('screenSeekers', () => {
           const { ranking } = rankScreened(instance, vacancy.id, nearMissLimit);
           expect({ ...ranking, nearMisses: ranking.nearMisses.slice(0, nearMissLimit) }).toEqual(expected);
         }
+      }),
+      RUNS,
+    );
+  });
+
+  test('the seekers split into blocks of different sizes screen as one block: no block reads another block’s rule bits', () => {
+    fc.assert(
+      fc.property(randomInstance({ maxVacancies: 1, maxSeekers: 12 }), fc.integer({ min: 1, max: 5 }), (generated, split) => {
+        fc.pre(generated.vacancies.length > 0 && generated.seekers.length > 1);
+        const columns = buildScreeningColumns(generated.seekers.map((seeker) => prepareSeeker(seeker, 0)));
+        const all = Int32Array.from(generated.seekers.keys());
+        // Large block first, then small ones: a reused scratch array still holds the first block's bits.
+        const cuts = [0, Math.max(1, all.length - split), all.length].filter((cut, i, list) => i === 0 || cut > list[i - 1]);
+        const blocks = cuts.slice(1).map((end, i) => ({ columns, positions: all.slice(cuts[i], end), blocked: [] }));
+        const profile = screeningProfile(generated.vacancies[0]);
+        expect(screenColumns(profile, blocks, 2)).toEqual(screenColumns(profile, [{ columns, positions: all, blocked: [] }], 2));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('kthSmallest', () => {
+  test('is what an ascending sort puts at k - 1, duplicates counted', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }).map((n) => n / 4), { minLength: 1, maxLength: 30 }), fc.nat(), (values, pick) => {
+        const k = 1 + (pick % values.length);
+        expect(kthSmallest(values, k)).toBe([...values].sort((a, b) => a - b)[k - 1]);
       }),
       RUNS,
     );
