@@ -15,6 +15,10 @@ export interface HighsReferenceResult {
   readonly ms: number;
   /** CPU time of the solve where the reference measures it (native solvers). */
   readonly cpuMs?: number | null;
+  /** Native HiGHS: ms/cpuMs are the median of warmCalls calls after the first, timed like the engine's warm match(); these are the first call's. */
+  readonly coldMs?: number;
+  readonly coldCpuMs?: number;
+  readonly warmCalls?: number;
   readonly filled: number | null;
   readonly score: number | null;
   /** HiGHS's proven bound on M·filled + score. */

@@ -1,5 +1,6 @@
 import { cosineOfLatitude, EARTH_RADIUS_KM, greatCircleKmWithCosines } from './commute';
 import { explainFailure, failureShortfall } from './feasibility';
+import { boundedVerdict, FAILS, reachHaversineByMode, UNDECIDED } from './reach-bounds';
 import { compareIds, PreparedInstance, VacancyProfile } from './prepared-instance';
 import { SeekerColumns } from './seeker-columns';
 import { FEASIBILITY_RULES, FeasibilityRule, NearMiss } from './types';
@@ -79,38 +80,44 @@ export function diagnoseVacancy(
 }
 
 /**
- * One byte per seeker, a bit set for each rule it fails. Mirrors feasibility.ts rule for rule,
- * one tight loop per rule over the typed columns. Seekers are in canonical order, which sorts
- * them by latitude first: those outside the latitude band that the farthest reach of any
- * seeker covers fail the commute rule without a distance (their latitude difference alone
- * exceeds their reach), so the distances are computed only inside the band.
+ * One byte per seeker, a bit set for each rule it fails. Mirrors feasibility.ts rule for rule
+ * over the typed columns: the holders of each required skill and certificate and the free runs
+ * are tallied first, then one pass per seeker sets the skill, certificate, date, hour and wage
+ * bits. Seekers are in canonical order, which sorts them by latitude first: those outside the
+ * latitude band that the farthest reach of any seeker covers fail the commute rule without a
+ * distance (their latitude difference alone exceeds their reach), so the distances are
+ * computed only inside the band. The bytes live in the columns' scratch arrays (valid until
+ * the next call): a vacancy's scan allocated four arrays of a byte per seeker, and at a
+ * hundred unfilled vacancies their allocation and collection cost as much as the scan.
  */
 function failureBits(prepared: PreparedInstance, columns: SeekerColumns, v: VacancyProfile): Uint8Array {
   const count = columns.count;
-  const failed = new Uint8Array(count);
+  const { failed, skillsHeld, certificationsHeld, free } = columns.scratch;
   const vacancy = v.vacancy;
 
   // How many required skills (at the level) and certificates each seeker has, from the holders.
   const skillsRequired = vacancy.requiredSkills.length;
+  skillsHeld.fill(0);
   if (skillsRequired > 0) {
-    const skillsHeld = new Uint8Array(count);
-    for (const skill of vacancy.requiredSkills) {
+    // Indexed loops, not for-of: the arrays of an instance differ in elements kind (an empty
+    // literal is not a string array), and for-of's iterator then deoptimized this function
+    // over and over.
+    const required = vacancy.requiredSkills;
+    for (let k = 0; k < required.length; k++) {
+      const skill = required[k];
       const holders = columns.holdersBySkill.get(skill.code);
       if (!holders) continue;
       const { seekers, levels } = holders;
       for (let i = 0; i < seekers.length; i++) skillsHeld[seekers[i]] += bit(levels[i] >= skill.level);
     }
-    for (let seeker = 0; seeker < count; seeker++) failed[seeker] = bit(skillsHeld[seeker] !== skillsRequired) << SHIFT_SKILLS;
   }
   const certificationsRequired = vacancy.requiredCertifications.length;
+  certificationsHeld.fill(0);
   if (certificationsRequired > 0) {
-    const certificationsHeld = new Uint8Array(count);
-    for (const code of vacancy.requiredCertifications) {
-      const holders = columns.holdersByCertification.get(code);
+    const required = vacancy.requiredCertifications;
+    for (let k = 0; k < required.length; k++) {
+      const holders = columns.holdersByCertification.get(required[k]);
       if (holders) for (let i = 0; i < holders.length; i++) certificationsHeld[holders[i]]++;
-    }
-    for (let seeker = 0; seeker < count; seeker++) {
-      failed[seeker] |= bit(certificationsHeld[seeker] !== certificationsRequired) << SHIFT_CERTIFICATIONS;
     }
   }
 
@@ -118,20 +125,23 @@ function failureBits(prepared: PreparedInstance, columns: SeekerColumns, v: Vaca
   // Comparisons as bits, not branches: on real data they are unpredictable.
   const { start, end } = v;
   const { freeSeeker, freeStart, freeEnd } = columns;
-  const free = new Uint8Array(count);
+  free.fill(0);
   for (let run = 0; run < freeStart.length; run++) free[freeSeeker[run]] |= bit(freeStart[run] <= start) & bit(freeEnd[run] >= end);
   const { weeklyHours, hourlyWage } = vacancy;
   const { minHours, maxHours, minHourlyWage } = columns;
   for (let seeker = 0; seeker < count; seeker++) {
-    failed[seeker] |=
+    failed[seeker] =
+      (bit(skillsHeld[seeker] !== skillsRequired) << SHIFT_SKILLS) |
+      (bit(certificationsHeld[seeker] !== certificationsRequired) << SHIFT_CERTIFICATIONS) |
       ((free[seeker] ^ 1) << SHIFT_DATES) |
       ((bit(weeklyHours < minHours[seeker]) | bit(weeklyHours > maxHours[seeker])) << SHIFT_HOURS) |
       (bit(hourlyWage < minHourlyWage[seeker]) << SHIFT_WAGE);
   }
 
   markCommuteFailures(columns, v, failed);
-  for (const seeker of columns.refusersByFirm.get(vacancy.firmId) ?? []) failed[seeker] |= BIT.blocked;
-  for (const seeker of v.blockedSeekers) failed[seeker] |= BIT.blocked;
+  const refusers = columns.refusersByFirm.get(vacancy.firmId);
+  if (refusers !== undefined) for (let k = 0; k < refusers.length; k++) failed[refusers[k]] |= BIT.blocked;
+  if (v.blockedSeekers.size > 0) for (const seeker of v.blockedSeekers) failed[seeker] |= BIT.blocked;
   return failed;
 }
 
@@ -149,8 +159,15 @@ function markCommuteFailures(columns: SeekerColumns, v: VacancyProfile, failed: 
   const to = columns.latitudeAscending ? firstAtLeast(seekerLat, lat + bandDegrees) : columns.count;
   for (let seeker = 0; seeker < from; seeker++) failed[seeker] |= BIT_COMMUTE;
   for (let seeker = to; seeker < columns.count; seeker++) failed[seeker] |= BIT_COMMUTE;
+  const { modeIndex, ownReachHaversine } = columns;
+  // Where the vacancy's limit is the tighter one, the reach is that of the seeker's mode at it.
+  const vacancyReach = Number.isFinite(commuteLimit) ? reachHaversineByMode(commuteLimit) : undefined;
   for (let seeker = from; seeker < to; seeker++) {
     const limit = Math.min(maxCommuteMinutes[seeker], commuteLimit);
+    const threshold = vacancyReach !== undefined && commuteLimit < maxCommuteMinutes[seeker] ? vacancyReach[modeIndex[seeker]] : ownReachHaversine[seeker];
+    const verdict = boundedVerdict(lat - seekerLat[seeker], lng - seekerLng[seeker], cosLat * seekerCos[seeker], threshold);
+    if (verdict === FAILS) failed[seeker] |= BIT_COMMUTE;
+    if (verdict !== UNDECIDED) continue;
     // The latitude difference alone (a lower bound of the great-circle distance) decides most seekers.
     const lowerBoundKm = Math.abs(lat - seekerLat[seeker]) * KM_PER_DEGREE_OF_LATITUDE - LOWER_BOUND_MARGIN_KM;
     if (overheadMinutes[seeker] + (60 * detour[seeker] * lowerBoundKm) / speedKmPerHour[seeker] > limit) {

@@ -159,7 +159,9 @@ class SeekerCodes {
         level.push(listed.level);
       }
       this.skillFrom[i + 1] = skill.length;
-      if (profile.certifications.size > 0) for (const code of profile.certifications) certification.push(certifications.idOf(code));
+      // The seeker's own list (validation rejects duplicates), not profile.certifications, which is built on first use.
+      const held = profile.seeker.certifications;
+      for (let k = 0; k < held.length; k++) certification.push(certifications.idOf(held[k]));
       this.certificationFrom[i + 1] = certification.length;
     }
     this.skill = Int32Array.from(skill);
@@ -308,7 +310,7 @@ class PairFinder {
     const window = runContaining(profile.free, start, end);
     if (window === undefined) return;
     if ((v.flags[vacancy] & HAS_BLOCKED_SEEKERS) !== 0 && this.prepared.vacancies[vacancy].blockedSeekers.has(profile.index)) return;
-    if (profile.blockedFirms.size > 0 && profile.blockedFirms.has(this.prepared.vacancies[vacancy].vacancy.firmId)) return;
+    if (profile.seeker.blockedFirmIds !== undefined && profile.seeker.blockedFirmIds.length > 0 && profile.blockedFirms.has(this.prepared.vacancies[vacancy].vacancy.firmId)) return;
     this.found.vacancy.push(vacancy);
     this.found.seeker.push(profile.index);
     this.found.score.push(

@@ -1,5 +1,7 @@
 import { COMMUTE_MODEL, cosineOfLatitude, reachKm } from './commute';
 import { PreparedInstance, SeekerProfile } from './prepared-instance';
+import { reachHaversine } from './reach-bounds';
+import { COMMUTE_MODES } from './types';
 
 /** The numbers the rules read of seeker i, at index i: what diagnostics and live candidates scan. */
 export interface SeekerRuleColumns {
@@ -30,12 +32,18 @@ export interface SeekerColumns extends SeekerRuleColumns {
   readonly freeSeeker: Int32Array;
   /** The farthest commute reach (km) of any seeker: beyond it in latitude nobody passes the commute rule. */
   readonly maxReachKm: number;
+  /** Seeker i's commute mode, as its index in COMMUTE_MODES. */
+  readonly modeIndex: Uint8Array;
+  /** reachHaversine of seeker i's own limit (reach-bounds.ts). */
+  readonly ownReachHaversine: Float64Array;
   /** True when lat is ascending (the canonical order sorts seekers by latitude first). */
   readonly latitudeAscending: boolean;
   /** Per skill code, its holders (ascending) and their levels. */
   readonly holdersBySkill: ReadonlyMap<string, { readonly seekers: Int32Array; readonly levels: Int8Array }>;
   readonly holdersByCertification: ReadonlyMap<string, Int32Array>;
   readonly refusersByFirm: ReadonlyMap<string, number[]>;
+  /** A byte per seeker, reused by every diagnoseVacancy call on these columns (one at a time). */
+  readonly scratch: { readonly failed: Uint8Array; readonly skillsHeld: Uint8Array; readonly certificationsHeld: Uint8Array; readonly free: Uint8Array };
 }
 
 function appendTo(index: Map<string, number[]>, key: string, seeker: number): void {
@@ -103,6 +111,8 @@ export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
   const freeSeeker = new Int32Array(rules.freeStart.length);
   let maxReachKm = -1;
   let latitudeAscending = true;
+  const modeIndex = new Uint8Array(count);
+  const ownReachHaversine = new Float64Array(count);
   const holdersBySkill = new Map<string, { seekers: Int32Array; levels: Int8Array }>();
   const holdersByCertification = new Map<string, Int32Array>();
   const refusersByFirm = new Map<string, number[]>();
@@ -114,17 +124,25 @@ export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
     const seeker = profile.seeker;
     if (i > 0 && !(rules.lat[i - 1] <= rules.lat[i])) latitudeAscending = false;
     maxReachKm = Math.max(maxReachKm, reachKm(seeker.commuteMode, seeker.maxCommuteMinutes));
+    modeIndex[i] = COMMUTE_MODES.indexOf(seeker.commuteMode);
+    ownReachHaversine[i] = reachHaversine(COMMUTE_MODEL[seeker.commuteMode], seeker.maxCommuteMinutes);
     freeSeeker.fill(i, rules.freeOffset[i], rules.freeOffset[i + 1]);
-    for (const [code, level] of profile.skillLevels) {
-      appendTo(skillHolders, code, i);
-      appendTo(skillLevels, code, level);
+    // The seeker's own lists, which validation keeps free of duplicates (so they hold what
+    // profile.skillLevels and the sets would), not the profile's maps: those are built on first use.
+    const skills = seeker.skills;
+    for (let k = 0; k < skills.length; k++) {
+      appendTo(skillHolders, skills[k].code, i);
+      appendTo(skillLevels, skills[k].code, skills[k].level);
     }
-    for (const code of profile.certifications) appendTo(certificationHolders, code, i);
-    for (const firm of profile.blockedFirms) appendTo(refusersByFirm, firm, i);
+    const certifications = seeker.certifications;
+    for (let k = 0; k < certifications.length; k++) appendTo(certificationHolders, certifications[k], i);
+    const blockedFirmIds = seeker.blockedFirmIds ?? [];
+    for (let k = 0; k < blockedFirmIds.length; k++) appendTo(refusersByFirm, blockedFirmIds[k], i);
   }
   for (const [code, holders] of skillHolders) {
     holdersBySkill.set(code, { seekers: Int32Array.from(holders), levels: Int8Array.from(skillLevels.get(code)!) });
   }
   for (const [code, holders] of certificationHolders) holdersByCertification.set(code, Int32Array.from(holders));
-  return { ...rules, freeSeeker, maxReachKm, latitudeAscending, holdersBySkill, holdersByCertification, refusersByFirm };
+  const scratch = { failed: new Uint8Array(count), skillsHeld: new Uint8Array(count), certificationsHeld: new Uint8Array(count), free: new Uint8Array(count) };
+  return { ...rules, freeSeeker, maxReachKm, modeIndex, ownReachHaversine, latitudeAscending, holdersBySkill, holdersByCertification, refusersByFirm, scratch };
 }
