@@ -110,6 +110,10 @@ export class AppConfig {
     return this.config.get('MATCH_SOLVER_NICE', { infer: true });
   }
 
+  get matchSolverNiceAbovePairs(): number {
+    return this.config.get('MATCH_SOLVER_NICE_ABOVE_PAIRS', { infer: true });
+  }
+
   get candidatesConcurrency(): number {
     return this.config.get('CANDIDATES_CONCURRENCY', { infer: true });
   }

@@ -126,6 +126,16 @@ export class EnvironmentVariables {
   @IntegerVariable(0, 19)
   MATCH_SOLVER_NICE: number = 10;
 
+  /**
+   * Runs up to this size (vacancies × seekers of the built instance) solve at normal priority,
+   * larger ones at MATCH_SOLVER_NICE: a short run's solve is a fraction of a core-second, which
+   * a coordinator waits for and the API hardly notices, while a long one (national: 5,000 ×
+   * 50,000) would hold a core for seconds. The default lies between regional (500 × 5,000,
+   * 0.2 s alone) and realistic-2k (2,000 × 20,000, ~1 s). 0 nices every solve.
+   */
+  @IntegerVariable(0, 1_000_000_000_000)
+  MATCH_SOLVER_NICE_ABOVE_PAIRS: number = 10_000_000;
+
   /** Live-candidate computations at once; beyond them callers wait in a bounded queue. */
   @IntegerVariable(1, 64)
   CANDIDATES_CONCURRENCY: number = 4;

@@ -62,7 +62,7 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       // Stored while the thread solves (the database's work, not the loop's); awaited before the
       // results, so that even a run whose solve failed can be downloaded and reproduced.
       const bytes = sharedUtf8(instance.json);
-      const solving = this.solver.solve(bytes, { timeLimitMs: run.timeLimitMs });
+      const solving = this.solver.solve(bytes, { timeLimitMs: run.timeLimitMs }, { vacancies: instance.vacancyCount, seekers: instance.seekerIds.length });
       solving.catch(() => undefined); // settled below; not an unhandled rejection meanwhile
       // The driver copies the 20 MB parameter into its buffer synchronously: in a task of its own,
       // not in the one that parsed the instance and encoded it (together they held the loop ~120 ms).
