@@ -8,6 +8,7 @@ import { InstanceBuilder, InvalidInstanceError } from './instance-builder';
 import { MatchQueue, MatchRunJob, MatchRunJobContext } from './match-queue';
 import { MatchRun } from './match-run.entity';
 import { MatchRunResultsWriter } from './match-run-results.writer';
+import { SeekerPool } from './seeker-pool';
 import { SolverThread } from './solver/solver-thread';
 
 const MAX_ERROR_LENGTH = 500;
@@ -31,12 +32,15 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     private readonly builder: InstanceBuilder,
     private readonly solver: SolverThread,
     private readonly results: MatchRunResultsWriter,
+    private readonly pool: SeekerPool,
   ) {
     this.heartbeatTimeoutSeconds = config.matchRunHeartbeatTimeoutSeconds;
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.matchWorkerEnabled) return;
+    // Runs read their seekers from the pool: built now, in the background, rather than by the first run.
+    this.pool.refresh().catch((error: unknown) => this.logger.warn(`building the seeker pool failed: ${describeError(error)}`));
     await this.settleAbandonedRuns();
     await this.queue.work((job, context) => this.execute(job, context));
     this.sweepTimer = setInterval(() => {
@@ -56,8 +60,8 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     const heartbeat = setInterval(() => void this.beat(run), (this.heartbeatTimeoutSeconds * 1000) / 6);
     try {
       const startedAt = performance.now();
-      // The database serialises the seekers; the solver thread parses and validates the text.
-      const instance = await this.builder.buildText(run.scope, { asOf: run.asOf, weights: run.weights });
+      // The pool serialises the seekers at the run's snapshot; the solver thread parses and validates the text.
+      const instance = await this.builder.buildText(run.scope, { asOf: run.asOf, weights: run.weights }, this.pool);
       const builtAt = performance.now();
       // Stored while the thread solves (the database's work, not the loop's); awaited before the
       // results, so that even a run whose solve failed can be downloaded and reproduced.
