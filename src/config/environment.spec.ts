@@ -47,6 +47,12 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ MATCH_SOLVER_NICE: '-5' })).toThrow(/MATCH_SOLVER_NICE must not be less than 0/);
   });
 
+  it('reads a run\'s seekers from the database unless told to use the pool', () => {
+    expect(validateEnvironment({}).MATCH_RUN_SEEKERS).toBe('database');
+    expect(validateEnvironment({ MATCH_RUN_SEEKERS: 'pool' }).MATCH_RUN_SEEKERS).toBe('pool');
+    expect(() => validateEnvironment({ MATCH_RUN_SEEKERS: 'memory' })).toThrow(/MATCH_RUN_SEEKERS must be database or pool/);
+  });
+
   it('solves runs up to 10 million vacancy × seeker pairs at normal priority unless told otherwise', () => {
     expect(validateEnvironment({}).MATCH_SOLVER_NICE_ABOVE_PAIRS).toBe(10_000_000);
     expect(validateEnvironment({ MATCH_SOLVER_NICE_ABOVE_PAIRS: '0' }).MATCH_SOLVER_NICE_ABOVE_PAIRS).toBe(0);

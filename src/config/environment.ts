@@ -136,6 +136,16 @@ export class EnvironmentVariables {
   @IntegerVariable(0, 1_000_000_000_000)
   MATCH_SOLVER_NICE_ABOVE_PAIRS: number = 10_000_000;
 
+  /**
+   * Where a run reads its seekers: `database` (SEEKERS_JSON_SQL, ~2 s of a PostgreSQL core at
+   * national size, beside the API's statements) or `pool` (the in-memory seeker pool brought to
+   * the run's snapshot: a fraction of the database's CPU, but ~0.4–0.6 s more of the event
+   * loop's per national run and loop maxima of 150–200 ms measured at load 12; see
+   * docs/operations-scale.md, session 6). `pool` builds the pool when the worker starts.
+   */
+  @IsIn(['database', 'pool'], { message: 'MATCH_RUN_SEEKERS must be database or pool' })
+  MATCH_RUN_SEEKERS: 'database' | 'pool' = 'database';
+
   /** Live-candidate computations at once; beyond them callers wait in a bounded queue. */
   @IntegerVariable(1, 64)
   CANDIDATES_CONCURRENCY: number = 4;

@@ -39,8 +39,10 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.matchWorkerEnabled) return;
-    // Runs read their seekers from the pool: built now, in the background, rather than by the first run.
-    this.pool.refresh().catch((error: unknown) => this.logger.warn(`building the seeker pool failed: ${describeError(error)}`));
+    // Runs that read their seekers from the pool find it built now, in the background, rather than by the first run.
+    if (this.config.matchRunSeekersFromPool) {
+      this.pool.refresh().catch((error: unknown) => this.logger.warn(`building the seeker pool failed: ${describeError(error)}`));
+    }
     await this.settleAbandonedRuns();
     await this.queue.work((job, context) => this.execute(job, context));
     this.sweepTimer = setInterval(() => {
@@ -60,8 +62,9 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     const heartbeat = setInterval(() => void this.beat(run), (this.heartbeatTimeoutSeconds * 1000) / 6);
     try {
       const startedAt = performance.now();
-      // The pool serialises the seekers at the run's snapshot; the solver thread parses and validates the text.
-      const instance = await this.builder.buildText(run.scope, { asOf: run.asOf, weights: run.weights }, this.pool);
+      // The database (or the pool, at the run's snapshot) serialises the seekers; the solver thread parses and validates the text.
+      const source = this.config.matchRunSeekersFromPool ? this.pool : undefined;
+      const instance = await this.builder.buildText(run.scope, { asOf: run.asOf, weights: run.weights }, source);
       const builtAt = performance.now();
       // Stored while the thread solves (the database's work, not the loop's); awaited before the
       // results, so that even a run whose solve failed can be downloaded and reproduced.
