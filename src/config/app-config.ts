@@ -110,6 +110,15 @@ export class AppConfig {
     return this.config.get('MATCH_SOLVER_NICE', { infer: true });
   }
 
+  get matchSolverNiceAbovePairs(): number {
+    return this.config.get('MATCH_SOLVER_NICE_ABOVE_PAIRS', { infer: true });
+  }
+
+  /** True when match runs read their seekers from the in-memory pool (MATCH_RUN_SEEKERS=pool). */
+  get matchRunSeekersFromPool(): boolean {
+    return this.config.get('MATCH_RUN_SEEKERS', { infer: true }) === 'pool';
+  }
+
   get candidatesConcurrency(): number {
     return this.config.get('CANDIDATES_CONCURRENCY', { infer: true });
   }

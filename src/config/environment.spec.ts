@@ -47,6 +47,18 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ MATCH_SOLVER_NICE: '-5' })).toThrow(/MATCH_SOLVER_NICE must not be less than 0/);
   });
 
+  it('reads a run\'s seekers from the database unless told to use the pool', () => {
+    expect(validateEnvironment({}).MATCH_RUN_SEEKERS).toBe('database');
+    expect(validateEnvironment({ MATCH_RUN_SEEKERS: 'pool' }).MATCH_RUN_SEEKERS).toBe('pool');
+    expect(() => validateEnvironment({ MATCH_RUN_SEEKERS: 'memory' })).toThrow(/MATCH_RUN_SEEKERS must be database or pool/);
+  });
+
+  it('solves runs up to 10 million vacancy × seeker pairs at normal priority unless told otherwise', () => {
+    expect(validateEnvironment({}).MATCH_SOLVER_NICE_ABOVE_PAIRS).toBe(10_000_000);
+    expect(validateEnvironment({ MATCH_SOLVER_NICE_ABOVE_PAIRS: '0' }).MATCH_SOLVER_NICE_ABOVE_PAIRS).toBe(0);
+    expect(() => validateEnvironment({ MATCH_SOLVER_NICE_ABOVE_PAIRS: '-1' })).toThrow(/MATCH_SOLVER_NICE_ABOVE_PAIRS must not be less than 0/);
+  });
+
   it('refuses a match-run expiry shorter than the longest run a coordinator may ask for', () => {
     const shortest = MAX_MATCH_RUN_TIME_LIMIT_SECONDS + 60;
     expect(() => validateEnvironment({ MATCH_RUN_EXPIRE_SECONDS: String(shortest - 1) })).toThrow(

@@ -126,6 +126,26 @@ export class EnvironmentVariables {
   @IntegerVariable(0, 19)
   MATCH_SOLVER_NICE: number = 10;
 
+  /**
+   * Runs up to this size (vacancies × seekers of the built instance) solve at normal priority,
+   * larger ones at MATCH_SOLVER_NICE: a short run's solve is a fraction of a core-second, which
+   * a coordinator waits for and the API hardly notices, while a long one (national: 5,000 ×
+   * 50,000) would hold a core for seconds. The default lies between regional (500 × 5,000,
+   * 0.2 s alone) and realistic-2k (2,000 × 20,000, ~1 s). 0 nices every solve.
+   */
+  @IntegerVariable(0, 1_000_000_000_000)
+  MATCH_SOLVER_NICE_ABOVE_PAIRS: number = 10_000_000;
+
+  /**
+   * Where a run reads its seekers: `database` (SEEKERS_JSON_SQL, ~2 s of a PostgreSQL core at
+   * national size, beside the API's statements) or `pool` (the in-memory seeker pool brought to
+   * the run's snapshot: a fraction of the database's CPU, but ~0.4–0.6 s more of the event
+   * loop's per national run and loop maxima of 150–200 ms measured at load 12; see
+   * docs/operations-scale.md, session 6). `pool` builds the pool when the worker starts.
+   */
+  @IsIn(['database', 'pool'], { message: 'MATCH_RUN_SEEKERS must be database or pool' })
+  MATCH_RUN_SEEKERS: 'database' | 'pool' = 'database';
+
   /** Live-candidate computations at once; beyond them callers wait in a bounded queue. */
   @IntegerVariable(1, 64)
   CANDIDATES_CONCURRENCY: number = 4;

@@ -40,6 +40,15 @@ export interface InstanceText {
   readonly seekerIds: readonly string[];
 }
 
+/**
+ * Where a run's seekers may come from instead of SEEKERS_JSON_SQL: the service's in-memory pool
+ * (SeekerPool), brought to the run transaction's snapshot. The same seekers, parsed alike.
+ */
+export interface SeekerSource {
+  readAtSnapshot<T>(read: (manager: EntityManager) => Promise<T>): Promise<T>;
+  seekersText(manager: EntityManager, box: readonly [number, number, number, number], span: DateRange, asOf: string): Promise<{ json: string; ids: string[] }>;
+}
+
 /** Which pairs to re-check: these gaps (open, not ended) and these seekers (active), whatever their distance. */
 export interface PairScope {
   readonly leaveGapIds: readonly string[];
@@ -102,35 +111,39 @@ export class InstanceBuilder {
   }
 
   /**
-   * The same instance as build() (unvalidated, no seekerFilter), as JSON text: the seekers,
-   * the bulk of a national instance, arrive from the database already serialised
-   * (SEEKERS_JSON_SQL), so the event loop parses and stringifies only the vacancies and pairs.
+   * The same instance as build() (unvalidated, no seekerFilter), as JSON text: the seekers, the
+   * bulk of a national instance, are serialised by the database (SEEKERS_JSON_SQL) or, given
+   * `source`, by the pool in slices between other tasks, so that the event loop never holds
+   * tens of thousands of seeker rows at once. The pool reads no seeker from the database beyond
+   * the changes since its last refresh: SEEKERS_JSON_SQL cost PostgreSQL ~2 s of a core at
+   * national size, taken from the list requests beside the run.
    */
-  async buildText(scope: MatchScope, options: Pick<InstanceOptions, 'asOf' | 'weights'>): Promise<InstanceText> {
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map((row) => toVacancy(row, options.asOf));
-      let seekersJson = '[]';
-      let seekerIds: string[] = [];
-      let seekerIdList = '';
-      if (vacancies.length > 0) {
-        const span = spanOf(vacancies);
-        const [row]: { seekers: string; seeker_ids: string }[] = await manager.query(SEEKERS_JSON_SQL, [
-          ...boxOf(vacancies),
-          span.start,
-          span.end,
-          options.asOf,
-        ]);
-        seekersJson = row.seekers;
-        seekerIdList = row.seeker_ids;
-        seekerIds = seekerIdList === '' ? [] : seekerIdList.split(',');
-      }
-      const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIdList) : [];
-      // Key order as build()'s object, so that both texts parse to equal instances.
-      const json =
-        `{"vacancies":${JSON.stringify(vacancies)},"seekers":${seekersJson},"blockedPairs":${JSON.stringify(blockedPairs)},` +
-        `"asOf":${JSON.stringify(options.asOf)}${options.weights ? `,"weights":${JSON.stringify(options.weights)}` : ''}}`;
-      return { json, vacancyCount: vacancies.length, seekerIds };
-    });
+  async buildText(scope: MatchScope, options: Pick<InstanceOptions, 'asOf' | 'weights'>, source?: SeekerSource): Promise<InstanceText> {
+    const read = (manager: EntityManager) => this.textIn(manager, scope, options, source);
+    return source ? source.readAtSnapshot(read) : this.dataSource.transaction('REPEATABLE READ', read);
+  }
+
+  private async textIn(manager: EntityManager, scope: MatchScope, options: Pick<InstanceOptions, 'asOf' | 'weights'>, source?: SeekerSource): Promise<InstanceText> {
+    const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map((row) => toVacancy(row, options.asOf));
+    const { seekersJson, seekerIds } = vacancies.length > 0 ? await this.seekersText(manager, vacancies, options.asOf, source) : { seekersJson: '[]', seekerIds: [] };
+    const seekerIdList = seekerIds.join(',');
+    const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIdList) : [];
+    // Key order as build()'s object, so that both texts parse to equal instances.
+    const json =
+      `{"vacancies":${JSON.stringify(vacancies)},"seekers":${seekersJson},"blockedPairs":${JSON.stringify(blockedPairs)},` +
+      `"asOf":${JSON.stringify(options.asOf)}${options.weights ? `,"weights":${JSON.stringify(options.weights)}` : ''}}`;
+    return { json, vacancyCount: vacancies.length, seekerIds };
+  }
+
+  /** The seekers around the vacancies as a JSON array, from the pool when given, else serialised by the database. */
+  private async seekersText(manager: EntityManager, vacancies: readonly Vacancy[], asOf: string, source?: SeekerSource): Promise<{ seekersJson: string; seekerIds: string[] }> {
+    const span = spanOf(vacancies);
+    if (source) {
+      const seekers = await source.seekersText(manager, boxOf(vacancies), span, asOf);
+      return { seekersJson: seekers.json, seekerIds: seekers.ids };
+    }
+    const [row]: { seekers: string; seeker_ids: string }[] = await manager.query(SEEKERS_JSON_SQL, [...boxOf(vacancies), span.start, span.end, asOf]);
+    return { seekersJson: row.seekers, seekerIds: row.seeker_ids === '' ? [] : row.seeker_ids.split(',') };
   }
 
   /**

@@ -8,6 +8,7 @@ import { InstanceBuilder, InvalidInstanceError } from './instance-builder';
 import { MatchQueue, MatchRunJob, MatchRunJobContext } from './match-queue';
 import { MatchRun } from './match-run.entity';
 import { MatchRunResultsWriter } from './match-run-results.writer';
+import { SeekerPool } from './seeker-pool';
 import { SolverThread } from './solver/solver-thread';
 
 const MAX_ERROR_LENGTH = 500;
@@ -31,12 +32,17 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     private readonly builder: InstanceBuilder,
     private readonly solver: SolverThread,
     private readonly results: MatchRunResultsWriter,
+    private readonly pool: SeekerPool,
   ) {
     this.heartbeatTimeoutSeconds = config.matchRunHeartbeatTimeoutSeconds;
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.matchWorkerEnabled) return;
+    // Runs that read their seekers from the pool find it built now, in the background, rather than by the first run.
+    if (this.config.matchRunSeekersFromPool) {
+      this.pool.refresh().catch((error: unknown) => this.logger.warn(`building the seeker pool failed: ${describeError(error)}`));
+    }
     await this.settleAbandonedRuns();
     await this.queue.work((job, context) => this.execute(job, context));
     this.sweepTimer = setInterval(() => {
@@ -56,13 +62,14 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     const heartbeat = setInterval(() => void this.beat(run), (this.heartbeatTimeoutSeconds * 1000) / 6);
     try {
       const startedAt = performance.now();
-      // The database serialises the seekers; the solver thread parses and validates the text.
-      const instance = await this.builder.buildText(run.scope, { asOf: run.asOf, weights: run.weights });
+      // The database (or the pool, at the run's snapshot) serialises the seekers; the solver thread parses and validates the text.
+      const source = this.config.matchRunSeekersFromPool ? this.pool : undefined;
+      const instance = await this.builder.buildText(run.scope, { asOf: run.asOf, weights: run.weights }, source);
       const builtAt = performance.now();
       // Stored while the thread solves (the database's work, not the loop's); awaited before the
       // results, so that even a run whose solve failed can be downloaded and reproduced.
       const bytes = sharedUtf8(instance.json);
-      const solving = this.solver.solve(bytes, { timeLimitMs: run.timeLimitMs });
+      const solving = this.solver.solve(bytes, { timeLimitMs: run.timeLimitMs }, { vacancies: instance.vacancyCount, seekers: instance.seekerIds.length });
       solving.catch(() => undefined); // settled below; not an unhandled rejection meanwhile
       // The driver copies the 20 MB parameter into its buffer synchronously: in a task of its own,
       // not in the one that parsed the instance and encoded it (together they held the loop ~120 ms).

@@ -60,6 +60,18 @@ const POOL_ROWS_SQL = `
   FROM seekers s
   WHERE s.status = 'active' AND s.id = ANY($1::uuid[])`;
 
+/**
+ * cos(radians(least(89, max(|minLat|, |maxLat|) + km / 111))) for each reach km, as seekerReachBoxSql
+ * computes it: JavaScript's cosine may differ from the database's in the last bit.
+ */
+const BOX_COSINES_SQL = `
+  SELECT coalesce(array_agg(cos(radians(least(89.0, greatest(abs($1::float8), abs($2::float8)) + km / ${KM_PER_DEGREE_LATITUDE}))) ORDER BY n), '{}') AS cosines
+  FROM unnest($3::float8[]) WITH ORDINALITY AS reach(km, n)`;
+
+/** A run's seekers are serialised from the pool SERIALISE_STEP at a time, yielding to the event loop after SERIALISE_SLICE_MS. */
+const SERIALISE_STEP = 250;
+const SERIALISE_SLICE_MS = 20;
+
 /** Rows read per query: the event loop parses one chunk at a time. */
 const CHUNK = 2_000;
 /** Seekers prepared between two turns of the event loop (~5 µs each). */
@@ -275,6 +287,40 @@ export class SeekerPool implements OnModuleDestroy {
     return blocks;
   }
 
+  /**
+   * The seekers of a run's instance as its JSON array and their ids, from the pool: those
+   * SEEKERS_JSON_SQL selects (active, within NEAR_MISS_REACH_FACTOR × their reach of the
+   * vacancies' box, seekerReachBoxSql to the bit: the cosines come from the database), in id
+   * order, windows and busy days clipped to `span`. Call it inside readAtSnapshot with its
+   * manager: the pool is then exact as of that transaction's snapshot.
+   */
+  async seekersText(manager: EntityManager, box: readonly [number, number, number, number], span: DateRange, asOf: string): Promise<{ json: string; ids: string[] }> {
+    const [minLat, maxLat, minLng, maxLng] = box;
+    const kms = this.distinctKms();
+    const [{ cosines }]: { cosines: number[] }[] = await manager.query(BOX_COSINES_SQL, [minLat, maxLat, kms]);
+    const lngSpans = new Map(kms.map((km, i) => [km, km / (KM_PER_DEGREE_LATITUDE * cosines[i])]));
+    const chosen: PooledSeeker[] = [];
+    for (const seeker of this.byId.values()) {
+      if (!(seeker.lat >= minLat - seeker.dLat && seeker.lat <= maxLat + seeker.dLat)) continue;
+      const lngSpan = lngSpans.get(seeker.km)!;
+      if (seeker.lng >= minLng - lngSpan && seeker.lng <= maxLng + lngSpan) chosen.push(seeker);
+    }
+    // The database's uuid order is its bytes' order, which lowercase hex text keeps.
+    chosen.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const parts: string[] = [];
+    let sliceStarted = performance.now();
+    for (let start = 0; start < chosen.length; start += SERIALISE_STEP) {
+      // A turn of a loop busy with 50 list connections takes ~100 ms: yield by time, not by count.
+      if (performance.now() - sliceStarted > SERIALISE_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
+      const slice = chosen.slice(start, start + SERIALISE_STEP).map((seeker) => seekerForSpan(seeker, span, asOf));
+      parts.push(JSON.stringify(slice).slice(1, -1));
+    }
+    return { json: `[${parts.join(',')}]`, ids: chosen.map((seeker) => seeker.id) };
+  }
+
   /** The distinct reach values (km) of pooled seekers: their longitude spans come from the database. */
   distinctKms(): number[] {
     return [...this.kms.keys()];
@@ -289,25 +335,55 @@ export class SeekerPool implements OnModuleDestroy {
     this.timer.unref();
   }
 
+  /**
+   * Runs `read` in a REPEATABLE READ transaction whose snapshot the pool is first brought to,
+   * no other refresh until `read` has settled: what `read` takes from the pool (seekersText)
+   * and what it reads through the manager are of one snapshot, as a match run's instance must be.
+   * The snapshot is the transaction's first statement, so it is never older than the pool's.
+   */
+  async readAtSnapshot<T>(read: (manager: EntityManager) => Promise<T>): Promise<T> {
+    while (this.running) await this.running.catch(() => undefined);
+    const reading = this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await this.applyIn(manager, this.mustRebuild(), performance.now());
+      return read(manager);
+    });
+    // Refreshes asked for meanwhile queue behind it (refresh() joins `running`).
+    this.running = reading.then(
+      () => undefined,
+      () => undefined,
+    );
+    void this.running.finally(() => {
+      this.running = null;
+      this.scheduleBackground();
+    });
+    return reading;
+  }
+
+  private mustRebuild(): boolean {
+    return this.snapshot === null || performance.now() - this.refreshedAt > REBUILD_AFTER_MS;
+  }
+
   private async apply(): Promise<void> {
-    const rebuild = this.snapshot === null || performance.now() - this.refreshedAt > REBUILD_AFTER_MS;
+    const rebuild = this.mustRebuild();
     const started = performance.now();
     if (!rebuild && (await this.unchangedSince(this.snapshot!, started))) return;
-    const { snapshot, ids, rows } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const [{ snapshot }]: { snapshot: string }[] = await manager.query(`SELECT pg_current_snapshot()::text AS snapshot`);
-      const ids: string[] = rebuild
-        ? (await manager.query(`SELECT id FROM seekers WHERE status = 'active' ORDER BY id`)).map((row: { id: string }) => row.id)
-        : (
-            await manager.query(
-              `SELECT DISTINCT seeker_id FROM seeker_changes
-               WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot)`,
-              [this.snapshot],
-            )
-          ).map((row: { seeker_id: string }) => row.seeker_id);
-      const rows: PoolRow[] = [];
-      for (let start = 0; start < ids.length; start += CHUNK) rows.push(...(await readRows(manager, ids.slice(start, start + CHUNK))));
-      return { snapshot, ids, rows };
-    });
+    await this.dataSource.transaction('REPEATABLE READ', (manager) => this.applyIn(manager, rebuild, started));
+  }
+
+  /** Brings the pool to the snapshot of `manager`'s transaction, which must not be older than the pool's. */
+  private async applyIn(manager: EntityManager, rebuild: boolean, started: number): Promise<void> {
+    const [{ snapshot }]: { snapshot: string }[] = await manager.query(`SELECT pg_current_snapshot()::text AS snapshot`);
+    const ids: string[] = rebuild
+      ? (await manager.query(`SELECT id FROM seekers WHERE status = 'active' ORDER BY id`)).map((row: { id: string }) => row.id)
+      : (
+          await manager.query(
+            `SELECT DISTINCT seeker_id FROM seeker_changes
+             WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot)`,
+            [this.snapshot],
+          )
+        ).map((row: { seeker_id: string }) => row.seeker_id);
+    const rows: PoolRow[] = [];
+    for (let start = 0; start < ids.length; start += CHUNK) rows.push(...(await readRows(manager, ids.slice(start, start + CHUNK))));
     const pooled = await pooledInSlices(rows);
     // The swap is synchronous: a request never sees a pool half of one snapshot, half of another.
     if (rebuild) {
@@ -431,14 +507,19 @@ function readRows(manager: EntityManager, ids: string[]): Promise<PoolRow[]> {
  * touch its span, waitingSince from the last confirmed placement begun by asOf.
  */
 export function seekerForVacancy(seeker: PooledSeeker, vacancy: Vacancy, asOf: string): Seeker {
-  const busy = [...overlapping(seeker.placements, vacancy.start, vacancy.end), ...overlapping(seeker.referred, vacancy.start, vacancy.end)];
+  return seekerForSpan(seeker, vacancy, asOf);
+}
+
+/** The seeker as InstanceBuilder builds it for vacancies spanning `span`: the same rules as seekerForVacancy. */
+export function seekerForSpan(seeker: PooledSeeker, span: DateRange, asOf: string): Seeker {
+  const busy = [...overlapping(seeker.placements, span.start, span.end), ...overlapping(seeker.referred, span.start, span.end)];
   if (seeker.referred.length > 0) busy.sort(byStartEnd);
   let lastPlacementEnd: string | undefined;
   for (const placement of seeker.placements) {
     if (placement.start <= asOf && (lastPlacementEnd === undefined || placement.end > lastPlacementEnd)) lastPlacementEnd = placement.end;
   }
   const waitingSince = lastPlacementEnd !== undefined && lastPlacementEnd > seeker.waitingSince ? lastPlacementEnd : seeker.waitingSince;
-  return toContractSeeker(seeker, overlapping(seeker.availability, vacancy.start, vacancy.end), busy, waitingSince);
+  return toContractSeeker(seeker, overlapping(seeker.availability, span.start, span.end), busy, waitingSince);
 }
 
 function toContractSeeker(seeker: PooledSeeker, availability: readonly DateRange[], busy: readonly DateRange[], waitingSince: string): Seeker {
@@ -458,3 +539,4 @@ function toContractSeeker(seeker: PooledSeeker, availability: readonly DateRange
   if (seeker.minHourlyWage !== null) contract.minHourlyWage = seeker.minHourlyWage;
   return contract;
 }
+

@@ -1,5 +1,6 @@
 import { Clock, FixedClock } from '../../src/clock/clock';
 import { InstanceBuilder } from '../../src/matching/instance-builder';
+import { SeekerPool } from '../../src/matching/seeker-pool';
 import { insertRandomMatchingData } from './factories/random-matching-data';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -34,6 +35,30 @@ describe('the instance builder: a run instance as JSON text', () => {
     expect(objects.seekers.some((seeker) => seeker.minHourlyWage === undefined)).toBe(true);
     expect(objects.blockedPairs?.length).toBeGreaterThan(0);
     expect(objects.vacancies.some((vacancy) => vacancy.start === AS_OF)).toBe(true);
+  });
+
+  // The pool is built by the first seed's run and brought up to date with each later seed's data
+  // (and the edit below) inside the run's own transaction: a stale pool would miss seekers.
+  it.each([7, 19, 31])('is the same instance from the seeker pool as from the database (seed %i)', async (seed) => {
+    const { gapIds } = await insertRandomMatchingData(t, seed);
+    const builder = t.app.get(InstanceBuilder);
+    const pool = t.app.get(SeekerPool);
+    const scope = { leaveGapIds: gapIds };
+    const fromDatabase = await builder.buildText(scope, { asOf: AS_OF, weights: WEIGHTS });
+    await builder.buildText(scope, { asOf: AS_OF, weights: WEIGHTS }, pool);
+    // An edit after the pool's last refresh: moved home, a new window, a placement gone.
+    const [seekerId] = fromDatabase.seekerIds;
+    await t.dataSource.query(`UPDATE seekers SET home_lat = home_lat + 0.001, waiting_since = '2026-01-05' WHERE id = $1`, [seekerId]);
+    await t.dataSource.query(`INSERT INTO seeker_availability (seeker_id, start_date, end_date) VALUES ($1, '2027-06-01', '2027-06-03')`, [seekerId]);
+    await t.dataSource.query(`DELETE FROM placements WHERE id IN (SELECT id FROM placements LIMIT 1)`);
+
+    const fromPool = await builder.buildText(scope, { asOf: AS_OF, weights: WEIGHTS }, pool);
+    const again = await builder.buildText(scope, { asOf: AS_OF, weights: WEIGHTS });
+
+    expect(JSON.parse(fromPool.json)).toStrictEqual(JSON.parse(again.json));
+    expect(fromPool.seekerIds).toEqual(again.seekerIds);
+    expect(fromPool.vacancyCount).toBe(again.vacancyCount);
+    expect(JSON.parse(again.json)).not.toStrictEqual(JSON.parse(fromDatabase.json));
   });
 
   it('is an empty instance when no gap is in scope', async () => {

@@ -12,24 +12,28 @@ export interface SolveRequest {
   readonly options: MatchOptions;
   /** Validate before solving (the service skips the pass on its event loop; the command line has validated already). */
   readonly validate?: boolean;
+  /** Nice value of the thread during this solve (Linux, that thread alone; see solveNice); never below the process's. */
+  readonly nice?: number;
 }
 
-export type SolveReply =
+/** The thread's nice value during the solve and after it (back at `base` unless lowering it was refused). */
+export interface SolvePriority {
+  readonly during: number;
+  readonly after: number;
+  readonly base: number;
+}
+
+export type SolveReply = (
   | { readonly id: number; readonly result: MatchResult }
   /** The instance broke the contract: the builder has a bug, a retry would only repeat it. */
   | { readonly id: number; readonly invalid: string[] }
-  | { readonly id: number; readonly error: string };
+  | { readonly id: number; readonly error: string }
+) & { readonly priority?: SolvePriority };
 
 /** Sent once when the thread has loaded the engine; replies to requests carry their id. */
 export interface SolverReady {
   readonly ready: true;
-  /** The thread's own id (Linux) and the nice value it runs at; undefined where /proc/thread-self is absent. */
+  /** The thread's own id (Linux) and the nice value it started at (the process's); undefined where /proc/thread-self is absent. */
   readonly threadId?: number;
   readonly nice?: number;
-}
-
-/** What a solver thread is started with (workerData). */
-export interface SolverWorkerData {
-  /** Nice value for this thread alone (Linux); 0 leaves it at the process's. */
-  readonly nice: number;
 }

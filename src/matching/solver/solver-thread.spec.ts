@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import type { SolverReady } from './solve-messages';
+import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
+import { solveNice } from './solver-priority';
 import { startSolverWorker } from './solver-thread';
 
 /** The nice value of one thread of this process, from /proc/<pid>/task/<tid>/stat (field 19). */
@@ -10,11 +11,19 @@ function niceOfThread(threadId: number): number {
   return Number(afterName.split(' ')[16]);
 }
 
-function readyOf(worker: Worker): Promise<SolverReady> {
+function nextMessage<T>(worker: Worker): Promise<T> {
   return new Promise((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
   });
+}
+
+const EMPTY_INSTANCE = JSON.stringify({ vacancies: [], seekers: [], blockedPairs: [], asOf: '2026-03-02' });
+
+async function solveAt(worker: Worker, nice: number | undefined): Promise<SolveReply> {
+  const replied = nextMessage<SolveReply>(worker);
+  worker.postMessage({ id: 1, instanceJson: EMPTY_INSTANCE, options: {}, validate: true, nice } satisfies SolveRequest);
+  return replied;
 }
 
 const linux = existsSync('/proc/thread-self');
@@ -27,21 +36,41 @@ describe('solver thread priority', () => {
     worker = undefined;
   });
 
-  (linux ? it : it.skip)('runs the solver thread alone at the nice value asked for, the event loop keeps its own', async () => {
+  (linux ? it : it.skip)('solves at the nice value asked for, that thread alone, and returns to the process priority after', async () => {
     const before = getPriority();
-    worker = startSolverWorker(7);
-    const ready = await readyOf(worker);
-
-    expect(ready).toMatchObject({ ready: true, nice: 7 });
+    worker = startSolverWorker();
+    const ready = await nextMessage<SolverReady>(worker);
+    expect(ready).toMatchObject({ ready: true, nice: before });
     expect(ready.threadId).not.toBe(process.pid);
-    expect(niceOfThread(ready.threadId!)).toBe(7);
+
+    const reply = await solveAt(worker, 7);
+
+    expect('result' in reply).toBe(true);
+    expect(reply.priority).toEqual({ during: 7, after: before, base: before });
+    expect(niceOfThread(ready.threadId!)).toBe(before);
     expect(niceOfThread(process.pid)).toBe(before);
   });
 
-  (linux ? it : it.skip)('leaves the thread at the process nice value with 0', async () => {
-    worker = startSolverWorker(0);
-    const ready = await readyOf(worker);
+  (linux ? it : it.skip)('solves at the process priority when no nice value is asked for', async () => {
+    worker = startSolverWorker();
+    await nextMessage<SolverReady>(worker);
 
-    expect(niceOfThread(ready.threadId!)).toBe(getPriority());
+    expect((await solveAt(worker, undefined)).priority).toMatchObject({ during: getPriority(), after: getPriority() });
+  });
+});
+
+describe('solveNice', () => {
+  const policy = { nice: 10, niceAbovePairs: 10_000_000 };
+
+  it('solves a regional run at normal priority and a national one niced', () => {
+    expect(solveNice({ vacancies: 500, seekers: 5_000 }, policy)).toBe(0);
+    expect(solveNice({ vacancies: 5_000, seekers: 50_000 }, policy)).toBe(10);
+  });
+
+  it('nices a run only above the threshold, and every run with threshold 0', () => {
+    expect(solveNice({ vacancies: 1_000, seekers: 10_000 }, policy)).toBe(0);
+    expect(solveNice({ vacancies: 1_000, seekers: 10_001 }, policy)).toBe(10);
+    expect(solveNice({ vacancies: 1, seekers: 1 }, { nice: 10, niceAbovePairs: 0 })).toBe(10);
+    expect(solveNice({ vacancies: 0, seekers: 0 }, { nice: 10, niceAbovePairs: 0 })).toBe(0);
   });
 });

@@ -5,7 +5,8 @@ import { AppConfig } from '../../config/app-config';
 import type { MatchOptions } from '../core/match';
 import type { MatchResult } from '../core/types';
 import { InvalidInstanceError } from '../instance-builder';
-import type { SolveReply, SolveRequest, SolverReady, SolverWorkerData } from './solve-messages';
+import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
+import { InstanceSize, SolverPriorityPolicy, solveNice } from './solver-priority';
 
 /** Beyond its own time limit the engine gets this long to answer before the thread is replaced. */
 const GRACE_MS = 60_000;
@@ -16,18 +17,17 @@ const STOPPING = 'the service is stopping';
 const WORKER_FILE = join(__dirname, `solve.worker${extname(__filename)}`);
 
 /**
- * A thread running solve.worker (also used by the command line, without Nest), at nice value
- * `nice` (Linux, that thread alone; see MATCH_SOLVER_NICE).
+ * A thread running solve.worker (also used by the command line, without Nest), at the
+ * process's priority; each solve request says the nice value it runs at (solveNice).
  */
-export function startSolverWorker(nice = 0): Worker {
-  const workerData: SolverWorkerData = { nice };
+export function startSolverWorker(): Worker {
   if (WORKER_FILE.endsWith('.ts')) {
     // No compiled file exists under ts-jest and ts-node: compile the worker's imports on the fly.
     const bootstrap = `require('ts-node').register({ transpileOnly: true, projectSearchDir: ${JSON.stringify(__dirname)} });
       require(${JSON.stringify(WORKER_FILE)});`;
-    return new Worker(bootstrap, { eval: true, workerData });
+    return new Worker(bootstrap, { eval: true });
   }
-  return new Worker(WORKER_FILE, { workerData });
+  return new Worker(WORKER_FILE);
 }
 
 interface Pending {
@@ -44,15 +44,20 @@ interface Pending {
 @Injectable()
 export class SolverThread implements OnModuleDestroy {
   private readonly slots: SolverSlot[];
+  private readonly priority: SolverPriorityPolicy;
 
   constructor(config: AppConfig) {
-    this.slots = Array.from({ length: config.matchConcurrency }, () => new SolverSlot(config.matchSolverNice));
+    this.slots = Array.from({ length: config.matchConcurrency }, () => new SolverSlot());
+    this.priority = { nice: config.matchSolverNice, niceAbovePairs: config.matchSolverNiceAbovePairs };
   }
 
-  /** Solves an instance given as JSON text or its UTF-8 bytes (see SolveRequest); the thread validates it first. */
-  solve(instanceJson: string | Uint8Array, options: MatchOptions): Promise<MatchResult> {
+  /**
+   * Solves an instance given as JSON text or its UTF-8 bytes (see SolveRequest); the thread
+   * validates it first, and runs at the nice value solveNice gives its size.
+   */
+  solve(instanceJson: string | Uint8Array, options: MatchOptions, size: InstanceSize): Promise<MatchResult> {
     const idlest = this.slots.reduce((best, slot) => (slot.inFlight < best.inFlight ? slot : best));
-    return idlest.solve(instanceJson, options);
+    return idlest.solve(instanceJson, options, solveNice(size, this.priority));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -70,13 +75,11 @@ class SolverSlot {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly nice: number) {}
-
   get inFlight(): number {
     return this.pending.size;
   }
 
-  solve(instanceJson: string | Uint8Array, options: MatchOptions): Promise<MatchResult> {
+  solve(instanceJson: string | Uint8Array, options: MatchOptions, nice: number): Promise<MatchResult> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise<MatchResult>((resolve, reject) => {
@@ -84,7 +87,7 @@ class SolverSlot {
         this.fail(worker, new Error(`the solver did not answer within ${(options.timeLimitMs ?? 0) + GRACE_MS} ms`));
       }, (options.timeLimitMs ?? 0) + GRACE_MS);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, instanceJson, options, validate: true } satisfies SolveRequest);
+      worker.postMessage({ id, instanceJson, options, validate: true, nice } satisfies SolveRequest);
     });
   }
 
@@ -95,7 +98,7 @@ class SolverSlot {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startSolverWorker(this.nice);
+    const worker = startSolverWorker();
     worker.on('message', (reply: SolveReply | SolverReady) => {
       if ('ready' in reply) return;
       const pending = this.pending.get(reply.id);
@@ -105,12 +108,26 @@ class SolverSlot {
       if ('invalid' in reply) pending.reject(new InvalidInstanceError(reply.invalid));
       else if ('error' in reply) pending.reject(new Error(`the matching engine failed: ${reply.error}`));
       else pending.resolve(reply.result);
+      if (reply.priority && reply.priority.after > reply.priority.base) this.replaceNiced(worker, reply.priority.after);
     });
     worker.on('error', (error) => this.fail(worker, new Error(`the solver thread crashed: ${error.message}`)));
     worker.on('exit', (code) => this.fail(worker, new Error(`the solver thread exited (code ${code})`)));
     worker.unref();
     this.worker = worker;
     return worker;
+  }
+
+  /**
+   * A thread that may not lower its nice value again (no CAP_SYS_NICE, RLIMIT_NICE 0) would solve
+   * every later short run niced: it is retired once idle, and a fresh one (the process's
+   * priority) started at once, so that the next run does not wait for the engine to load.
+   */
+  private replaceNiced(worker: Worker, nice: number): void {
+    if (this.worker !== worker || this.pending.size > 0) return;
+    this.logger.log(`the solver thread could not return from nice ${nice}: replacing it`);
+    this.worker = undefined;
+    void worker.terminate();
+    this.ensureWorker();
   }
 
   /** Rejects everything in flight and retires the thread; the next solve starts a fresh one. */

@@ -1,25 +1,30 @@
 import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
+
+/** This thread's id, on Linux (`/proc/thread-self` → `<pid>/task/<tid>`); undefined elsewhere. */
+export function thisThreadId(): number | undefined {
+  try {
+    const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    return Number.isInteger(threadId) && threadId > 0 ? threadId : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
- * Lowers the calling thread's priority to `nice`, on Linux, where a nice value belongs to one
- * thread (`<pid>/task/<tid>` is what /proc/thread-self points at): the process's other threads,
- * the HTTP event loop among them, keep theirs. Elsewhere, or when refused, it does nothing.
- * Returns the thread id and the nice value set, or undefined when none was.
+ * Sets the calling thread's nice value, on Linux, where a nice value belongs to one thread:
+ * the process's other threads, the HTTP event loop among them, keep theirs. Raising it needs
+ * no privilege; lowering it again needs CAP_SYS_NICE or a RLIMIT_NICE that allows it, and is
+ * otherwise refused (the thread stays where it was). Returns the thread id and the nice value
+ * it runs at afterwards, or undefined where threads have no id of their own.
  */
-export function niceThisThread(nice: number): { threadId: number; nice: number } | undefined {
-  let threadId: number;
+export function setThisThreadNice(nice: number): { threadId: number; nice: number } | undefined {
+  const threadId = thisThreadId();
+  if (threadId === undefined) return undefined;
   try {
-    threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (getPriority(threadId) !== nice) setPriority(threadId, nice);
   } catch {
-    return undefined;
+    // Refused: reported through the value read back.
   }
-  if (!Number.isInteger(threadId) || threadId <= 0) return undefined;
-  if (nice === 0) return { threadId, nice };
-  try {
-    setPriority(threadId, nice);
-  } catch {
-    return undefined;
-  }
-  return { threadId, nice };
+  return { threadId, nice: getPriority(threadId) };
 }
