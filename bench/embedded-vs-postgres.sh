@@ -4,9 +4,12 @@
 #
 #   bench/embedded-vs-postgres.sh embedded|postgres [dist folder] [HTTP port] [size] [bench flags…]
 #
-# embedded: a service without DATABASE_URL on a new EMBEDDED_DB_DIR (deleted afterwards), its
-#           database served at HTTP port + 10;
-# postgres: a service on a new database bench_embedded_vs_pg_test at 127.0.0.1:5432 (dropped afterwards).
+# embedded: a service without DATABASE_URL on a new EMBEDDED_DB_DIR (deleted afterwards) under
+#           BENCH_EMBEDDED_PARENT (default: the temporary folder), its database served at
+#           HTTP port + 10 (or BENCH_EMBEDDED_PORT);
+# postgres: a service on a new database BENCH_PG_DATABASE (default bench_embedded_vs_pg_test) at
+#           127.0.0.1:5432 (dropped afterwards).
+# Set both when others run this script on the same machine, so that runs cannot collide.
 # The dist folder (default dist) is a build of the service (npm run build), e.g. a copy of main's.
 set -euo pipefail
 mode=${1:?embedded or postgres}
@@ -18,14 +21,17 @@ log=$(mktemp -t chaeum-bench-service-XXXX.log)
 env=(PORT="$port" THROTTLE_LIMIT=100000000 LOG_LEVEL=info)
 case "$mode" in
   embedded)
-    data=$(mktemp -d -t chaeum-bench-embedded-XXXX)
-    env+=(EMBEDDED_DB_DIR="$data/pglite" EMBEDDED_DB_PORT=$((port + 10)))
-    bench=(--embedded-port $((port + 10)))
+    parent=${BENCH_EMBEDDED_PARENT:-${TMPDIR:-/tmp}}
+    mkdir -p "$parent"
+    data=$(mktemp -d "$parent/chaeum-bench-embedded-XXXX")
+    database_port=${BENCH_EMBEDDED_PORT:-$((port + 10))}
+    env+=(EMBEDDED_DB_DIR="$data/pglite" EMBEDDED_DB_PORT="$database_port")
+    bench=(--embedded-port "$database_port")
     url=
     cleanup() { rm -rf "$data"; }
     ;;
   postgres)
-    database=bench_embedded_vs_pg_test
+    database=${BENCH_PG_DATABASE:-bench_embedded_vs_pg_test}
     dropdb -h 127.0.0.1 -U postgres --if-exists "$database"
     createdb -h 127.0.0.1 -U postgres "$database"
     url="postgres://postgres@127.0.0.1:5432/$database"
