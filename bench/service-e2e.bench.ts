@@ -389,7 +389,9 @@ async function main(): Promise<void> {
   const keep = argv.includes('--keep');
   const [reuseTag] = optionValues(argv, '--reuse');
   const [servicePid = Number(process.env.BENCH_SERVICE_PID)] = optionValues(argv, '--service-pid').map(Number);
-  const sizes = BENCH_SIZES.filter((size) => (names.length > 0 ? names : ['regional']).includes(size.name));
+  // A reused dataset's tag starts with the size it was generated at (see `tag` below).
+  const wanted = reuseTag !== undefined ? BENCH_SIZES.filter((size) => reuseTag.startsWith(`${size.name}-`)).map((size) => size.name) : names;
+  const sizes = BENCH_SIZES.filter((size) => (wanted.length > 0 ? wanted : ['regional']).includes(size.name));
   const db = new Client({ connectionString: url });
   await db.connect();
   const rows: Record<string, unknown>[] = [];
@@ -413,7 +415,9 @@ async function main(): Promise<void> {
         // 0.35 s at load 10): unwarmed, they all fell in the run's build phase and read as its tail.
         const listsAlone = onlyCandidates || listConnections === 0 ? undefined : await listsWithoutRun(api, listConnections);
         await api.request('POST', '/runtime-metrics/reset');
-        let row: Record<string, unknown> = { size: `${size.name} ${data.gapIds.length}×${data.seekerIds.length}` };
+        // A reused dataset's seekers are not listed (nothing tags them), so their count is not known.
+        const seekers = reuseTag === undefined ? String(data.seekerIds.length) : '?';
+        let row: Record<string, unknown> = { size: `${size.name} ${data.gapIds.length}×${seekers}` };
         if (listsAlone) row['lists p50/p99 ms without a run (warmed)'] = `${listsAlone.p50}/${listsAlone.p99} (n=${listsAlone.n})`;
         if (!onlyCandidates) {
           const cpuBeforeRun = await cpuSeconds(db, servicePid);
