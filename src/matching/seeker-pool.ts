@@ -368,6 +368,9 @@ export class SeekerPool implements OnModuleDestroy {
     const started = performance.now();
     if (!rebuild && (await this.unchangedSince(this.snapshot!, started))) return;
     await this.dataSource.transaction('REPEATABLE READ', (manager) => this.applyIn(manager, rebuild, started));
+    // After the commit: pruning takes a connection of its own, which on the embedded database's one
+    // session would wait for the open transaction forever.
+    await this.markNowAndThen();
   }
 
   /** Brings the pool to the snapshot of `manager`'s transaction, which must not be older than the pool's. */
@@ -397,7 +400,6 @@ export class SeekerPool implements OnModuleDestroy {
     this.snapshot = snapshot;
     this.refreshedAt = started;
     if (rebuild) this.logger.log(`built the pool of ${this.byId.size} active seekers in ${Math.round(performance.now() - started)} ms`);
-    await this.markNowAndThen();
   }
 
   /**
