@@ -50,7 +50,15 @@ describe('the instance builder: a run instance as JSON text', () => {
     const [seekerId] = fromDatabase.seekerIds;
     await t.dataSource.query(`UPDATE seekers SET home_lat = home_lat + 0.001, waiting_since = '2026-01-05' WHERE id = $1`, [seekerId]);
     await t.dataSource.query(`INSERT INTO seeker_availability (seeker_id, start_date, end_date) VALUES ($1, '2027-06-01', '2027-06-03')`, [seekerId]);
-    await t.dataSource.query(`DELETE FROM placements WHERE id IN (SELECT id FROM placements LIMIT 1)`);
+    // One of this instance's seekers' placements that nothing else refers to: other specs share the database.
+    const [, removed] = await t.dataSource.query(
+      `DELETE FROM placements WHERE id IN (
+         SELECT p.id FROM placements p
+         WHERE p.seeker_id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM proposals r WHERE r.placement_id = p.id)
+         LIMIT 1)`,
+      [fromDatabase.seekerIds],
+    );
+    expect(removed).toBe(1);
 
     const fromPool = await builder.buildText(scope, { asOf: AS_OF, weights: WEIGHTS }, pool);
     const again = await builder.buildText(scope, { asOf: AS_OF, weights: WEIGHTS });
