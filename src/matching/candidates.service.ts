@@ -17,7 +17,7 @@ import { CandidatesResponse } from './dto/candidates.dto';
 import { SeekerRef } from './dto/run-results.dto';
 import { GapRefRow, toGapRef } from './gap-refs';
 import { VacancyRow, matchableGapSql, toVacancy } from './instance-builder';
-import { NeighbourhoodBlock, SeekerPool, seekerForVacancy } from './seeker-pool';
+import { NeighbourhoodBlock, SeekerPool, seekerForSpan } from './seeker-pool';
 import { KM_PER_DEGREE_LATITUDE } from './seeker-reach';
 import { explainUnfilled } from './unfilled-explanation';
 
@@ -100,7 +100,7 @@ export class CandidatesService {
     let base = 0;
     for (const index of screening.kept) {
       while (index >= base + blocks[block].positions.length) base += blocks[block++].positions.length;
-      seekers.push(seekerForVacancy(blocks[block].seekers[blocks[block].positions[index - base]], vacancy, asOf));
+      seekers.push(seekerForSpan(blocks[block].seekers[blocks[block].positions[index - base]], vacancy, asOf));
     }
     const present = new Set(seekers.map((seeker) => seeker.id));
     const instance: Instance = {

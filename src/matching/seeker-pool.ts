@@ -505,14 +505,10 @@ function readRows(manager: EntityManager, ids: string[]): Promise<PoolRow[]> {
 }
 
 /**
- * The seeker as InstanceBuilder builds it for this vacancy alone: windows and busy days that
- * touch its span, waitingSince from the last confirmed placement begun by asOf.
+ * The seeker as InstanceBuilder builds it for vacancies spanning `span` (one vacancy's period,
+ * for live candidates): windows and busy days that touch the span, waitingSince from the last
+ * confirmed placement begun by asOf.
  */
-export function seekerForVacancy(seeker: PooledSeeker, vacancy: Vacancy, asOf: string): Seeker {
-  return seekerForSpan(seeker, vacancy, asOf);
-}
-
-/** The seeker as InstanceBuilder builds it for vacancies spanning `span`: the same rules as seekerForVacancy. */
 export function seekerForSpan(seeker: PooledSeeker, span: DateRange, asOf: string): Seeker {
   const busy = [...overlapping(seeker.placements, span.start, span.end), ...overlapping(seeker.referred, span.start, span.end)];
   if (seeker.referred.length > 0) busy.sort(byStartEnd);
