@@ -52,8 +52,14 @@ interface SqlWhere {
   countedStatus?: string;
 }
 
-/** Deltas of the kept counts beyond which a list request folds them (summing them stays cheap). */
+/** Deltas of the kept counts (or version tokens) beyond which a list request folds them (summing them stays cheap). */
 const FOLD_COUNTS_AT = 64;
+/** The list's version is a sum of random tokens modulo 2^53 (exact as a JavaScript number). */
+const VERSION_MODULUS = '9007199254740992';
+/** The version of `leave_gaps` in the statement's snapshot, and the tokens it sums (to fold them). */
+const VERSION_SQL = `SELECT (coalesce(sum(token), 0) % ${VERSION_MODULUS})::bigint AS version, count(*)::int AS tokens FROM leave_gap_versions`;
+/** Kept list pages: every status × the first pages of the usual sizes, many times over. */
+const PAGES_KEPT = 256;
 
 @Injectable()
 export class LeaveGapsService {
@@ -62,6 +68,9 @@ export class LeaveGapsService {
   /** The entity's `timestamptz` properties (made once). */
   private timestampProperties?: string[];
   private folding = false;
+  private foldingVersions = false;
+  /** Unfiltered list pages with the version of `leave_gaps` they were read at (insertion order: oldest first). */
+  private readonly pages = new Map<string, { version: number; page: Page<LeaveGapResponse> }>();
 
   constructor(
     @InjectRepository(LeaveGap) private readonly gaps: Repository<LeaveGap>,
@@ -130,6 +139,8 @@ export class LeaveGapsService {
    */
   async list(query: ListLeaveGapsQuery, principal: Principal): Promise<Page<LeaveGapResponse>> {
     const where = await this.whereOf(query, principal);
+    const reader = readerOf(principal);
+    if (where.countedStatus !== undefined) return this.listKept(query, where, reader);
     // The page comes back as one json value: the driver parses one field with JSON.parse instead of
     // some 30 fields per row with a type parser each, which was a tenth of a list request's CPU.
     const [counted]: { total: number; deltas: number | null; items: Record<string, unknown>[] }[] = await this.gaps.manager.query(
@@ -139,8 +150,57 @@ export class LeaveGapsService {
       where.params,
     );
     if ((counted.deltas ?? 0) > FOLD_COUNTS_AT) this.foldCounts();
-    const reader = readerOf(principal);
-    return toPage(query, [counted.items.map((item) => this.fromJson(item)), counted.total], (gap) => toLeaveGapResponse(gap, reader));
+    return this.toListPage(query, counted.items, counted.total, reader);
+  }
+
+  /**
+   * A list with no filter but the status (what a coordinator's list page asks most): the page is
+   * kept with the version of `leave_gaps` it was read at, in the same statement (migration
+   * 1795830000000-LeaveGapListVersion). A later request reads the version alone, in its own
+   * snapshot, and answers the kept page when it is the same: equal versions mean no write to
+   * `leave_gaps` committed between the two snapshots, so the kept answer is the one the database
+   * would give. Every instance asks the database, so a write through another instance (or any SQL)
+   * is seen at once. The version's statement is tiny: planning the page's was most of the
+   * database's work per request even when only the version was wanted.
+   */
+  private async listKept(query: ListLeaveGapsQuery, where: SqlWhere, reader: LeaveGapReader): Promise<Page<LeaveGapResponse>> {
+    const key = `${reader} ${query.status ?? ''} ${query.page} ${query.pageSize}`;
+    const kept = this.pages.get(key);
+    if (kept !== undefined) {
+      const [current]: { version: string; tokens: number }[] = await this.gaps.manager.query(VERSION_SQL);
+      if (current.tokens > FOLD_COUNTS_AT) this.foldVersions();
+      if (Number(current.version) === kept.version) return kept.page;
+    }
+    const [read]: { version: string; tokens: number; total: number; deltas: number; items: Record<string, unknown>[] }[] = await this.gaps.manager.query(
+      `SELECT versions.version, versions.tokens, counted.total, counted.deltas,
+         (SELECT coalesce(json_agg(page ORDER BY page."placementStart", page.id), '[]') FROM (${this.pageSql(where, query.offset, query.pageSize)}) page) AS items
+       FROM (${VERSION_SQL}) versions, (${this.countSql(where)}) counted`,
+      where.params,
+    );
+    if (read.deltas > FOLD_COUNTS_AT) this.foldCounts();
+    if (read.tokens > FOLD_COUNTS_AT) this.foldVersions();
+    const page = deepFreeze(this.toListPage(query, read.items, read.total, reader));
+    this.pages.delete(key);
+    if (this.pages.size >= PAGES_KEPT) this.pages.delete(this.pages.keys().next().value as string);
+    this.pages.set(key, { version: Number(read.version), page });
+    return page;
+  }
+
+  private toListPage(query: ListLeaveGapsQuery, items: Record<string, unknown>[], total: number, reader: LeaveGapReader): Page<LeaveGapResponse> {
+    return toPage(query, [items.map((item) => this.fromJson(item)), total], (gap) => toLeaveGapResponse(gap, reader));
+  }
+
+  /** Folds the version's tokens into one, in the background (the sum, so the version, stays). */
+  private foldVersions(): void {
+    if (this.foldingVersions) return;
+    this.foldingVersions = true;
+    this.gaps.manager
+      .query(
+        `WITH folded AS (DELETE FROM leave_gap_versions RETURNING token)
+         INSERT INTO leave_gap_versions (token) SELECT sum(token) % ${VERSION_MODULUS} FROM folded HAVING count(*) > 0`,
+      )
+      .catch(() => undefined) // the next list request folds again
+      .finally(() => (this.foldingVersions = false));
   }
 
   /** A gap read as json: its timestamps arrive as text and become Dates, as the driver makes them. */
@@ -304,6 +364,15 @@ export class LeaveGapsService {
   private async withSubsidy(gap: LeaveGap, principal: Principal): Promise<LeaveGapResponse> {
     return toLeaveGapResponse(gap, readerOf(principal), await this.firms.find(gap.firmId));
   }
+}
+
+/** A kept page is answered to every later caller: nothing may change it. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 function readerOf(principal: Principal): LeaveGapReader {
