@@ -84,11 +84,13 @@ async function main(): Promise<void> {
   statuses.clear();
   const before = new Map((await backendPids(db)).map((pid) => [pid, cpuMs(pid) ?? 0]));
   const serviceBefore = cpuMs(servicePid)!;
+  const generatorBefore = process.cpuUsage();
   const started = performance.now();
   const ms: number[] = [];
   await send(requests, ms);
   const wallMs = performance.now() - started;
   const serviceMs = cpuMs(servicePid)! - serviceBefore;
+  const generator = process.cpuUsage(generatorBefore);
   let databaseMs = 0;
   const after = await backendPids(db);
   for (const pid of new Set([...before.keys(), ...after])) databaseMs += (cpuMs(pid) ?? before.get(pid) ?? 0) - (before.get(pid) ?? 0);
@@ -106,6 +108,8 @@ async function main(): Promise<void> {
       'p99 ms': Math.round(percentile(sorted, 99)),
       'service CPU ms/req': +(serviceMs / ms.length).toFixed(2),
       'PostgreSQL CPU ms/req': +(databaseMs / ms.length).toFixed(2),
+      // This process's own (fetch): on the same cores, it is part of what the closed loop waits for.
+      'load generator CPU ms/req': +((generator.user + generator.system) / 1000 / ms.length).toFixed(2),
       backends: after.length,
       statuses: Object.fromEntries(statuses),
       loadavg: load,
