@@ -58,8 +58,8 @@ const FOLD_COUNTS_AT = 64;
 const VERSION_MODULUS = '9007199254740992';
 /** The version of `leave_gaps` in the statement's snapshot, and the tokens it sums (to fold them). */
 const VERSION_SQL = `SELECT (coalesce(sum(token), 0) % ${VERSION_MODULUS})::bigint AS version, count(*)::int AS tokens FROM leave_gap_versions`;
-/** Kept list pages: every status × the first pages of the usual sizes, many times over. */
-const PAGES_KEPT = 256;
+/** Kept list pages: every status × the first pages of the usual sizes; at most ~20 MB of 100-gap pages. */
+const PAGES_KEPT = 64;
 
 @Injectable()
 export class LeaveGapsService {
