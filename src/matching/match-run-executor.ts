@@ -9,7 +9,7 @@ import { MatchQueue, MatchRunJob, MatchRunJobContext } from './match-queue';
 import { MatchRun } from './match-run.entity';
 import { MatchRunResultsWriter } from './match-run-results.writer';
 import { SeekerPool } from './seeker-pool';
-import { SolverThread } from './solver/solver-thread';
+import { SolveOutcome, SolverThread } from './solver/solver-thread';
 
 const MAX_ERROR_LENGTH = 500;
 /** A queued run whose job has been gone this long will never start. */
@@ -39,6 +39,8 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.matchWorkerEnabled) return;
+    // The engine loads on its thread while the service starts, not during the first run.
+    this.solver.start();
     // Runs that read their seekers from the pool find it built now, in the background, rather than by the first run.
     if (this.config.matchRunSeekersFromPool) {
       this.pool.refresh().catch((error: unknown) => this.logger.warn(`building the seeker pool failed: ${describeError(error)}`));
@@ -78,12 +80,12 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       const [kept, solved] = await Promise.allSettled([this.keepInstance(run, context.jobId, bytes, instance.seekerIds), solving]);
       if (kept.status === 'rejected') throw kept.reason;
       if (solved.status === 'rejected') throw solved.reason;
-      const result = solved.value;
+      const { result } = solved.value;
       const solvedAt = performance.now();
       await this.results.write(run, context.jobId, result);
       this.logger.log(
         `match run ${run.id}: ${instance.vacancyCount} vacancies, ${instance.seekerIds.length} seekers; ` +
-          `built in ${Math.round(builtAt - startedAt)} ms, solved (and stored) in ${Math.round(solvedAt - builtAt)} ms, ` +
+          `built in ${Math.round(builtAt - startedAt)} ms, solved (and stored) in ${Math.round(solvedAt - builtAt)} ms${describeSolve(solved.value)}, ` +
           `written in ${Math.round(performance.now() - solvedAt)} ms; filled ${result.stats.filled}, optimal ${result.stats.optimal}`,
       );
     } catch (error) {
@@ -227,6 +229,17 @@ function sharedUtf8(text: string): Uint8Array {
   const bytes = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(text)));
   Buffer.from(bytes.buffer, 0, bytes.byteLength).write(text);
   return bytes;
+}
+
+/**
+ * Where the solve's time went, for the log line: the thread's steps (wall ms, CPU ms in
+ * parentheses where Linux reports a thread's CPU), the ms it waited for a core, and the reply.
+ */
+function describeSolve({ timings, replyMs }: SolveOutcome): string {
+  if (!timings) return '';
+  const steps = Object.entries(timings.phases).map(([step, time]) => `${step} ${time.wallMs}${time.cpuMs === undefined ? '' : ` (${time.cpuMs})`}`);
+  const waited = timings.waitMs === undefined ? '' : `, waited for a core ${timings.waitMs}`;
+  return ` (thread's solve #${timings.solve}: ${steps.join(', ')}${waited}; reply ${replyMs} ms)`;
 }
 
 /** For the run's error message and the logs: never driver details (they quote values). */

@@ -106,7 +106,7 @@ function solveWithin(instanceJson: string, options: MatchOptions, budgetMs: () =
       clearTimeout(timer);
       if ('error' in reply) reject(new Error(`the matching engine failed: ${reply.error}`));
       else if ('invalid' in reply) reject(new Error(`the instance is invalid: ${reply.invalid[0]}`));
-      else resolve(reply.result);
+      else resolve('resultJson' in reply ? JSON.parse(reply.resultJson) : reply.result);
     });
     worker.once('error', (error) => {
       clearTimeout(timer);

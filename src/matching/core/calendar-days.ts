@@ -3,7 +3,6 @@
  * exact and comparisons are cheap. No time zones: a date is a date.
  */
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 function isLeapYear(year: number): boolean {
@@ -14,18 +13,6 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
-}
-
-/** Day number of a strict `YYYY-MM-DD` calendar date, or undefined when it is not one. */
-export function parseDay(text: string): number | undefined {
-  const match = DATE_PATTERN.exec(text);
-  if (!match) return undefined;
-  const [year, month, day] = match.slice(1).map(Number);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return Math.round(date.getTime() / MS_PER_DAY);
 }
 
 const ZERO = 48;
@@ -56,15 +43,27 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-/** Day number of a date already validated; throws on anything else (a programming error). */
-export function toDay(text: string): number {
+/**
+ * Day number of a strict `YYYY-MM-DD` calendar date, or undefined when it is not one: what
+ * /^(\d{4})-(\d{2})-(\d{2})$/ and a Date gave (days_from_civil agrees with Date for every
+ * date of years 0000-9999), without a regular expression's match array and a Date per call:
+ * validating a national instance parses ~200,000 dates.
+ */
+export function parseDay(text: string): number | undefined {
   if (text.length === 10 && text.charCodeAt(4) === DASH && text.charCodeAt(7) === DASH) {
     const year = digitsAt(text, 0, 4);
     const month = digitsAt(text, 5, 2);
     const day = digitsAt(text, 8, 2);
     if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return daysFromCivil(year, month, day);
   }
-  throw new Error(`not a calendar date: ${text}`);
+  return undefined;
+}
+
+/** Day number of a date already validated; throws on anything else (a programming error). */
+export function toDay(text: string): number {
+  const day = parseDay(text);
+  if (day === undefined) throw new Error(`not a calendar date: ${text}`);
+  return day;
 }
 
 export function formatDay(day: number): string {

@@ -50,6 +50,14 @@ const INSTANCE_FIELDS = {
   optional: ['blockedPairs', 'commuteMinutes', 'asOf', 'weights'],
 };
 const HOURS = { min: 1, max: 52 };
+// Field specs are constants: checkObject keeps each one's set of names (built once, not per object).
+const LOCATION_FIELDS = { required: ['lat', 'lng'] };
+const RANGE_FIELDS = { required: ['start', 'end'] };
+const HOURS_FIELDS = { required: ['min', 'max'] };
+const SKILL_FIELDS = { required: ['code', 'level'] };
+const PAIR_FIELDS = { required: ['vacancyId', 'seekerId'] };
+const COMMUTE_FIELDS = { required: ['vacancyId', 'seekerId', 'minutes'] };
+const WEIGHT_FIELDS = { required: [], optional: SCORE_PARTS };
 
 /**
  * Checks a parsed JSON value against the instance contract and collects every problem,
@@ -131,7 +139,7 @@ function checkSeeker(seeker: JsonObject, path: string, problems: Problems): void
 }
 
 function checkLocation(value: unknown, path: string, problems: Problems): void {
-  const location = checkObject(value, path, problems, { required: ['lat', 'lng'] });
+  const location = checkObject(value, path, problems, LOCATION_FIELDS);
   if (!location) return;
   if (hasField(location, 'lat')) checkNumber(location.lat, fieldPath(path, 'lat'), problems, { min: -90, max: 90 });
   if (hasField(location, 'lng')) checkNumber(location.lng, fieldPath(path, 'lng'), problems, { min: -180, max: 180 });
@@ -148,13 +156,13 @@ function checkPeriod(object: JsonObject, path: string, problems: Problems): void
 
 function checkRanges(value: unknown, path: string, problems: Problems): void {
   checkArray(value, path, problems)?.forEach((item, index) => {
-    const range = checkObject(item, itemPath(path, index), problems, { required: ['start', 'end'] });
+    const range = checkObject(item, itemPath(path, index), problems, RANGE_FIELDS);
     if (range) checkPeriod(range, itemPath(path, index), problems);
   });
 }
 
 function checkHoursRange(value: unknown, path: string, problems: Problems): void {
-  const hours = checkObject(value, path, problems, { required: ['min', 'max'] });
+  const hours = checkObject(value, path, problems, HOURS_FIELDS);
   if (!hours) return;
   const min = hasField(hours, 'min') && checkNumber(hours.min, fieldPath(path, 'min'), problems, HOURS);
   const max = hasField(hours, 'max') && checkNumber(hours.max, fieldPath(path, 'max'), problems, HOURS);
@@ -167,7 +175,7 @@ function checkSkills(value: unknown, path: string, problems: Problems): void {
   const codes = new DuplicateTracker(problems, (code) => `skill ${JSON.stringify(code)}`);
   checkArray(value, path, problems)?.forEach((item, index) => {
     const skillPath = itemPath(path, index);
-    const skill = checkObject(item, skillPath, problems, { required: ['code', 'level'] });
+    const skill = checkObject(item, skillPath, problems, SKILL_FIELDS);
     if (!skill) return;
     const codePath = fieldPath(skillPath, 'code');
     if (hasField(skill, 'code') && checkNonEmptyString(skill.code, codePath, problems)) codes.add(skill.code, codePath);
@@ -192,9 +200,9 @@ function checkPairList(
   withMinutes: boolean,
 ): void {
   const pairs = new DuplicateTracker(problems, () => 'pair');
+  const fields = withMinutes ? COMMUTE_FIELDS : PAIR_FIELDS;
   checkArray(value, key, problems)?.forEach((item, index) => {
     const path = itemPath(key, index);
-    const fields = { required: withMinutes ? ['vacancyId', 'seekerId', 'minutes'] : ['vacancyId', 'seekerId'] };
     const pair = checkObject(item, path, problems, fields);
     if (!pair) return;
     const vacancyOk = hasField(pair, 'vacancyId') && checkReference(pair.vacancyId, fieldPath(path, 'vacancyId'), problems, vacancyIds, 'vacancy');
@@ -212,7 +220,7 @@ function checkReference(value: unknown, path: string, problems: Problems, ids: D
 }
 
 function checkWeights(value: unknown, problems: Problems): void {
-  const weights = checkObject(value, 'weights', problems, { required: [], optional: SCORE_PARTS });
+  const weights = checkObject(value, 'weights', problems, WEIGHT_FIELDS);
   if (!weights) return;
   let valid = true;
   for (const part of SCORE_PARTS) {

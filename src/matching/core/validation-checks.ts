@@ -31,7 +31,7 @@ export function checkObject(
     problems.push(`${path || 'instance'}: must be an object`);
     return undefined;
   }
-  const known = new Set([...fields.required, ...(fields.optional ?? [])]);
+  const known = knownFields(fields);
   for (const key of Object.keys(value)) {
     if (!known.has(key)) problems.push(`${fieldPath(path, key)}: unknown field`);
   }
@@ -39,6 +39,19 @@ export function checkObject(
     if (!hasField(value, key)) problems.push(`${fieldPath(path, key)}: required`);
   }
   return value;
+}
+
+type FieldSpec = { readonly required: readonly string[]; readonly optional?: readonly string[] };
+/** Each field spec's allowed names as a set, built once per spec rather than once per object checked. */
+const knownFieldSets = new WeakMap<FieldSpec, ReadonlySet<string>>();
+
+function knownFields(fields: FieldSpec): ReadonlySet<string> {
+  let known = knownFieldSets.get(fields);
+  if (!known) {
+    known = new Set([...fields.required, ...(fields.optional ?? [])]);
+    knownFieldSets.set(fields, known);
+  }
+  return known;
 }
 
 export function checkArray(value: unknown, path: string, problems: Problems): readonly unknown[] | undefined {
@@ -88,7 +101,10 @@ export function checkDate(value: unknown, path: string, problems: Problems): num
 
 /** Reports every later occurrence of a key already seen, naming where it was first seen. */
 export class DuplicateTracker {
-  private readonly firstSeen = new Map<string, string>();
+  /** Most lists checked hold one or two keys (a seeker's skills): the map is made for the second. */
+  private firstKey?: string;
+  private firstPath?: string;
+  private firstSeen?: Map<string, string>;
 
   constructor(
     private readonly problems: Problems,
@@ -97,9 +113,14 @@ export class DuplicateTracker {
 
   /** True when the key is new. */
   add(key: string, path: string): boolean {
-    const earlier = this.firstSeen.get(key);
+    if (this.firstKey === undefined) {
+      this.firstKey = key;
+      this.firstPath = path;
+      return true;
+    }
+    const earlier = key === this.firstKey ? this.firstPath : this.firstSeen?.get(key);
     if (earlier === undefined) {
-      this.firstSeen.set(key, path);
+      (this.firstSeen ??= new Map()).set(key, path);
       return true;
     }
     this.problems.push(`${path}: duplicate ${this.describe(key)} (also ${earlier})`);
@@ -107,6 +128,6 @@ export class DuplicateTracker {
   }
 
   has(key: string): boolean {
-    return this.firstSeen.has(key);
+    return key === this.firstKey || (this.firstSeen?.has(key) ?? false);
   }
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import type { MatchResult } from '../core/types';
 import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
 import { solveNice } from './solver-priority';
 import { startSolverWorker } from './solver-thread';
@@ -27,6 +28,11 @@ async function solveAt(worker: Worker, nice: number | undefined): Promise<SolveR
 }
 
 const linux = existsSync('/proc/thread-self');
+
+/** A result without its one timed field, for comparing two solves of one instance. */
+function withoutSolveMs(result: MatchResult): unknown {
+  return { ...result, stats: { ...result.stats, solveMs: 0 } };
+}
 
 describe('solver thread priority', () => {
   let worker: Worker | undefined;
@@ -56,6 +62,61 @@ describe('solver thread priority', () => {
     await nextMessage<SolverReady>(worker);
 
     expect((await solveAt(worker, undefined)).priority).toMatchObject({ during: getPriority(), after: getPriority() });
+  });
+});
+
+describe('solver thread replies', () => {
+  let worker: Worker | undefined;
+
+  afterEach(async () => {
+    await worker?.terminate();
+    worker = undefined;
+  });
+
+  it('replies with the result as JSON text when asked, the same result as the object, with where the time went', async () => {
+    worker = startSolverWorker();
+    await nextMessage<SolverReady>(worker);
+    const instance = JSON.stringify({
+      vacancies: [
+        { id: 'v1', firmId: 'f1', location: { lat: 37.5, lng: 127 }, start: '2026-03-02', end: '2026-03-31', weeklyHours: 40, hourlyWage: 12000, requiredSkills: [], preferredSkills: [], requiredCertifications: [] },
+      ],
+      seekers: [
+        { id: 's1', location: { lat: 37.5, lng: 127 }, commuteMode: 'car', maxCommuteMinutes: 60, skills: [], certifications: [], availability: [{ start: '2026-03-01', end: '2026-04-30' }], busy: [], weeklyHours: { min: 20, max: 40 } },
+      ],
+      asOf: '2026-03-01',
+    });
+    const ask = async (replyAsJson: boolean) => {
+      const replied = nextMessage<SolveReply>(worker!);
+      worker!.postMessage({ id: 1, instanceJson: new TextEncoder().encode(instance), options: {}, validate: true, replyAsJson } satisfies SolveRequest);
+      return replied;
+    };
+
+    const asObject = await ask(false);
+    const asJson = await ask(true);
+
+    expect('result' in asObject && asObject.result.stats.filled).toBe(1);
+    expect('resultJson' in asJson).toBe(true);
+    const parsed: MatchResult = JSON.parse((asJson as { resultJson: string }).resultJson);
+    expect(withoutSolveMs(parsed)).toEqual(withoutSolveMs((asObject as { result: MatchResult }).result));
+    expect(asObject.timings?.solve).toBe(1);
+    expect(asJson.timings?.solve).toBe(2);
+    expect(Object.keys(asJson.timings!.phases)).toEqual(['decode', 'parse', 'validate', 'match', 'encode']);
+    expect(Object.keys(asObject.timings!.phases)).toEqual(['decode', 'parse', 'validate', 'match']);
+    expect(asJson.timings!.engineMs).toBe(parsed.stats.solveMs);
+    expect(asJson.timings!.wallMs).toBeGreaterThanOrEqual(0);
+    if (linux) expect(asJson.timings!.cpuMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reports an invalid instance with its problems, and times the steps it took', async () => {
+    worker = startSolverWorker();
+    await nextMessage<SolverReady>(worker);
+    const replied = nextMessage<SolveReply>(worker);
+    worker.postMessage({ id: 7, instanceJson: JSON.stringify({ vacancies: [{}], seekers: [] }), options: {}, validate: true, replyAsJson: true } satisfies SolveRequest);
+    const reply = await replied;
+
+    expect(reply.id).toBe(7);
+    expect('invalid' in reply && reply.invalid).toContain('vacancies[0].id: required');
+    expect(Object.keys(reply.timings!.phases)).toEqual(['decode', 'parse', 'validate']);
   });
 });
 

@@ -5,7 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import type { MatchOptions } from '../core/match';
 import type { MatchResult } from '../core/types';
 import { InvalidInstanceError } from '../instance-builder';
-import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
+import type { SolveReply, SolveRequest, SolverReady, SolveTimings } from './solve-messages';
 import { InstanceSize, SolverPriorityPolicy, solveNice } from './solver-priority';
 
 /** Beyond its own time limit the engine gets this long to answer before the thread is replaced. */
@@ -30,8 +30,17 @@ export function startSolverWorker(): Worker {
   return new Worker(WORKER_FILE);
 }
 
+/** A solve's result, and where its time went (for the run's log line). */
+export interface SolveOutcome {
+  readonly result: MatchResult;
+  /** The thread's own account; absent from a thread that does not report it. */
+  readonly timings?: SolveTimings;
+  /** From the thread posting the reply to its result being decoded here (the transfer and the decoding). */
+  readonly replyMs?: number;
+}
+
 interface Pending {
-  resolve(result: MatchResult): void;
+  resolve(outcome: SolveOutcome): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
 }
@@ -55,9 +64,20 @@ export class SolverThread implements OnModuleDestroy {
    * Solves an instance given as JSON text or its UTF-8 bytes (see SolveRequest); the thread
    * validates it first, and runs at the nice value solveNice gives its size.
    */
-  solve(instanceJson: string | Uint8Array, options: MatchOptions, size: InstanceSize): Promise<MatchResult> {
+  solve(instanceJson: string | Uint8Array, options: MatchOptions, size: InstanceSize): Promise<SolveOutcome> {
     const idlest = this.slots.reduce((best, slot) => (slot.inFlight < best.inFlight ? slot : best));
     return idlest.solve(instanceJson, options, solveNice(size, this.priority));
+  }
+
+  /**
+   * Starts every thread now rather than on its first solve, so that the first run does not wait
+   * for the engine to load (~60 ms CPU each, several hundred ms on a busy machine). Only the
+   * compiled worker: under ts-jest and ts-node a thread compiles the engine for seconds, which
+   * specs that never solve would pay.
+   */
+  start(): void {
+    if (WORKER_FILE.endsWith('.ts')) return;
+    for (const slot of this.slots) slot.start();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -79,15 +99,19 @@ class SolverSlot {
     return this.pending.size;
   }
 
-  solve(instanceJson: string | Uint8Array, options: MatchOptions, nice: number): Promise<MatchResult> {
+  start(): void {
+    this.ensureWorker();
+  }
+
+  solve(instanceJson: string | Uint8Array, options: MatchOptions, nice: number): Promise<SolveOutcome> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<MatchResult>((resolve, reject) => {
+    return new Promise<SolveOutcome>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.fail(worker, new Error(`the solver did not answer within ${(options.timeLimitMs ?? 0) + GRACE_MS} ms`));
       }, (options.timeLimitMs ?? 0) + GRACE_MS);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, instanceJson, options, validate: true, nice } satisfies SolveRequest);
+      worker.postMessage({ id, instanceJson, options, validate: true, nice, replyAsJson: true } satisfies SolveRequest);
     });
   }
 
@@ -107,7 +131,11 @@ class SolverSlot {
       clearTimeout(pending.timer);
       if ('invalid' in reply) pending.reject(new InvalidInstanceError(reply.invalid));
       else if ('error' in reply) pending.reject(new Error(`the matching engine failed: ${reply.error}`));
-      else pending.resolve(reply.result);
+      else {
+        const result: MatchResult = 'resultJson' in reply ? JSON.parse(reply.resultJson) : reply.result;
+        const replyMs = reply.timings ? Math.round(performance.timeOrigin + performance.now() - reply.timings.postedAt) : undefined;
+        pending.resolve({ result, timings: reply.timings, replyMs });
+      }
       if (reply.priority && reply.priority.after > reply.priority.base) this.replaceNiced(worker, reply.priority.after);
     });
     worker.on('error', (error) => this.fail(worker, new Error(`the solver thread crashed: ${error.message}`)));

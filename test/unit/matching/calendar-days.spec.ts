@@ -13,6 +13,37 @@ describe('calendar days', () => {
     for (const text of ['2026-02-29', '2026-04-31', '2026-00-10', '2026-1-05', '26-01-05', '2026-01-05 ', '2026-01-05T00:00']) {
       expect(parseDay(text)).toBeUndefined();
     }
+    for (const text of ['2026-13-01', '2026-01-32', '2026-01-00', '2026/01/05', '2026-01-0a', '+026-01-05', '2026-01-05\n', '２０２６-01-05', '']) {
+      expect(parseDay(text)).toBeUndefined();
+    }
+    expect(parseDay('2028-02-29')).toBe(parseDay('2028-02-28')! + 1);
+    expect(parseDay('2100-02-29')).toBeUndefined();
+    expect(parseDay('2000-02-29')).toBe(parseDay('2000-02-28')! + 1);
+  });
+
+  test('gives the day numbers a regular expression and a Date give, for every day of years 0000-9999 sampled', () => {
+    // The former implementation, kept here as the reference.
+    const reference = (text: string): number | undefined => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!match) return undefined;
+      const [year, month, day] = match.slice(1).map(Number);
+      const date = new Date(0);
+      date.setUTCFullYear(year, month - 1, day);
+      return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+        ? Math.round(date.getTime() / 86_400_000)
+        : undefined;
+    };
+    const texts: string[] = [];
+    for (let year = 0; year <= 9999; year += year < 2200 && year >= 1890 ? 1 : 37) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          texts.push(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+        }
+      }
+    }
+    const mismatches = texts.filter((text) => parseDay(text) !== reference(text));
+    expect(mismatches).toEqual([]);
+    expect(texts.filter((text) => parseDay(text) !== undefined).length).toBeGreaterThan(100_000);
   });
 });
 
