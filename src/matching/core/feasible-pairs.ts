@@ -1,6 +1,6 @@
 import { COMMUTE_MODEL, cosineOfLatitude, EARTH_RADIUS_KM, greatCircleKmWithCosines, reachKm } from './commute';
 import { runContaining } from './day-runs';
-import { PreparedInstance, SeekerProfile } from './prepared-instance';
+import { PreparedInstance, SeekerCodes, SeekerProfile } from './prepared-instance';
 import {
   commuteFactorOf,
   dateFitOf,
@@ -20,18 +20,23 @@ export interface FoundPairs {
   readonly minutes: number[];
 }
 
-/** Small integers for skill and certification codes, so that a pair check indexes arrays instead of hashing strings. */
+/**
+ * Small integers for skill and certification codes: the seekers' (prepared.codes), then the
+ * codes only vacancies name, so that a pair check indexes arrays instead of hashing strings.
+ */
 class CodeIds {
-  private readonly ids = new Map<string, number>();
+  private readonly added = new Map<string, number>();
+
+  constructor(private readonly listed: ReadonlyMap<string, number>) {}
 
   idOf(code: string): number {
-    let id = this.ids.get(code);
-    if (id === undefined) this.ids.set(code, (id = this.ids.size));
+    let id = this.listed.get(code) ?? this.added.get(code);
+    if (id === undefined) this.added.set(code, (id = this.size));
     return id;
   }
 
   get size(): number {
-    return this.ids.size;
+    return this.listed.size + this.added.size;
   }
 }
 
@@ -101,7 +106,7 @@ class VacancyColumns {
         const id = skills.idOf(skill.code);
         requiredSkill.push(id);
         requiredLevel.push(skill.level);
-        const skillHolders = prepared.seekerCountBySkill.get(skill.code) ?? 0;
+        const skillHolders = id < prepared.codes.holders.length ? prepared.codes.holders[id] : 0;
         if (skillHolders < holders) [layer, holders] = [id + 1, skillHolders];
       }
       this.layer[v] = layer;
@@ -129,45 +134,11 @@ class VacancyColumns {
  * with that seeker's skills and certifications spread into arrays indexed by code id.
  */
 export function findFeasiblePairs(prepared: PreparedInstance): FoundPairs {
-  const skills = new CodeIds();
-  const certifications = new CodeIds();
-  const seekers = new SeekerCodes(prepared.seekers, skills, certifications);
+  const skills = new CodeIds(prepared.codes.skillIds);
+  const certifications = new CodeIds(prepared.codes.certificationIds);
   const vacancies = new VacancyColumns(prepared, skills, certifications);
   const grid = buildVacancyGrid(vacancies.lat, vacancies.lng, vacancies.layer, skills.size + 1);
-  return new PairFinder(prepared, seekers, vacancies, grid, skills.size, certifications.size).run();
-}
-
-/** Each seeker's skills (id and level, as listed) and certification ids, end to end. */
-class SeekerCodes {
-  readonly skillFrom: Int32Array;
-  readonly skill: Int32Array;
-  readonly level: Float64Array;
-  readonly certificationFrom: Int32Array;
-  readonly certification: Int32Array;
-
-  constructor(seekers: readonly SeekerProfile[], skills: CodeIds, certifications: CodeIds) {
-    const count = seekers.length;
-    this.skillFrom = new Int32Array(count + 1);
-    this.certificationFrom = new Int32Array(count + 1);
-    const skill: number[] = [];
-    const level: number[] = [];
-    const certification: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const profile = seekers[i];
-      for (const listed of profile.seeker.skills) {
-        skill.push(skills.idOf(listed.code));
-        level.push(listed.level);
-      }
-      this.skillFrom[i + 1] = skill.length;
-      // The seeker's own list (validation rejects duplicates), not profile.certifications, which is built on first use.
-      const held = profile.seeker.certifications;
-      for (let k = 0; k < held.length; k++) certification.push(certifications.idOf(held[k]));
-      this.certificationFrom[i + 1] = certification.length;
-    }
-    this.skill = Int32Array.from(skill);
-    this.level = Float64Array.from(level);
-    this.certification = Int32Array.from(certification);
-  }
+  return new PairFinder(prepared, prepared.codes, vacancies, grid, skills.size, certifications.size).run();
 }
 
 class PairFinder {

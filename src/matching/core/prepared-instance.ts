@@ -1,6 +1,6 @@
 import { toDay } from './calendar-days';
 import { DayRun, mergeRuns, subtractRuns } from './day-runs';
-import { canonicalOrder } from './canonical-order';
+import { canonicalPositions, firstAvailableDayOf, SEEKER_NUMBERS, VACANCY_NUMBERS, waitingDayOf, writeSeekerNumbers, writeVacancyNumbers } from './canonical-order';
 import { resolveWeights, ResolvedWeights } from './scoring';
 import { Instance, Seeker, Vacancy } from './types';
 
@@ -42,8 +42,26 @@ export interface PreparedInstance {
   readonly seekerIndexById: ReadonlyMap<string, number>;
   readonly weights: ResolvedWeights;
   readonly asOfDay: number | undefined;
-  /** How many seekers have each skill code (at any level). */
-  readonly seekerCountBySkill: ReadonlyMap<string, number>;
+  readonly codes: SeekerCodes;
+}
+
+/**
+ * Small integers for the skill and certification codes the seekers list (in the order the
+ * seekers first list them, seekers in canonical order), and every seeker's skills and
+ * certifications as ids, end to end: pair checks index arrays instead of hashing strings.
+ */
+export interface SeekerCodes {
+  readonly skillIds: ReadonlyMap<string, number>;
+  readonly certificationIds: ReadonlyMap<string, number>;
+  /** Seeker i's skills as listed: skill/level[skillFrom[i] .. skillFrom[i + 1] - 1]. */
+  readonly skillFrom: Int32Array;
+  readonly skill: Int32Array;
+  readonly level: Float64Array;
+  /** Seeker i's certifications as listed: certification[certificationFrom[i] .. certificationFrom[i + 1] - 1]. */
+  readonly certificationFrom: Int32Array;
+  readonly certification: Int32Array;
+  /** How many seekers list each skill id (at any level). */
+  readonly holders: Int32Array;
 }
 
 /** Plain code-unit order: the same on every machine and locale. */
@@ -56,11 +74,13 @@ const NO_CODES: ReadonlySet<string> = new Set();
 const NO_SEEKERS: ReadonlySet<number> = new Set();
 const NO_OVERRIDES: ReadonlyMap<number, number> = new Map();
 
-function toRuns(ranges: Seeker['availability']): DayRun[] {
+/** Merged runs of validated ranges; the first range's start day is given when the caller parsed it already. */
+function toRuns(ranges: Seeker['availability'], firstStartDay?: number): DayRun[] {
   if (ranges.length === 0) return [];
+  const firstStart = firstStartDay ?? toDay(ranges[0].start);
   // One range (the usual case) is already merged: no copy, no sort.
-  if (ranges.length === 1) return [{ start: toDay(ranges[0].start), end: toDay(ranges[0].end) }];
-  return mergeRuns(ranges.map((range) => ({ start: toDay(range.start), end: toDay(range.end) })));
+  if (ranges.length === 1) return [{ start: firstStart, end: toDay(ranges[0].end) }];
+  return mergeRuns(ranges.map((range, index) => ({ start: index === 0 ? firstStart : toDay(range.start), end: toDay(range.end) })));
 }
 
 /**
@@ -104,56 +124,161 @@ class LazySeekerProfile implements SeekerProfile {
 const codeSet = (codes: readonly string[]): ReadonlySet<string> => (codes.length === 0 ? NO_CODES : new Set(codes));
 
 export function prepareSeeker(seeker: Seeker, index: number): SeekerProfile {
-  const availability = toRuns(seeker.availability);
+  return seekerProfile(seeker, index, seeker.waitingSince === undefined ? undefined : toDay(seeker.waitingSince), undefined);
+}
+
+function seekerProfile(seeker: Seeker, index: number, waitingSinceDay: number | undefined, firstAvailableDay: number | undefined): SeekerProfile {
+  const availability = toRuns(seeker.availability, firstAvailableDay);
   const busy = toRuns(seeker.busy);
-  return new LazySeekerProfile(
-    index,
-    seeker,
-    availability,
-    busy,
-    busy.length === 0 ? availability : subtractRuns(availability, busy),
-    seeker.waitingSince === undefined ? undefined : toDay(seeker.waitingSince),
-  );
+  return new LazySeekerProfile(index, seeker, availability, busy, busy.length === 0 ? availability : subtractRuns(availability, busy), waitingSinceDay);
 }
 
 /** Expects an instance that passed validateInstance. */
 export function prepareInstance(instance: Instance): PreparedInstance {
-  const { vacancies: sortedVacancies, seekers: sortedSeekers } = canonicalOrder(instance);
-  const vacancyIndexById = new Map(sortedVacancies.map((vacancy, index) => [vacancy.id, index]));
-  const seekerIndexById = new Map(sortedSeekers.map((seeker, index) => [seeker.id, index]));
+  const inputVacancies = instance.vacancies;
+  const inputSeekers = instance.seekers;
+  // Every date is parsed once: the ordering numbers hold the days the profiles need too.
+  const vacancyNumbers = new Float64Array(inputVacancies.length * VACANCY_NUMBERS);
+  for (let at = 0; at < inputVacancies.length; at++) {
+    const vacancy = inputVacancies[at];
+    writeVacancyNumbers(vacancy, toDay(vacancy.start), toDay(vacancy.end), vacancyNumbers, at);
+  }
+  const seekerNumbers = new Float64Array(inputSeekers.length * SEEKER_NUMBERS);
+  for (let at = 0; at < inputSeekers.length; at++) {
+    const seeker = inputSeekers[at];
+    writeSeekerNumbers(seeker, waitingDayOf(seeker), firstAvailableDayOf(seeker), seekerNumbers, at);
+  }
+  const order = canonicalPositions(instance, vacancyNumbers, seekerNumbers);
+
+  const sortedVacancies: Vacancy[] = new Array(inputVacancies.length);
+  for (let index = 0; index < sortedVacancies.length; index++) sortedVacancies[index] = inputVacancies[order.vacancies[index]];
+  const sortedSeekers: Seeker[] = new Array(inputSeekers.length);
+  for (let index = 0; index < sortedSeekers.length; index++) sortedSeekers[index] = inputSeekers[order.seekers[index]];
 
   // Most vacancies have no blocked pair and no routing-engine minutes: they share the empty ones.
+  // Only the ids that relations name are looked up, not a map of every id.
   const blockedByVacancy: Set<number>[] = new Array(sortedVacancies.length);
-  for (const pair of instance.blockedPairs ?? []) {
-    (blockedByVacancy[vacancyIndexById.get(pair.vacancyId)!] ??= new Set()).add(seekerIndexById.get(pair.seekerId)!);
-  }
   const overridesByVacancy: Map<number, number>[] = new Array(sortedVacancies.length);
-  for (const entry of instance.commuteMinutes ?? []) {
-    (overridesByVacancy[vacancyIndexById.get(entry.vacancyId)!] ??= new Map()).set(seekerIndexById.get(entry.seekerId)!, entry.minutes);
+  const blockedPairs = instance.blockedPairs ?? [];
+  const commuteMinutes = instance.commuteMinutes ?? [];
+  if (blockedPairs.length > 0 || commuteMinutes.length > 0) {
+    const vacancyIndex = new Map<string, number>();
+    const seekerIndex = new Map<string, number>();
+    for (const entry of [...blockedPairs, ...commuteMinutes]) {
+      vacancyIndex.set(entry.vacancyId, -1);
+      seekerIndex.set(entry.seekerId, -1);
+    }
+    indexNamed(sortedVacancies, vacancyIndex);
+    indexNamed(sortedSeekers, seekerIndex);
+    for (const pair of blockedPairs) (blockedByVacancy[vacancyIndex.get(pair.vacancyId)!] ??= new Set()).add(seekerIndex.get(pair.seekerId)!);
+    for (const entry of commuteMinutes) {
+      (overridesByVacancy[vacancyIndex.get(entry.vacancyId)!] ??= new Map()).set(seekerIndex.get(entry.seekerId)!, entry.minutes);
+    }
   }
 
-  const seekerCountBySkill = new Map<string, number>();
-  for (const seeker of sortedSeekers) {
-    for (const skill of seeker.skills) seekerCountBySkill.set(skill.code, (seekerCountBySkill.get(skill.code) ?? 0) + 1);
+  const vacancies: VacancyProfile[] = new Array(sortedVacancies.length);
+  for (let index = 0; index < vacancies.length; index++) {
+    const vacancy = sortedVacancies[index];
+    const at = order.vacancies[index] * VACANCY_NUMBERS;
+    vacancies[index] = {
+      index,
+      vacancy,
+      start: vacancyNumbers[at],
+      end: vacancyNumbers[at + 1],
+      commuteLimit: vacancy.maxCommuteMinutes ?? Infinity,
+      blockedSeekers: blockedByVacancy[index] ?? NO_SEEKERS,
+      commuteOverrides: overridesByVacancy[index] ?? NO_OVERRIDES,
+    };
+  }
+  const seekers: SeekerProfile[] = new Array(sortedSeekers.length);
+  for (let index = 0; index < seekers.length; index++) {
+    const seeker = sortedSeekers[index];
+    const at = order.seekers[index] * SEEKER_NUMBERS;
+    seekers[index] = seekerProfile(
+      seeker,
+      index,
+      seeker.waitingSince === undefined ? undefined : seekerNumbers[at + 6],
+      seeker.availability.length === 0 ? undefined : seekerNumbers[at + 7],
+    );
+  }
+  return new Prepared(vacancies, seekers, resolveWeights(instance.weights), instance.asOf === undefined ? undefined : toDay(instance.asOf), seekerCodes(sortedSeekers));
+}
+
+/** Sets the canonical index of every item whose id is a key of `indexById`. */
+function indexNamed(items: readonly { readonly id: string }[], indexById: Map<string, number>): void {
+  for (let index = 0; index < items.length; index++) {
+    if (indexById.has(items[index].id)) indexById.set(items[index].id, index);
+  }
+}
+
+/** The id maps are built on first use: matching itself reads indices only (relations are resolved above). */
+class Prepared implements PreparedInstance {
+  private vacancyIndexByIdBuilt: ReadonlyMap<string, number> | undefined = undefined;
+  private seekerIndexByIdBuilt: ReadonlyMap<string, number> | undefined = undefined;
+
+  constructor(
+    readonly vacancies: readonly VacancyProfile[],
+    readonly seekers: readonly SeekerProfile[],
+    readonly weights: ResolvedWeights,
+    readonly asOfDay: number | undefined,
+    readonly codes: SeekerCodes,
+  ) {}
+
+  get vacancyIndexById(): ReadonlyMap<string, number> {
+    return (this.vacancyIndexByIdBuilt ??= new Map(this.vacancies.map((profile) => [profile.vacancy.id, profile.index])));
   }
 
-  return {
-    vacancies: sortedVacancies.map(
-      (vacancy: Vacancy, index): VacancyProfile => ({
-        index,
-        vacancy,
-        start: toDay(vacancy.start),
-        end: toDay(vacancy.end),
-        commuteLimit: vacancy.maxCommuteMinutes ?? Infinity,
-        blockedSeekers: blockedByVacancy[index] ?? NO_SEEKERS,
-        commuteOverrides: overridesByVacancy[index] ?? NO_OVERRIDES,
-      }),
-    ),
-    seekers: sortedSeekers.map(prepareSeeker),
-    vacancyIndexById,
-    seekerIndexById,
-    weights: resolveWeights(instance.weights),
-    asOfDay: instance.asOf === undefined ? undefined : toDay(instance.asOf),
-    seekerCountBySkill,
-  };
+  get seekerIndexById(): ReadonlyMap<string, number> {
+    return (this.seekerIndexByIdBuilt ??= new Map(this.seekers.map((profile) => [profile.seeker.id, profile.index])));
+  }
+}
+
+function seekerCodes(seekers: readonly Seeker[]): SeekerCodes {
+  const count = seekers.length;
+  let skillCount = 0;
+  let certificationCount = 0;
+  for (let i = 0; i < count; i++) {
+    skillCount += seekers[i].skills.length;
+    certificationCount += seekers[i].certifications.length;
+  }
+  const skillIds = new Map<string, number>();
+  const certificationIds = new Map<string, number>();
+  const skillFrom = new Int32Array(count + 1);
+  const skill = new Int32Array(skillCount);
+  const level = new Float64Array(skillCount);
+  const certificationFrom = new Int32Array(count + 1);
+  const certification = new Int32Array(certificationCount);
+  let holders = new Int32Array(16);
+  let skillAt = 0;
+  let certificationAt = 0;
+  for (let i = 0; i < count; i++) {
+    const seeker = seekers[i];
+    const skills = seeker.skills;
+    for (let k = 0; k < skills.length; k++) {
+      const code = skills[k].code;
+      let id = skillIds.get(code);
+      if (id === undefined) {
+        id = skillIds.size;
+        skillIds.set(code, id);
+        if (id === holders.length) {
+          const grown = new Int32Array(2 * holders.length);
+          grown.set(holders);
+          holders = grown;
+        }
+      }
+      // Validation rejects a seeker listing a code twice: one listing is one holder.
+      holders[id]++;
+      skill[skillAt] = id;
+      level[skillAt++] = skills[k].level;
+    }
+    skillFrom[i + 1] = skillAt;
+    const held = seeker.certifications;
+    for (let k = 0; k < held.length; k++) {
+      let id = certificationIds.get(held[k]);
+      if (id === undefined) certificationIds.set(held[k], (id = certificationIds.size));
+      certification[certificationAt++] = id;
+    }
+    certificationFrom[i + 1] = certificationAt;
+  }
+  return { skillIds, certificationIds, skillFrom, skill, level, certificationFrom, certification, holders: holders.slice(0, skillIds.size) };
 }
