@@ -1,13 +1,13 @@
-import { COMMUTE_MODEL, cosineOfLatitude, EARTH_RADIUS_KM, greatCircleKmWithCosines, reachKm } from './commute';
-import { runContaining } from './day-runs';
-import { PreparedInstance, SeekerCodes, SeekerProfile } from './prepared-instance';
+import { cosineOfLatitude, EARTH_RADIUS_KM, greatCircleKmWithCosines } from './commute';
+import { PreparedInstance, SeekerCodes } from './prepared-instance';
+import { SeekerRuleColumns } from './seeker-columns';
 import {
   commuteFactorOf,
   dateFitOf,
   hundredthsOfFactors,
   preferredSkillFactor,
   requiredSkillFactor,
-  waitingFactor,
+  waitingFactorOf,
   wageFactorOf,
 } from './scoring';
 import { buildVacancyGrid, collectVacancies, SearchBox, VacancyGrid } from './vacancy-grid';
@@ -154,7 +154,9 @@ class PairFinder {
   private seekerSkillCount = 0;
   private readonly layerSearchedBy: Int32Array;
   private readonly box = new SearchBox();
-  private seeker!: SeekerProfile;
+  private readonly seekers: SeekerRuleColumns;
+  /** The current seeker (index) and what the rules read of it, from prepared.rules. */
+  private seeker = 0;
   private maxCommuteMinutes = 0;
   private minHours = 0;
   private maxHours = 0;
@@ -176,26 +178,25 @@ class PairFinder {
     this.visiting = new Int32Array(2 * count);
     this.seekerSkills = new Int32Array(skillCount);
     this.layerSearchedBy = new Int32Array(skillCount + 1).fill(-1);
+    this.seekers = prepared.rules;
   }
 
   run(): FoundPairs {
     const overridesBySeeker = commuteOverridesBySeeker(this.prepared);
-    for (const seeker of this.prepared.seekers) {
+    for (let seeker = 0; seeker < this.seekers.count; seeker++) {
       this.enter(seeker);
       this.testNearby();
-      for (const vacancy of overridesBySeeker[seeker.index] ?? []) {
-        if (this.passesTerms(vacancy)) this.test(vacancy, this.prepared.vacancies[vacancy].commuteOverrides.get(seeker.index)!);
+      for (const vacancy of overridesBySeeker[seeker] ?? []) {
+        if (this.passesTerms(vacancy)) this.test(vacancy, this.prepared.vacancies[vacancy].commuteOverrides.get(seeker)!);
       }
       this.leave(seeker);
     }
     return this.found;
   }
 
-  private enter(profile: SeekerProfile): void {
-    this.seeker = profile;
-    const seeker = profile.seeker;
+  private enter(i: number): void {
+    this.seeker = i;
     const codes = this.codes;
-    const i = profile.index;
     this.seekerSkillCount = 0;
     for (let at = codes.skillFrom[i]; at < codes.skillFrom[i + 1]; at++) {
       const id = codes.skill[at];
@@ -206,32 +207,36 @@ class PairFinder {
       this.seekerSkills[this.seekerSkillCount++] = id;
     }
     for (let at = codes.certificationFrom[i]; at < codes.certificationFrom[i + 1]; at++) this.held[codes.certification[at]] = 1;
-    this.maxCommuteMinutes = seeker.maxCommuteMinutes;
-    this.minHours = seeker.weeklyHours.min;
-    this.maxHours = seeker.weeklyHours.max;
-    this.minHourlyWage = seeker.minHourlyWage ?? -Infinity;
-    this.waiting = waitingFactor(profile, this.prepared.asOfDay);
+    const s = this.seekers;
+    this.maxCommuteMinutes = s.maxCommuteMinutes[i];
+    this.minHours = s.minHours[i];
+    this.maxHours = s.maxHours[i];
+    this.minHourlyWage = s.minHourlyWage[i];
+    const waitingSince = this.prepared.waitingSinceDays[i];
+    this.waiting = waitingFactorOf(this.prepared.asOfDay, Number.isNaN(waitingSince) ? undefined : waitingSince);
   }
 
-  private leave(profile: SeekerProfile): void {
+  private leave(i: number): void {
     for (let k = 0; k < this.seekerSkillCount; k++) this.levels[this.seekerSkills[k]] = 0;
     const codes = this.codes;
-    for (let at = codes.certificationFrom[profile.index]; at < codes.certificationFrom[profile.index + 1]; at++) this.held[codes.certification[at]] = 0;
+    for (let at = codes.certificationFrom[i]; at < codes.certificationFrom[i + 1]; at++) this.held[codes.certification[at]] = 0;
   }
 
   /** The vacancies within the seeker's reach, by the commute model (pairs with routing-engine minutes aside). */
   private testNearby(): void {
-    const profile = this.seeker;
-    const seeker = profile.seeker;
-    const { lat, lng } = seeker.location;
-    this.box.aroundPoint(lat, lng, reachKm(seeker.commuteMode, seeker.maxCommuteMinutes));
+    const s = this.seekers;
+    const seekerIndex = this.seeker;
+    const lat = s.lat[seekerIndex];
+    const lng = s.lng[seekerIndex];
+    const overheadMinutes = s.overheadMinutes[seekerIndex];
+    const detour = s.detour[seekerIndex];
+    const speedKmPerHour = s.speedKmPerHour[seekerIndex];
+    // reachKm(mode, maxCommuteMinutes), term by term.
+    this.box.aroundPoint(lat, lng, Math.max(-1, ((this.maxCommuteMinutes - overheadMinutes) * speedKmPerHour) / (60 * detour)));
     let count = collectVacancies(this.grid, NO_SKILL_LAYER, this.box, this.visiting, 0);
     for (let k = 0; k < this.seekerSkillCount; k++) count = collectVacancies(this.grid, this.seekerSkills[k] + 1, this.box, this.visiting, count);
-    const cosLat = cosineOfLatitude(lat);
-    const model = COMMUTE_MODEL[seeker.commuteMode];
-    const { overheadMinutes, detour, speedKmPerHour } = model;
+    const cosLat = s.cosLat[seekerIndex];
     const v = this.vacancies;
-    const seekerIndex = profile.index;
     for (let k = 0; k < count; k++) {
       const vacancy = this.visiting[k];
       if (this.visitedBy[vacancy] === seekerIndex) continue;
@@ -274,24 +279,38 @@ class PairFinder {
   /** Records the pair, which passes passesTerms, if it passes the other rules (commute, dates, blocks) with these minutes. */
   private test(vacancy: number, minutes: number): void {
     const v = this.vacancies;
-    const profile = this.seeker;
+    const seeker = this.seeker;
     if (!(minutes <= this.maxCommuteMinutes && minutes <= v.commuteLimit[vacancy])) return;
     const start = v.start[vacancy];
     const end = v.end[vacancy];
-    const window = runContaining(profile.free, start, end);
-    if (window === undefined) return;
-    if ((v.flags[vacancy] & HAS_BLOCKED_SEEKERS) !== 0 && this.prepared.vacancies[vacancy].blockedSeekers.has(profile.index)) return;
-    if (profile.seeker.blockedFirmIds !== undefined && profile.seeker.blockedFirmIds.length > 0 && profile.blockedFirms.has(this.prepared.vacancies[vacancy].vacancy.firmId)) return;
+    // runContaining(profile.free, start, end) on the free-run columns.
+    const s = this.seekers;
+    let low = s.freeOffset[seeker];
+    let high = s.freeOffset[seeker + 1] - 1;
+    let window = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (s.freeEnd[middle] < start) low = middle + 1;
+      else if (s.freeStart[middle] > start) high = middle - 1;
+      else {
+        if (s.freeEnd[middle] >= end) window = middle;
+        break;
+      }
+    }
+    if (window < 0) return;
+    if ((v.flags[vacancy] & HAS_BLOCKED_SEEKERS) !== 0 && this.prepared.vacancies[vacancy].blockedSeekers.has(seeker)) return;
+    if (this.prepared.refusesFirms[seeker] === 1 && this.prepared.seekers[seeker].blockedFirms.has(this.prepared.vacancies[vacancy].vacancy.firmId)) return;
     this.found.vacancy.push(vacancy);
-    this.found.seeker.push(profile.index);
+    this.found.seeker.push(seeker);
     this.found.score.push(
       hundredthsOfFactors(
         this.prepared.weights,
         this.skillsFactor(vacancy),
         this.preferredSkillsFactor(vacancy),
         commuteFactorOf(this.maxCommuteMinutes, minutes),
-        dateFitOf(start, end, window.start, window.end),
-        wageFactorOf(v.hourlyWage[vacancy], profile.seeker.minHourlyWage ?? 0),
+        dateFitOf(start, end, s.freeStart[window], s.freeEnd[window]),
+        // The seeker's minimum, 0 when it sets none (the column holds -Infinity then).
+        wageFactorOf(v.hourlyWage[vacancy], this.minHourlyWage === -Infinity ? 0 : this.minHourlyWage),
         this.waiting,
       ),
     );

@@ -2,6 +2,7 @@ import { toDay } from './calendar-days';
 import { DayRun, mergeRuns, subtractRuns } from './day-runs';
 import { canonicalPositions, firstAvailableDayOf, SEEKER_NUMBERS, VACANCY_NUMBERS, waitingDayOf, writeSeekerNumbers, writeVacancyNumbers } from './canonical-order';
 import { resolveWeights, ResolvedWeights } from './scoring';
+import { buildRuleColumns, SeekerRuleColumns } from './seeker-columns';
 import { Instance, Seeker, Vacancy } from './types';
 
 /** A vacancy with what every pair check needs precomputed. */
@@ -43,6 +44,12 @@ export interface PreparedInstance {
   readonly weights: ResolvedWeights;
   readonly asOfDay: number | undefined;
   readonly codes: SeekerCodes;
+  /** The numbers the rules read of seeker i, at index i: what the pair search and diagnostics scan. */
+  readonly rules: SeekerRuleColumns;
+  /** The day seeker i waits since; NaN when it gives none. */
+  readonly waitingSinceDays: Float64Array;
+  /** 1 when seeker i refuses some firm. */
+  readonly refusesFirms: Uint8Array;
 }
 
 /**
@@ -133,7 +140,14 @@ function seekerProfile(seeker: Seeker, index: number, waitingSinceDay: number | 
   return new LazySeekerProfile(index, seeker, availability, busy, busy.length === 0 ? availability : subtractRuns(availability, busy), waitingSinceDay);
 }
 
-/** Expects an instance that passed validateInstance. */
+/**
+ * Expects an instance that passed validateInstance.
+ *
+ * Seekers are read in input order and written at their canonical index: the canonical order
+ * is by latitude, so reading the seekers in it jumps across memory (each seeker's fields,
+ * lists and objects lie where the input put them), and those cache misses cost more than the
+ * work itself. What the pair search reads per seeker ends up in typed columns.
+ */
 export function prepareInstance(instance: Instance): PreparedInstance {
   const inputVacancies = instance.vacancies;
   const inputSeekers = instance.seekers;
@@ -149,16 +163,13 @@ export function prepareInstance(instance: Instance): PreparedInstance {
     writeSeekerNumbers(seeker, waitingDayOf(seeker), firstAvailableDayOf(seeker), seekerNumbers, at);
   }
   const order = canonicalPositions(instance, vacancyNumbers, seekerNumbers);
-
-  const sortedVacancies: Vacancy[] = new Array(inputVacancies.length);
-  for (let index = 0; index < sortedVacancies.length; index++) sortedVacancies[index] = inputVacancies[order.vacancies[index]];
-  const sortedSeekers: Seeker[] = new Array(inputSeekers.length);
-  for (let index = 0; index < sortedSeekers.length; index++) sortedSeekers[index] = inputSeekers[order.seekers[index]];
+  const vacancyRank = inverse(order.vacancies);
+  const seekerRank = inverse(order.seekers);
 
   // Most vacancies have no blocked pair and no routing-engine minutes: they share the empty ones.
   // Only the ids that relations name are looked up, not a map of every id.
-  const blockedByVacancy: Set<number>[] = new Array(sortedVacancies.length);
-  const overridesByVacancy: Map<number, number>[] = new Array(sortedVacancies.length);
+  const blockedByVacancy: Set<number>[] = new Array(inputVacancies.length);
+  const overridesByVacancy: Map<number, number>[] = new Array(inputVacancies.length);
   const blockedPairs = instance.blockedPairs ?? [];
   const commuteMinutes = instance.commuteMinutes ?? [];
   if (blockedPairs.length > 0 || commuteMinutes.length > 0) {
@@ -168,17 +179,17 @@ export function prepareInstance(instance: Instance): PreparedInstance {
       vacancyIndex.set(entry.vacancyId, -1);
       seekerIndex.set(entry.seekerId, -1);
     }
-    indexNamed(sortedVacancies, vacancyIndex);
-    indexNamed(sortedSeekers, seekerIndex);
+    indexNamed(inputVacancies, vacancyRank, vacancyIndex);
+    indexNamed(inputSeekers, seekerRank, seekerIndex);
     for (const pair of blockedPairs) (blockedByVacancy[vacancyIndex.get(pair.vacancyId)!] ??= new Set()).add(seekerIndex.get(pair.seekerId)!);
     for (const entry of commuteMinutes) {
       (overridesByVacancy[vacancyIndex.get(entry.vacancyId)!] ??= new Map()).set(seekerIndex.get(entry.seekerId)!, entry.minutes);
     }
   }
 
-  const vacancies: VacancyProfile[] = new Array(sortedVacancies.length);
+  const vacancies: VacancyProfile[] = new Array(inputVacancies.length);
   for (let index = 0; index < vacancies.length; index++) {
-    const vacancy = sortedVacancies[index];
+    const vacancy = inputVacancies[order.vacancies[index]];
     const at = order.vacancies[index] * VACANCY_NUMBERS;
     vacancies[index] = {
       index,
@@ -190,24 +201,40 @@ export function prepareInstance(instance: Instance): PreparedInstance {
       commuteOverrides: overridesByVacancy[index] ?? NO_OVERRIDES,
     };
   }
-  const seekers: SeekerProfile[] = new Array(sortedSeekers.length);
-  for (let index = 0; index < seekers.length; index++) {
-    const seeker = sortedSeekers[index];
-    const at = order.seekers[index] * SEEKER_NUMBERS;
-    seekers[index] = seekerProfile(
-      seeker,
-      index,
-      seeker.waitingSince === undefined ? undefined : seekerNumbers[at + 6],
-      seeker.availability.length === 0 ? undefined : seekerNumbers[at + 7],
-    );
+  const seekers: SeekerProfile[] = new Array(inputSeekers.length);
+  const waitingSinceDays = new Float64Array(inputSeekers.length);
+  const refusesFirms = new Uint8Array(inputSeekers.length);
+  for (let at = 0; at < inputSeekers.length; at++) {
+    const seeker = inputSeekers[at];
+    const index = seekerRank[at];
+    const waiting = seeker.waitingSince === undefined ? undefined : seekerNumbers[at * SEEKER_NUMBERS + 6];
+    seekers[index] = seekerProfile(seeker, index, waiting, seeker.availability.length === 0 ? undefined : seekerNumbers[at * SEEKER_NUMBERS + 7]);
+    waitingSinceDays[index] = waiting ?? NaN;
+    refusesFirms[index] = (seeker.blockedFirmIds?.length ?? 0) > 0 ? 1 : 0;
   }
-  return new Prepared(vacancies, seekers, resolveWeights(instance.weights), instance.asOf === undefined ? undefined : toDay(instance.asOf), seekerCodes(sortedSeekers));
+  return new Prepared(
+    vacancies,
+    seekers,
+    resolveWeights(instance.weights),
+    instance.asOf === undefined ? undefined : toDay(instance.asOf),
+    seekerCodes(inputSeekers, seekerRank),
+    buildRuleColumns(seekers, undefined, seekerRank),
+    waitingSinceDays,
+    refusesFirms,
+  );
 }
 
-/** Sets the canonical index of every item whose id is a key of `indexById`. */
-function indexNamed(items: readonly { readonly id: string }[], indexById: Map<string, number>): void {
-  for (let index = 0; index < items.length; index++) {
-    if (indexById.has(items[index].id)) indexById.set(items[index].id, index);
+/** rank[position] = k where positions[k] = position. */
+function inverse(positions: Int32Array): Int32Array {
+  const rank = new Int32Array(positions.length);
+  for (let k = 0; k < positions.length; k++) rank[positions[k]] = k;
+  return rank;
+}
+
+/** Sets the canonical index of every item whose id is a key of `indexById` (items in input order). */
+function indexNamed(items: readonly { readonly id: string }[], rank: Int32Array, indexById: Map<string, number>): void {
+  for (let at = 0; at < items.length; at++) {
+    if (indexById.has(items[at].id)) indexById.set(items[at].id, rank[at]);
   }
 }
 
@@ -222,6 +249,9 @@ class Prepared implements PreparedInstance {
     readonly weights: ResolvedWeights,
     readonly asOfDay: number | undefined,
     readonly codes: SeekerCodes,
+    readonly rules: SeekerRuleColumns,
+    readonly waitingSinceDays: Float64Array,
+    readonly refusesFirms: Uint8Array,
   ) {}
 
   get vacancyIndexById(): ReadonlyMap<string, number> {
@@ -233,52 +263,62 @@ class Prepared implements PreparedInstance {
   }
 }
 
-function seekerCodes(seekers: readonly Seeker[]): SeekerCodes {
+/** Codes in input order (see prepareInstance), numbered by first appearance in canonical order. */
+function seekerCodes(seekers: readonly Seeker[], rank: Int32Array): SeekerCodes {
   const count = seekers.length;
-  let skillCount = 0;
-  let certificationCount = 0;
+  const skillFrom = new Int32Array(count + 1);
+  const certificationFrom = new Int32Array(count + 1);
+  for (let at = 0; at < count; at++) {
+    skillFrom[rank[at] + 1] = seekers[at].skills.length;
+    certificationFrom[rank[at] + 1] = seekers[at].certifications.length;
+  }
   for (let i = 0; i < count; i++) {
-    skillCount += seekers[i].skills.length;
-    certificationCount += seekers[i].certifications.length;
+    skillFrom[i + 1] += skillFrom[i];
+    certificationFrom[i + 1] += certificationFrom[i];
   }
   const skillIds = new Map<string, number>();
   const certificationIds = new Map<string, number>();
-  const skillFrom = new Int32Array(count + 1);
-  const skill = new Int32Array(skillCount);
-  const level = new Float64Array(skillCount);
-  const certificationFrom = new Int32Array(count + 1);
-  const certification = new Int32Array(certificationCount);
-  let holders = new Int32Array(16);
-  let skillAt = 0;
-  let certificationAt = 0;
-  for (let i = 0; i < count; i++) {
-    const seeker = seekers[i];
+  const skill = new Int32Array(skillFrom[count]);
+  const level = new Float64Array(skillFrom[count]);
+  const certification = new Int32Array(certificationFrom[count]);
+  for (let at = 0; at < count; at++) {
+    const seeker = seekers[at];
     const skills = seeker.skills;
+    let to = skillFrom[rank[at]];
     for (let k = 0; k < skills.length; k++) {
-      const code = skills[k].code;
-      let id = skillIds.get(code);
-      if (id === undefined) {
-        id = skillIds.size;
-        skillIds.set(code, id);
-        if (id === holders.length) {
-          const grown = new Int32Array(2 * holders.length);
-          grown.set(holders);
-          holders = grown;
-        }
-      }
-      // Validation rejects a seeker listing a code twice: one listing is one holder.
-      holders[id]++;
-      skill[skillAt] = id;
-      level[skillAt++] = skills[k].level;
+      skill[to] = idOf(skillIds, skills[k].code);
+      level[to++] = skills[k].level;
     }
-    skillFrom[i + 1] = skillAt;
     const held = seeker.certifications;
-    for (let k = 0; k < held.length; k++) {
-      let id = certificationIds.get(held[k]);
-      if (id === undefined) certificationIds.set(held[k], (id = certificationIds.size));
-      certification[certificationAt++] = id;
-    }
-    certificationFrom[i + 1] = certificationAt;
+    to = certificationFrom[rank[at]];
+    for (let k = 0; k < held.length; k++) certification[to++] = idOf(certificationIds, held[k]);
   }
-  return { skillIds, certificationIds, skillFrom, skill, level, certificationFrom, certification, holders: holders.slice(0, skillIds.size) };
+  const skillCodes = renumberByFirstUse(skill, skillIds);
+  // Validation rejects a seeker listing a code twice: one listing is one holder.
+  const holders = new Int32Array(skillCodes.size);
+  for (let at = 0; at < skill.length; at++) holders[skill[at]]++;
+  return { skillIds: skillCodes, certificationIds: renumberByFirstUse(certification, certificationIds), skillFrom, skill, level, certificationFrom, certification, holders };
+}
+
+function idOf(ids: Map<string, number>, code: string): number {
+  let id = ids.get(code);
+  if (id === undefined) ids.set(code, (id = ids.size));
+  return id;
+}
+
+/**
+ * Renumbers the ids in `listed` (seekers in canonical order) by first appearance, so that
+ * they do not depend on the input's order; returns the codes' new ids, in id order.
+ */
+function renumberByFirstUse(listed: Int32Array, ids: ReadonlyMap<string, number>): Map<string, number> {
+  const renumbered = new Int32Array(ids.size).fill(-1);
+  let next = 0;
+  for (let at = 0; at < listed.length; at++) {
+    const id = listed[at];
+    if (renumbered[id] < 0) renumbered[id] = next++;
+    listed[at] = renumbered[id];
+  }
+  const codes: string[] = new Array(ids.size);
+  for (const [code, id] of ids) codes[renumbered[id]] = code;
+  return new Map(codes.map((code, id) => [code, id]));
 }
