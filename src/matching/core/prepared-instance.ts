@@ -80,10 +80,12 @@ export function compareIds(a: string, b: string): number {
 const NO_CODES: ReadonlySet<string> = new Set();
 const NO_SEEKERS: ReadonlySet<number> = new Set();
 const NO_OVERRIDES: ReadonlyMap<number, number> = new Map();
+const NO_RUNS: readonly DayRun[] = Object.freeze([]);
 
 /** Merged runs of validated ranges; the first range's start day is given when the caller parsed it already. */
-function toRuns(ranges: Seeker['availability'], firstStartDay?: number): DayRun[] {
-  if (ranges.length === 0) return [];
+function toRuns(ranges: Seeker['availability'], firstStartDay?: number): readonly DayRun[] {
+  // Most seekers are busy on no day: they share one empty list (profiles never change their runs).
+  if (ranges.length === 0) return NO_RUNS;
   const firstStart = firstStartDay ?? toDay(ranges[0].start);
   // One range (the usual case) is already merged: no copy, no sort.
   if (ranges.length === 1) return [{ start: firstStart, end: toDay(ranges[0].end) }];
