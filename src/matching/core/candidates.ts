@@ -50,9 +50,9 @@ export function buildCandidatesFrom(prepared: PreparedInstance): CandidateSet {
 
   // Counting sort by vacancy; stable, and every seeker gives at most one pair per vacancy, so
   // pairs end sorted by vacancy, then seeker.
-  const pairCount = foundVacancy.length;
+  const pairCount = found.count;
   const rankedStart = new Int32Array(vacancies.length + 1);
-  for (const vacancyIndex of foundVacancy) rankedStart[vacancyIndex + 1]++;
+  for (let at = 0; at < pairCount; at++) rankedStart[foundVacancy[at] + 1]++;
   for (let v = 0; v < vacancies.length; v++) rankedStart[v + 1] += rankedStart[v];
   const next = rankedStart.slice(0, vacancies.length);
   const pairVacancy = new Int32Array(pairCount);

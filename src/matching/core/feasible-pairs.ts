@@ -14,10 +14,53 @@ import { buildVacancyGrid, collectVacancies, SearchBox, VacancyGrid } from './va
 
 /** Every feasible pair with its score (integer hundredths) and commute minutes, in seeker order. */
 export interface FoundPairs {
-  readonly vacancy: number[];
-  readonly seeker: number[];
-  readonly score: number[];
-  readonly minutes: number[];
+  readonly count: number;
+  /** Pair k (k < count) is vacancy[k], seeker[k]; the arrays may be longer than count. */
+  readonly vacancy: Int32Array;
+  readonly seeker: Int32Array;
+  readonly score: Int32Array;
+  readonly minutes: Float64Array;
+}
+
+/** Typed columns that double when full: growing four plain arrays pair by pair was a tenth of the search's allocations. */
+class PairColumns implements FoundPairs {
+  count = 0;
+  vacancy: Int32Array;
+  seeker: Int32Array;
+  score: Int32Array;
+  minutes: Float64Array;
+
+  constructor(capacity: number) {
+    this.vacancy = new Int32Array(capacity);
+    this.seeker = new Int32Array(capacity);
+    this.score = new Int32Array(capacity);
+    this.minutes = new Float64Array(capacity);
+  }
+
+  add(vacancy: number, seeker: number, score: number, minutes: number): void {
+    if (this.count === this.vacancy.length) this.grow();
+    const at = this.count++;
+    this.vacancy[at] = vacancy;
+    this.seeker[at] = seeker;
+    this.score[at] = score;
+    this.minutes[at] = minutes;
+  }
+
+  private grow(): void {
+    const capacity = 2 * this.vacancy.length;
+    const vacancy = new Int32Array(capacity);
+    vacancy.set(this.vacancy);
+    this.vacancy = vacancy;
+    const seeker = new Int32Array(capacity);
+    seeker.set(this.seeker);
+    this.seeker = seeker;
+    const score = new Int32Array(capacity);
+    score.set(this.score);
+    this.score = score;
+    const minutes = new Float64Array(capacity);
+    minutes.set(this.minutes);
+    this.minutes = minutes;
+  }
 }
 
 /**
@@ -142,7 +185,7 @@ export function findFeasiblePairs(prepared: PreparedInstance): FoundPairs {
 }
 
 class PairFinder {
-  readonly found: FoundPairs = { vacancy: [], seeker: [], score: [], minutes: [] };
+  private readonly found: PairColumns;
   /** The current seeker's level per skill id (0 when not held) and 1 per certification id held. */
   private readonly levels: Float64Array;
   private readonly held: Uint8Array;
@@ -179,6 +222,8 @@ class PairFinder {
     this.seekerSkills = new Int32Array(skillCount);
     this.layerSearchedBy = new Int32Array(skillCount + 1).fill(-1);
     this.seekers = prepared.rules;
+    // About one pair per seeker on the service's instances; the columns double if there are more.
+    this.found = new PairColumns(Math.max(1024, prepared.seekers.length));
   }
 
   run(): FoundPairs {
@@ -186,7 +231,9 @@ class PairFinder {
     for (let seeker = 0; seeker < this.seekers.count; seeker++) {
       this.enter(seeker);
       this.testNearby();
-      for (const vacancy of overridesBySeeker[seeker] ?? []) {
+      const overrides = overridesBySeeker[seeker];
+      for (let k = 0; overrides !== undefined && k < overrides.length; k++) {
+        const vacancy = overrides[k];
         if (this.passesTerms(vacancy)) this.test(vacancy, this.prepared.vacancies[vacancy].commuteOverrides.get(seeker)!);
       }
       this.leave(seeker);
@@ -300,9 +347,9 @@ class PairFinder {
     if (window < 0) return;
     if ((v.flags[vacancy] & HAS_BLOCKED_SEEKERS) !== 0 && this.prepared.vacancies[vacancy].blockedSeekers.has(seeker)) return;
     if (this.prepared.refusesFirms[seeker] === 1 && this.prepared.seekers[seeker].blockedFirms.has(this.prepared.vacancies[vacancy].vacancy.firmId)) return;
-    this.found.vacancy.push(vacancy);
-    this.found.seeker.push(seeker);
-    this.found.score.push(
+    this.found.add(
+      vacancy,
+      seeker,
       hundredthsOfFactors(
         this.prepared.weights,
         this.skillsFactor(vacancy),
@@ -313,8 +360,8 @@ class PairFinder {
         wageFactorOf(v.hourlyWage[vacancy], this.minHourlyWage === -Infinity ? 0 : this.minHourlyWage),
         this.waiting,
       ),
+      minutes,
     );
-    this.found.minutes.push(minutes);
   }
 
   private skillsFactor(vacancy: number): number {
