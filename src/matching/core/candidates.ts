@@ -2,6 +2,7 @@ import { findFeasiblePairs } from './feasible-pairs';
 import { OptimizationProblem } from './optimizer/optimization-problem';
 import { compareIds, PreparedInstance, prepareInstance } from './prepared-instance';
 import { scorePair } from './scoring';
+import { sortRange } from './sort-range';
 import { Instance } from './types';
 
 export interface CandidateSet {
@@ -49,9 +50,9 @@ export function buildCandidatesFrom(prepared: PreparedInstance): CandidateSet {
 
   // Counting sort by vacancy; stable, and every seeker gives at most one pair per vacancy, so
   // pairs end sorted by vacancy, then seeker.
-  const pairCount = foundVacancy.length;
+  const pairCount = found.count;
   const rankedStart = new Int32Array(vacancies.length + 1);
-  for (const vacancyIndex of foundVacancy) rankedStart[vacancyIndex + 1]++;
+  for (let at = 0; at < pairCount; at++) rankedStart[foundVacancy[at] + 1]++;
   for (let v = 0; v < vacancies.length; v++) rankedStart[v + 1] += rankedStart[v];
   const next = rankedStart.slice(0, vacancies.length);
   const pairVacancy = new Int32Array(pairCount);
@@ -67,12 +68,9 @@ export function buildCandidatesFrom(prepared: PreparedInstance): CandidateSet {
   }
   const rankedPairs = new Int32Array(pairCount);
   for (let pair = 0; pair < pairCount; pair++) rankedPairs[pair] = pair;
-  for (let v = 0; v < vacancies.length; v++) {
-    // Lists a coordinator reads break ties by seeker id, as documented (the search itself never looks at ids).
-    rankedPairs
-      .subarray(rankedStart[v], rankedStart[v + 1])
-      .sort((a, b) => pairScore[b] - pairScore[a] || compareIds(seekers[pairSeeker[a]].seeker.id, seekers[pairSeeker[b]].seeker.id));
-  }
+  // Lists a coordinator reads break ties by seeker id, as documented (the search itself never looks at ids).
+  const byRank = (a: number, b: number) => pairScore[b] - pairScore[a] || compareIds(seekers[pairSeeker[a]].seeker.id, seekers[pairSeeker[b]].seeker.id);
+  for (let v = 0; v < vacancies.length; v++) sortRange(rankedPairs, rankedStart[v], rankedStart[v + 1], byRank);
 
   const pairs = new Array<{ vacancy: number; seeker: number; score: number }>(pairCount);
   for (let pair = 0; pair < pairCount; pair++) pairs[pair] = { vacancy: pairVacancy[pair], seeker: pairSeeker[pair], score: pairScore[pair] / 100 };
@@ -91,4 +89,5 @@ export function buildCandidatesFrom(prepared: PreparedInstance): CandidateSet {
     rankedPairs,
   };
 }
+
 

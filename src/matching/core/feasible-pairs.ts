@@ -1,37 +1,85 @@
-import { COMMUTE_MODEL, cosineOfLatitude, EARTH_RADIUS_KM, greatCircleKmWithCosines, reachKm } from './commute';
-import { runContaining } from './day-runs';
-import { PreparedInstance, SeekerProfile } from './prepared-instance';
+import { cosineOfLatitude, EARTH_RADIUS_KM, greatCircleKmWithCosines } from './commute';
+import { PreparedInstance, SeekerCodes } from './prepared-instance';
+import { SeekerRuleColumns } from './seeker-columns';
 import {
   commuteFactorOf,
   dateFitOf,
   hundredthsOfFactors,
   preferredSkillFactor,
   requiredSkillFactor,
-  waitingFactor,
+  waitingFactorOf,
   wageFactorOf,
 } from './scoring';
 import { buildVacancyGrid, collectVacancies, SearchBox, VacancyGrid } from './vacancy-grid';
 
 /** Every feasible pair with its score (integer hundredths) and commute minutes, in seeker order. */
 export interface FoundPairs {
-  readonly vacancy: number[];
-  readonly seeker: number[];
-  readonly score: number[];
-  readonly minutes: number[];
+  readonly count: number;
+  /** Pair k (k < count) is vacancy[k], seeker[k]; the arrays may be longer than count. */
+  readonly vacancy: Int32Array;
+  readonly seeker: Int32Array;
+  readonly score: Int32Array;
+  readonly minutes: Float64Array;
 }
 
-/** Small integers for skill and certification codes, so that a pair check indexes arrays instead of hashing strings. */
+/** Typed columns that double when full: growing four plain arrays pair by pair was a tenth of the search's allocations. */
+class PairColumns implements FoundPairs {
+  count = 0;
+  vacancy: Int32Array;
+  seeker: Int32Array;
+  score: Int32Array;
+  minutes: Float64Array;
+
+  constructor(capacity: number) {
+    this.vacancy = new Int32Array(capacity);
+    this.seeker = new Int32Array(capacity);
+    this.score = new Int32Array(capacity);
+    this.minutes = new Float64Array(capacity);
+  }
+
+  add(vacancy: number, seeker: number, score: number, minutes: number): void {
+    if (this.count === this.vacancy.length) this.grow();
+    const at = this.count++;
+    this.vacancy[at] = vacancy;
+    this.seeker[at] = seeker;
+    this.score[at] = score;
+    this.minutes[at] = minutes;
+  }
+
+  private grow(): void {
+    const capacity = 2 * this.vacancy.length;
+    const vacancy = new Int32Array(capacity);
+    vacancy.set(this.vacancy);
+    this.vacancy = vacancy;
+    const seeker = new Int32Array(capacity);
+    seeker.set(this.seeker);
+    this.seeker = seeker;
+    const score = new Int32Array(capacity);
+    score.set(this.score);
+    this.score = score;
+    const minutes = new Float64Array(capacity);
+    minutes.set(this.minutes);
+    this.minutes = minutes;
+  }
+}
+
+/**
+ * Small integers for skill and certification codes: the seekers' (prepared.codes), then the
+ * codes only vacancies name, so that a pair check indexes arrays instead of hashing strings.
+ */
 class CodeIds {
-  private readonly ids = new Map<string, number>();
+  private readonly added = new Map<string, number>();
+
+  constructor(private readonly listed: ReadonlyMap<string, number>) {}
 
   idOf(code: string): number {
-    let id = this.ids.get(code);
-    if (id === undefined) this.ids.set(code, (id = this.ids.size));
+    let id = this.listed.get(code) ?? this.added.get(code);
+    if (id === undefined) this.added.set(code, (id = this.size));
     return id;
   }
 
   get size(): number {
-    return this.ids.size;
+    return this.listed.size + this.added.size;
   }
 }
 
@@ -101,7 +149,7 @@ class VacancyColumns {
         const id = skills.idOf(skill.code);
         requiredSkill.push(id);
         requiredLevel.push(skill.level);
-        const skillHolders = prepared.seekerCountBySkill.get(skill.code) ?? 0;
+        const skillHolders = id < prepared.codes.holders.length ? prepared.codes.holders[id] : 0;
         if (skillHolders < holders) [layer, holders] = [id + 1, skillHolders];
       }
       this.layer[v] = layer;
@@ -129,49 +177,15 @@ class VacancyColumns {
  * with that seeker's skills and certifications spread into arrays indexed by code id.
  */
 export function findFeasiblePairs(prepared: PreparedInstance): FoundPairs {
-  const skills = new CodeIds();
-  const certifications = new CodeIds();
-  const seekers = new SeekerCodes(prepared.seekers, skills, certifications);
+  const skills = new CodeIds(prepared.codes.skillIds);
+  const certifications = new CodeIds(prepared.codes.certificationIds);
   const vacancies = new VacancyColumns(prepared, skills, certifications);
   const grid = buildVacancyGrid(vacancies.lat, vacancies.lng, vacancies.layer, skills.size + 1);
-  return new PairFinder(prepared, seekers, vacancies, grid, skills.size, certifications.size).run();
-}
-
-/** Each seeker's skills (id and level, as listed) and certification ids, end to end. */
-class SeekerCodes {
-  readonly skillFrom: Int32Array;
-  readonly skill: Int32Array;
-  readonly level: Float64Array;
-  readonly certificationFrom: Int32Array;
-  readonly certification: Int32Array;
-
-  constructor(seekers: readonly SeekerProfile[], skills: CodeIds, certifications: CodeIds) {
-    const count = seekers.length;
-    this.skillFrom = new Int32Array(count + 1);
-    this.certificationFrom = new Int32Array(count + 1);
-    const skill: number[] = [];
-    const level: number[] = [];
-    const certification: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const profile = seekers[i];
-      for (const listed of profile.seeker.skills) {
-        skill.push(skills.idOf(listed.code));
-        level.push(listed.level);
-      }
-      this.skillFrom[i + 1] = skill.length;
-      // The seeker's own list (validation rejects duplicates), not profile.certifications, which is built on first use.
-      const held = profile.seeker.certifications;
-      for (let k = 0; k < held.length; k++) certification.push(certifications.idOf(held[k]));
-      this.certificationFrom[i + 1] = certification.length;
-    }
-    this.skill = Int32Array.from(skill);
-    this.level = Float64Array.from(level);
-    this.certification = Int32Array.from(certification);
-  }
+  return new PairFinder(prepared, prepared.codes, vacancies, grid, skills.size, certifications.size).run();
 }
 
 class PairFinder {
-  readonly found: FoundPairs = { vacancy: [], seeker: [], score: [], minutes: [] };
+  private readonly found: PairColumns;
   /** The current seeker's level per skill id (0 when not held) and 1 per certification id held. */
   private readonly levels: Float64Array;
   private readonly held: Uint8Array;
@@ -183,7 +197,9 @@ class PairFinder {
   private seekerSkillCount = 0;
   private readonly layerSearchedBy: Int32Array;
   private readonly box = new SearchBox();
-  private seeker!: SeekerProfile;
+  private readonly seekers: SeekerRuleColumns;
+  /** The current seeker (index) and what the rules read of it, from prepared.rules. */
+  private seeker = 0;
   private maxCommuteMinutes = 0;
   private minHours = 0;
   private maxHours = 0;
@@ -205,26 +221,29 @@ class PairFinder {
     this.visiting = new Int32Array(2 * count);
     this.seekerSkills = new Int32Array(skillCount);
     this.layerSearchedBy = new Int32Array(skillCount + 1).fill(-1);
+    this.seekers = prepared.rules;
+    // About one pair per seeker on the service's instances; the columns double if there are more.
+    this.found = new PairColumns(Math.max(1024, prepared.seekers.length));
   }
 
   run(): FoundPairs {
     const overridesBySeeker = commuteOverridesBySeeker(this.prepared);
-    for (const seeker of this.prepared.seekers) {
+    for (let seeker = 0; seeker < this.seekers.count; seeker++) {
       this.enter(seeker);
       this.testNearby();
-      for (const vacancy of overridesBySeeker[seeker.index] ?? []) {
-        if (this.passesTerms(vacancy)) this.test(vacancy, this.prepared.vacancies[vacancy].commuteOverrides.get(seeker.index)!);
+      const overrides = overridesBySeeker[seeker];
+      for (let k = 0; overrides !== undefined && k < overrides.length; k++) {
+        const vacancy = overrides[k];
+        if (this.passesTerms(vacancy)) this.test(vacancy, this.prepared.vacancies[vacancy].commuteOverrides.get(seeker)!);
       }
       this.leave(seeker);
     }
     return this.found;
   }
 
-  private enter(profile: SeekerProfile): void {
-    this.seeker = profile;
-    const seeker = profile.seeker;
+  private enter(i: number): void {
+    this.seeker = i;
     const codes = this.codes;
-    const i = profile.index;
     this.seekerSkillCount = 0;
     for (let at = codes.skillFrom[i]; at < codes.skillFrom[i + 1]; at++) {
       const id = codes.skill[at];
@@ -235,32 +254,36 @@ class PairFinder {
       this.seekerSkills[this.seekerSkillCount++] = id;
     }
     for (let at = codes.certificationFrom[i]; at < codes.certificationFrom[i + 1]; at++) this.held[codes.certification[at]] = 1;
-    this.maxCommuteMinutes = seeker.maxCommuteMinutes;
-    this.minHours = seeker.weeklyHours.min;
-    this.maxHours = seeker.weeklyHours.max;
-    this.minHourlyWage = seeker.minHourlyWage ?? -Infinity;
-    this.waiting = waitingFactor(profile, this.prepared.asOfDay);
+    const s = this.seekers;
+    this.maxCommuteMinutes = s.maxCommuteMinutes[i];
+    this.minHours = s.minHours[i];
+    this.maxHours = s.maxHours[i];
+    this.minHourlyWage = s.minHourlyWage[i];
+    const waitingSince = this.prepared.waitingSinceDays[i];
+    this.waiting = waitingFactorOf(this.prepared.asOfDay, Number.isNaN(waitingSince) ? undefined : waitingSince);
   }
 
-  private leave(profile: SeekerProfile): void {
+  private leave(i: number): void {
     for (let k = 0; k < this.seekerSkillCount; k++) this.levels[this.seekerSkills[k]] = 0;
     const codes = this.codes;
-    for (let at = codes.certificationFrom[profile.index]; at < codes.certificationFrom[profile.index + 1]; at++) this.held[codes.certification[at]] = 0;
+    for (let at = codes.certificationFrom[i]; at < codes.certificationFrom[i + 1]; at++) this.held[codes.certification[at]] = 0;
   }
 
   /** The vacancies within the seeker's reach, by the commute model (pairs with routing-engine minutes aside). */
   private testNearby(): void {
-    const profile = this.seeker;
-    const seeker = profile.seeker;
-    const { lat, lng } = seeker.location;
-    this.box.aroundPoint(lat, lng, reachKm(seeker.commuteMode, seeker.maxCommuteMinutes));
+    const s = this.seekers;
+    const seekerIndex = this.seeker;
+    const lat = s.lat[seekerIndex];
+    const lng = s.lng[seekerIndex];
+    const overheadMinutes = s.overheadMinutes[seekerIndex];
+    const detour = s.detour[seekerIndex];
+    const speedKmPerHour = s.speedKmPerHour[seekerIndex];
+    // reachKm(mode, maxCommuteMinutes), term by term.
+    this.box.aroundPoint(lat, lng, Math.max(-1, ((this.maxCommuteMinutes - overheadMinutes) * speedKmPerHour) / (60 * detour)));
     let count = collectVacancies(this.grid, NO_SKILL_LAYER, this.box, this.visiting, 0);
     for (let k = 0; k < this.seekerSkillCount; k++) count = collectVacancies(this.grid, this.seekerSkills[k] + 1, this.box, this.visiting, count);
-    const cosLat = cosineOfLatitude(lat);
-    const model = COMMUTE_MODEL[seeker.commuteMode];
-    const { overheadMinutes, detour, speedKmPerHour } = model;
+    const cosLat = s.cosLat[seekerIndex];
     const v = this.vacancies;
-    const seekerIndex = profile.index;
     for (let k = 0; k < count; k++) {
       const vacancy = this.visiting[k];
       if (this.visitedBy[vacancy] === seekerIndex) continue;
@@ -303,28 +326,42 @@ class PairFinder {
   /** Records the pair, which passes passesTerms, if it passes the other rules (commute, dates, blocks) with these minutes. */
   private test(vacancy: number, minutes: number): void {
     const v = this.vacancies;
-    const profile = this.seeker;
+    const seeker = this.seeker;
     if (!(minutes <= this.maxCommuteMinutes && minutes <= v.commuteLimit[vacancy])) return;
     const start = v.start[vacancy];
     const end = v.end[vacancy];
-    const window = runContaining(profile.free, start, end);
-    if (window === undefined) return;
-    if ((v.flags[vacancy] & HAS_BLOCKED_SEEKERS) !== 0 && this.prepared.vacancies[vacancy].blockedSeekers.has(profile.index)) return;
-    if (profile.seeker.blockedFirmIds !== undefined && profile.seeker.blockedFirmIds.length > 0 && profile.blockedFirms.has(this.prepared.vacancies[vacancy].vacancy.firmId)) return;
-    this.found.vacancy.push(vacancy);
-    this.found.seeker.push(profile.index);
-    this.found.score.push(
+    // runContaining(profile.free, start, end) on the free-run columns.
+    const s = this.seekers;
+    let low = s.freeOffset[seeker];
+    let high = s.freeOffset[seeker + 1] - 1;
+    let window = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (s.freeEnd[middle] < start) low = middle + 1;
+      else if (s.freeStart[middle] > start) high = middle - 1;
+      else {
+        if (s.freeEnd[middle] >= end) window = middle;
+        break;
+      }
+    }
+    if (window < 0) return;
+    if ((v.flags[vacancy] & HAS_BLOCKED_SEEKERS) !== 0 && this.prepared.vacancies[vacancy].blockedSeekers.has(seeker)) return;
+    if (this.prepared.refusesFirms[seeker] === 1 && this.prepared.seekers[seeker].blockedFirms.has(this.prepared.vacancies[vacancy].vacancy.firmId)) return;
+    this.found.add(
+      vacancy,
+      seeker,
       hundredthsOfFactors(
         this.prepared.weights,
         this.skillsFactor(vacancy),
         this.preferredSkillsFactor(vacancy),
         commuteFactorOf(this.maxCommuteMinutes, minutes),
-        dateFitOf(start, end, window.start, window.end),
-        wageFactorOf(v.hourlyWage[vacancy], profile.seeker.minHourlyWage ?? 0),
+        dateFitOf(start, end, s.freeStart[window], s.freeEnd[window]),
+        // The seeker's minimum, 0 when it sets none (the column holds -Infinity then).
+        wageFactorOf(v.hourlyWage[vacancy], this.minHourlyWage === -Infinity ? 0 : this.minHourlyWage),
         this.waiting,
       ),
+      minutes,
     );
-    this.found.minutes.push(minutes);
   }
 
   private skillsFactor(vacancy: number): number {

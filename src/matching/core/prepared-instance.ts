@@ -1,7 +1,8 @@
 import { toDay } from './calendar-days';
 import { DayRun, mergeRuns, subtractRuns } from './day-runs';
-import { canonicalOrder } from './canonical-order';
+import { canonicalPositions, firstAvailableDayOf, SEEKER_NUMBERS, VACANCY_NUMBERS, waitingDayOf, writeSeekerNumbers, writeVacancyNumbers } from './canonical-order';
 import { resolveWeights, ResolvedWeights } from './scoring';
+import { buildRuleColumns, SeekerRuleColumns } from './seeker-columns';
 import { Instance, Seeker, Vacancy } from './types';
 
 /** A vacancy with what every pair check needs precomputed. */
@@ -42,8 +43,32 @@ export interface PreparedInstance {
   readonly seekerIndexById: ReadonlyMap<string, number>;
   readonly weights: ResolvedWeights;
   readonly asOfDay: number | undefined;
-  /** How many seekers have each skill code (at any level). */
-  readonly seekerCountBySkill: ReadonlyMap<string, number>;
+  readonly codes: SeekerCodes;
+  /** The numbers the rules read of seeker i, at index i: what the pair search and diagnostics scan. */
+  readonly rules: SeekerRuleColumns;
+  /** The day seeker i waits since; NaN when it gives none. */
+  readonly waitingSinceDays: Float64Array;
+  /** 1 when seeker i refuses some firm. */
+  readonly refusesFirms: Uint8Array;
+}
+
+/**
+ * Small integers for the skill and certification codes the seekers list (in the order the
+ * seekers first list them, seekers in canonical order), and every seeker's skills and
+ * certifications as ids, end to end: pair checks index arrays instead of hashing strings.
+ */
+export interface SeekerCodes {
+  readonly skillIds: ReadonlyMap<string, number>;
+  readonly certificationIds: ReadonlyMap<string, number>;
+  /** Seeker i's skills as listed: skill/level[skillFrom[i] .. skillFrom[i + 1] - 1]. */
+  readonly skillFrom: Int32Array;
+  readonly skill: Int32Array;
+  readonly level: Float64Array;
+  /** Seeker i's certifications as listed: certification[certificationFrom[i] .. certificationFrom[i + 1] - 1]. */
+  readonly certificationFrom: Int32Array;
+  readonly certification: Int32Array;
+  /** How many seekers list each skill id (at any level). */
+  readonly holders: Int32Array;
 }
 
 /** Plain code-unit order: the same on every machine and locale. */
@@ -55,12 +80,16 @@ export function compareIds(a: string, b: string): number {
 const NO_CODES: ReadonlySet<string> = new Set();
 const NO_SEEKERS: ReadonlySet<number> = new Set();
 const NO_OVERRIDES: ReadonlyMap<number, number> = new Map();
+const NO_RUNS: readonly DayRun[] = Object.freeze([]);
 
-function toRuns(ranges: Seeker['availability']): DayRun[] {
-  if (ranges.length === 0) return [];
+/** Merged runs of validated ranges; the first range's start day is given when the caller parsed it already. */
+function toRuns(ranges: Seeker['availability'], firstStartDay?: number): readonly DayRun[] {
+  // Most seekers are busy on no day: they share one empty list (profiles never change their runs).
+  if (ranges.length === 0) return NO_RUNS;
+  const firstStart = firstStartDay ?? toDay(ranges[0].start);
   // One range (the usual case) is already merged: no copy, no sort.
-  if (ranges.length === 1) return [{ start: toDay(ranges[0].start), end: toDay(ranges[0].end) }];
-  return mergeRuns(ranges.map((range) => ({ start: toDay(range.start), end: toDay(range.end) })));
+  if (ranges.length === 1) return [{ start: firstStart, end: toDay(ranges[0].end) }];
+  return mergeRuns(ranges.map((range, index) => ({ start: index === 0 ? firstStart : toDay(range.start), end: toDay(range.end) })));
 }
 
 /**
@@ -104,56 +133,194 @@ class LazySeekerProfile implements SeekerProfile {
 const codeSet = (codes: readonly string[]): ReadonlySet<string> => (codes.length === 0 ? NO_CODES : new Set(codes));
 
 export function prepareSeeker(seeker: Seeker, index: number): SeekerProfile {
-  const availability = toRuns(seeker.availability);
+  return seekerProfile(seeker, index, seeker.waitingSince === undefined ? undefined : toDay(seeker.waitingSince), undefined);
+}
+
+function seekerProfile(seeker: Seeker, index: number, waitingSinceDay: number | undefined, firstAvailableDay: number | undefined): SeekerProfile {
+  const availability = toRuns(seeker.availability, firstAvailableDay);
   const busy = toRuns(seeker.busy);
-  return new LazySeekerProfile(
-    index,
-    seeker,
-    availability,
-    busy,
-    busy.length === 0 ? availability : subtractRuns(availability, busy),
-    seeker.waitingSince === undefined ? undefined : toDay(seeker.waitingSince),
+  return new LazySeekerProfile(index, seeker, availability, busy, busy.length === 0 ? availability : subtractRuns(availability, busy), waitingSinceDay);
+}
+
+/**
+ * Expects an instance that passed validateInstance.
+ *
+ * Seekers are read in input order and written at their canonical index: the canonical order
+ * is by latitude, so reading the seekers in it jumps across memory (each seeker's fields,
+ * lists and objects lie where the input put them), and those cache misses cost more than the
+ * work itself. What the pair search reads per seeker ends up in typed columns.
+ */
+export function prepareInstance(instance: Instance): PreparedInstance {
+  const inputVacancies = instance.vacancies;
+  const inputSeekers = instance.seekers;
+  // Every date is parsed once: the ordering numbers hold the days the profiles need too.
+  const vacancyNumbers = new Float64Array(inputVacancies.length * VACANCY_NUMBERS);
+  for (let at = 0; at < inputVacancies.length; at++) {
+    const vacancy = inputVacancies[at];
+    writeVacancyNumbers(vacancy, toDay(vacancy.start), toDay(vacancy.end), vacancyNumbers, at);
+  }
+  const seekerNumbers = new Float64Array(inputSeekers.length * SEEKER_NUMBERS);
+  for (let at = 0; at < inputSeekers.length; at++) {
+    const seeker = inputSeekers[at];
+    writeSeekerNumbers(seeker, waitingDayOf(seeker), firstAvailableDayOf(seeker), seekerNumbers, at);
+  }
+  const order = canonicalPositions(instance, vacancyNumbers, seekerNumbers);
+  const vacancyRank = inverse(order.vacancies);
+  const seekerRank = inverse(order.seekers);
+
+  // Most vacancies have no blocked pair and no routing-engine minutes: they share the empty ones.
+  // Only the ids that relations name are looked up, not a map of every id.
+  const blockedByVacancy: Set<number>[] = new Array(inputVacancies.length);
+  const overridesByVacancy: Map<number, number>[] = new Array(inputVacancies.length);
+  const blockedPairs = instance.blockedPairs ?? [];
+  const commuteMinutes = instance.commuteMinutes ?? [];
+  if (blockedPairs.length > 0 || commuteMinutes.length > 0) {
+    const vacancyIndex = new Map<string, number>();
+    const seekerIndex = new Map<string, number>();
+    for (const entry of [...blockedPairs, ...commuteMinutes]) {
+      vacancyIndex.set(entry.vacancyId, -1);
+      seekerIndex.set(entry.seekerId, -1);
+    }
+    indexNamed(inputVacancies, vacancyRank, vacancyIndex);
+    indexNamed(inputSeekers, seekerRank, seekerIndex);
+    for (const pair of blockedPairs) (blockedByVacancy[vacancyIndex.get(pair.vacancyId)!] ??= new Set()).add(seekerIndex.get(pair.seekerId)!);
+    for (const entry of commuteMinutes) {
+      (overridesByVacancy[vacancyIndex.get(entry.vacancyId)!] ??= new Map()).set(seekerIndex.get(entry.seekerId)!, entry.minutes);
+    }
+  }
+
+  const vacancies: VacancyProfile[] = new Array(inputVacancies.length);
+  for (let index = 0; index < vacancies.length; index++) {
+    const vacancy = inputVacancies[order.vacancies[index]];
+    const at = order.vacancies[index] * VACANCY_NUMBERS;
+    vacancies[index] = {
+      index,
+      vacancy,
+      start: vacancyNumbers[at],
+      end: vacancyNumbers[at + 1],
+      commuteLimit: vacancy.maxCommuteMinutes ?? Infinity,
+      blockedSeekers: blockedByVacancy[index] ?? NO_SEEKERS,
+      commuteOverrides: overridesByVacancy[index] ?? NO_OVERRIDES,
+    };
+  }
+  const seekers: SeekerProfile[] = new Array(inputSeekers.length);
+  const waitingSinceDays = new Float64Array(inputSeekers.length);
+  const refusesFirms = new Uint8Array(inputSeekers.length);
+  for (let at = 0; at < inputSeekers.length; at++) {
+    const seeker = inputSeekers[at];
+    const index = seekerRank[at];
+    const waiting = seeker.waitingSince === undefined ? undefined : seekerNumbers[at * SEEKER_NUMBERS + 6];
+    seekers[index] = seekerProfile(seeker, index, waiting, seeker.availability.length === 0 ? undefined : seekerNumbers[at * SEEKER_NUMBERS + 7]);
+    waitingSinceDays[index] = waiting ?? NaN;
+    refusesFirms[index] = (seeker.blockedFirmIds?.length ?? 0) > 0 ? 1 : 0;
+  }
+  return new Prepared(
+    vacancies,
+    seekers,
+    resolveWeights(instance.weights),
+    instance.asOf === undefined ? undefined : toDay(instance.asOf),
+    seekerCodes(inputSeekers, seekerRank),
+    buildRuleColumns(seekers, undefined, seekerRank),
+    waitingSinceDays,
+    refusesFirms,
   );
 }
 
-/** Expects an instance that passed validateInstance. */
-export function prepareInstance(instance: Instance): PreparedInstance {
-  const { vacancies: sortedVacancies, seekers: sortedSeekers } = canonicalOrder(instance);
-  const vacancyIndexById = new Map(sortedVacancies.map((vacancy, index) => [vacancy.id, index]));
-  const seekerIndexById = new Map(sortedSeekers.map((seeker, index) => [seeker.id, index]));
+/** rank[position] = k where positions[k] = position. */
+function inverse(positions: Int32Array): Int32Array {
+  const rank = new Int32Array(positions.length);
+  for (let k = 0; k < positions.length; k++) rank[positions[k]] = k;
+  return rank;
+}
 
-  // Most vacancies have no blocked pair and no routing-engine minutes: they share the empty ones.
-  const blockedByVacancy: Set<number>[] = new Array(sortedVacancies.length);
-  for (const pair of instance.blockedPairs ?? []) {
-    (blockedByVacancy[vacancyIndexById.get(pair.vacancyId)!] ??= new Set()).add(seekerIndexById.get(pair.seekerId)!);
+/** Sets the canonical index of every item whose id is a key of `indexById` (items in input order). */
+function indexNamed(items: readonly { readonly id: string }[], rank: Int32Array, indexById: Map<string, number>): void {
+  for (let at = 0; at < items.length; at++) {
+    if (indexById.has(items[at].id)) indexById.set(items[at].id, rank[at]);
   }
-  const overridesByVacancy: Map<number, number>[] = new Array(sortedVacancies.length);
-  for (const entry of instance.commuteMinutes ?? []) {
-    (overridesByVacancy[vacancyIndexById.get(entry.vacancyId)!] ??= new Map()).set(seekerIndexById.get(entry.seekerId)!, entry.minutes);
+}
+
+/** The id maps are built on first use: matching itself reads indices only (relations are resolved above). */
+class Prepared implements PreparedInstance {
+  private vacancyIndexByIdBuilt: ReadonlyMap<string, number> | undefined = undefined;
+  private seekerIndexByIdBuilt: ReadonlyMap<string, number> | undefined = undefined;
+
+  constructor(
+    readonly vacancies: readonly VacancyProfile[],
+    readonly seekers: readonly SeekerProfile[],
+    readonly weights: ResolvedWeights,
+    readonly asOfDay: number | undefined,
+    readonly codes: SeekerCodes,
+    readonly rules: SeekerRuleColumns,
+    readonly waitingSinceDays: Float64Array,
+    readonly refusesFirms: Uint8Array,
+  ) {}
+
+  get vacancyIndexById(): ReadonlyMap<string, number> {
+    return (this.vacancyIndexByIdBuilt ??= new Map(this.vacancies.map((profile) => [profile.vacancy.id, profile.index])));
   }
 
-  const seekerCountBySkill = new Map<string, number>();
-  for (const seeker of sortedSeekers) {
-    for (const skill of seeker.skills) seekerCountBySkill.set(skill.code, (seekerCountBySkill.get(skill.code) ?? 0) + 1);
+  get seekerIndexById(): ReadonlyMap<string, number> {
+    return (this.seekerIndexByIdBuilt ??= new Map(this.seekers.map((profile) => [profile.seeker.id, profile.index])));
   }
+}
 
-  return {
-    vacancies: sortedVacancies.map(
-      (vacancy: Vacancy, index): VacancyProfile => ({
-        index,
-        vacancy,
-        start: toDay(vacancy.start),
-        end: toDay(vacancy.end),
-        commuteLimit: vacancy.maxCommuteMinutes ?? Infinity,
-        blockedSeekers: blockedByVacancy[index] ?? NO_SEEKERS,
-        commuteOverrides: overridesByVacancy[index] ?? NO_OVERRIDES,
-      }),
-    ),
-    seekers: sortedSeekers.map(prepareSeeker),
-    vacancyIndexById,
-    seekerIndexById,
-    weights: resolveWeights(instance.weights),
-    asOfDay: instance.asOf === undefined ? undefined : toDay(instance.asOf),
-    seekerCountBySkill,
-  };
+/** Codes in input order (see prepareInstance), numbered by first appearance in canonical order. */
+function seekerCodes(seekers: readonly Seeker[], rank: Int32Array): SeekerCodes {
+  const count = seekers.length;
+  const skillFrom = new Int32Array(count + 1);
+  const certificationFrom = new Int32Array(count + 1);
+  for (let at = 0; at < count; at++) {
+    skillFrom[rank[at] + 1] = seekers[at].skills.length;
+    certificationFrom[rank[at] + 1] = seekers[at].certifications.length;
+  }
+  for (let i = 0; i < count; i++) {
+    skillFrom[i + 1] += skillFrom[i];
+    certificationFrom[i + 1] += certificationFrom[i];
+  }
+  const skillIds = new Map<string, number>();
+  const certificationIds = new Map<string, number>();
+  const skill = new Int32Array(skillFrom[count]);
+  const level = new Float64Array(skillFrom[count]);
+  const certification = new Int32Array(certificationFrom[count]);
+  for (let at = 0; at < count; at++) {
+    const seeker = seekers[at];
+    const skills = seeker.skills;
+    let to = skillFrom[rank[at]];
+    for (let k = 0; k < skills.length; k++) {
+      skill[to] = idOf(skillIds, skills[k].code);
+      level[to++] = skills[k].level;
+    }
+    const held = seeker.certifications;
+    to = certificationFrom[rank[at]];
+    for (let k = 0; k < held.length; k++) certification[to++] = idOf(certificationIds, held[k]);
+  }
+  const skillCodes = renumberByFirstUse(skill, skillIds);
+  // Validation rejects a seeker listing a code twice: one listing is one holder.
+  const holders = new Int32Array(skillCodes.size);
+  for (let at = 0; at < skill.length; at++) holders[skill[at]]++;
+  return { skillIds: skillCodes, certificationIds: renumberByFirstUse(certification, certificationIds), skillFrom, skill, level, certificationFrom, certification, holders };
+}
+
+function idOf(ids: Map<string, number>, code: string): number {
+  let id = ids.get(code);
+  if (id === undefined) ids.set(code, (id = ids.size));
+  return id;
+}
+
+/**
+ * Renumbers the ids in `listed` (seekers in canonical order) by first appearance, so that
+ * they do not depend on the input's order; returns the codes' new ids, in id order.
+ */
+function renumberByFirstUse(listed: Int32Array, ids: ReadonlyMap<string, number>): Map<string, number> {
+  const renumbered = new Int32Array(ids.size).fill(-1);
+  let next = 0;
+  for (let at = 0; at < listed.length; at++) {
+    const id = listed[at];
+    if (renumbered[id] < 0) renumbered[id] = next++;
+    listed[at] = renumbered[id];
+  }
+  const codes: string[] = new Array(ids.size);
+  for (const [code, id] of ids) codes[renumbered[id]] = code;
+  return new Map(codes.map((code, id) => [code, id]));
 }

@@ -104,9 +104,13 @@ function wageFactor(v: VacancyProfile, s: SeekerProfile): number {
 }
 
 export function waitingFactor(s: SeekerProfile, asOfDay: number | undefined): number {
+  return waitingFactorOf(asOfDay, s.waitingSinceDay);
+}
+
+export function waitingFactorOf(asOfDay: number | undefined, waitingSinceDay: number | undefined): number {
   if (asOfDay === undefined) return NEUTRAL_WAITING;
-  if (s.waitingSinceDay === undefined) return 0;
-  return clampUnit((asOfDay - s.waitingSinceDay) / FULL_WAITING_DAYS);
+  if (waitingSinceDay === undefined) return 0;
+  return clampUnit((asOfDay - waitingSinceDay) / FULL_WAITING_DAYS);
 }
 
 export function pairFactors(

@@ -1,5 +1,5 @@
 import { COMMUTE_MODEL, cosineOfLatitude, reachKm } from './commute';
-import { PreparedInstance, SeekerProfile } from './prepared-instance';
+import type { PreparedInstance, SeekerProfile } from './prepared-instance';
 import { reachHaversine } from './reach-bounds';
 import { COMMUTE_MODES } from './types';
 
@@ -56,12 +56,19 @@ function appendTo(index: Map<string, number[]>, key: string, seeker: number): vo
  * The rule columns of `seekers` (seeker at position i at index i), filled once for both
  * scanners: diagnostics (buildSeekerColumns) and live screening (buildScreeningColumns).
  * `cosines[i]`, when given, is cosineOfLatitude of seeker i's home (from a caller that has it).
+ * `visitOrder`, when given, is the order in which to read the seekers (each index once): the
+ * order their objects were made in reads memory in sequence.
  */
-export function buildRuleColumns(seekers: readonly SeekerProfile[], cosines?: ArrayLike<number>): SeekerRuleColumns {
+export function buildRuleColumns(seekers: readonly SeekerProfile[], cosines?: ArrayLike<number>, visitOrder?: Int32Array): SeekerRuleColumns {
   const count = seekers.length;
   const column = () => new Float64Array(count);
-  let runs = 0;
-  for (let i = 0; i < count; i++) runs += seekers[i].free.length;
+  const freeOffset = new Int32Array(count + 1);
+  for (let k = 0; k < count; k++) {
+    const i = visitOrder === undefined ? k : visitOrder[k];
+    freeOffset[i + 1] = seekers[i].free.length;
+  }
+  for (let i = 0; i < count; i++) freeOffset[i + 1] += freeOffset[i];
+  const runs = freeOffset[count];
   const columns = {
     count,
     lat: column(),
@@ -74,12 +81,12 @@ export function buildRuleColumns(seekers: readonly SeekerProfile[], cosines?: Ar
     minHours: column(),
     maxHours: column(),
     minHourlyWage: column(),
-    freeOffset: new Int32Array(count + 1),
+    freeOffset,
     freeStart: new Int32Array(runs),
     freeEnd: new Int32Array(runs),
   };
-  let run = 0;
-  for (let i = 0; i < count; i++) {
+  for (let k = 0; k < count; k++) {
+    const i = visitOrder === undefined ? k : visitOrder[k];
     const profile = seekers[i];
     const seeker = profile.seeker;
     const model = COMMUTE_MODEL[seeker.commuteMode];
@@ -93,20 +100,19 @@ export function buildRuleColumns(seekers: readonly SeekerProfile[], cosines?: Ar
     columns.minHours[i] = seeker.weeklyHours.min;
     columns.maxHours[i] = seeker.weeklyHours.max;
     columns.minHourlyWage[i] = seeker.minHourlyWage ?? -Infinity;
-    columns.freeOffset[i] = run;
+    let run = freeOffset[i];
     for (const free of profile.free) {
       columns.freeStart[run] = free.start;
       columns.freeEnd[run] = free.end;
       run++;
     }
   }
-  columns.freeOffset[count] = run;
   return columns;
 }
 
 export function buildSeekerColumns(prepared: PreparedInstance): SeekerColumns {
   const seekers = prepared.seekers;
-  const rules = buildRuleColumns(seekers);
+  const rules = prepared.rules;
   const count = rules.count;
   const freeSeeker = new Int32Array(rules.freeStart.length);
   let maxReachKm = -1;

@@ -1,6 +1,7 @@
 import { int32Column, float64Column, toNumbers } from './typed-columns';
 import { Deadline } from './deadline';
 import { OptimizationProblem } from './optimization-problem';
+import { sortRange } from '../sort-range';
 
 /**
  * Drops pairs that no optimum needs, so components get smaller and sparser.
@@ -111,21 +112,3 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
   return toNumbers(kept.sort());
 }
 
-/** Runs this short are sorted by insertion: a comparator called from the built-in sort cost most of the pruning on small problems. */
-const INSERTION_SORT_LENGTH = 24;
-
-function sortRange(values: Int32Array, from: number, to: number, compare: (a: number, b: number) => number): void {
-  if (to - from > INSERTION_SORT_LENGTH) {
-    values.subarray(from, to).sort(compare);
-    return;
-  }
-  for (let i = from + 1; i < to; i++) {
-    const value = values[i];
-    let j = i - 1;
-    while (j >= from && compare(values[j], value) > 0) {
-      values[j + 1] = values[j];
-      j--;
-    }
-    values[j + 1] = value;
-  }
-}
