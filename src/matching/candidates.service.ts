@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { ConcurrencyGate } from '../common/concurrency-gate';
 import { ConflictError, NotFoundError } from '../common/domain-error';
+import { DatabaseConnection } from '../database/database-connection';
 import type { Language } from '../common/messages/language';
 import { AppConfig } from '../config/app-config';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
@@ -49,6 +50,7 @@ const READ_GAP_SQL = `SELECT g.id, g.status, g.firm_id, f.name AS firm_name, g.r
 @Injectable()
 export class CandidatesService {
   private readonly gate: ConcurrencyGate;
+  private readonly readGapSql: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -56,8 +58,10 @@ export class CandidatesService {
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
     config: AppConfig,
+    connection: DatabaseConnection,
   ) {
     this.gate = new ConcurrencyGate('candidates', config.candidatesConcurrency, config.candidatesQueueLimit);
+    this.readGapSql = connection.statement('candidates_read_gap', READ_GAP_SQL);
   }
 
   forGap(gapId: string, limit: number, reader: Principal, language: Language = 'en'): Promise<CandidatesResponse> {
@@ -83,7 +87,7 @@ export class CandidatesService {
   private async readGap(gapId: string, asOf: string): Promise<GapRead | undefined> {
     const kms = this.pool.distinctKms();
     const [rows] = await Promise.all([
-      this.dataSource.query(READ_GAP_SQL, [gapId, asOf, OPEN_REFERRAL_STATUSES, kms]) as Promise<GapReadRow[]>,
+      this.dataSource.query(this.readGapSql, [gapId, asOf, OPEN_REFERRAL_STATUSES, kms]) as Promise<GapReadRow[]>,
       this.pool.refresh(),
     ]);
     const [row] = rows;
