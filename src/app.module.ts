@@ -9,6 +9,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { ClockModule } from './clock/clock.module';
 import { loggerParams } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { QueueThrottlerStorage } from './common/throttler-storage';
 import { createValidationPipe } from './common/validation';
 import { ConsoleModule } from './console/console.module';
 import { DemoDataModule } from './demo/demo-data.module';
@@ -41,6 +42,7 @@ import { UsersModule } from './users/users.module';
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         throttlers: [{ ttl: config.throttleTtlSeconds * 1000, limit: config.throttleLimit }],
+        storage: new QueueThrottlerStorage(),
       }),
     }),
     DatabaseModule,
