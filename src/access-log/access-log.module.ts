@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseConnectionModule } from '../database/database-connection';
 import { AccessLogEntry } from './access-log-entry.entity';
 import { AccessLogController } from './access-log.controller';
 import { AccessLogService } from './access-log.service';
@@ -7,7 +8,7 @@ import { AccessLogService } from './access-log.service';
 /** Global: every feature that sends a seeker's personal data to someone else records it here. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([AccessLogEntry])],
+  imports: [TypeOrmModule.forFeature([AccessLogEntry]), DatabaseConnectionModule],
   controllers: [AccessLogController],
   providers: [AccessLogService],
   exports: [AccessLogService],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { DatabaseConnection } from '../database/database-connection';
 import type { Principal } from '../auth/principal';
 import { Page, toPage } from '../common/pagination';
 import { AccessLogEntry } from './access-log-entry.entity';
@@ -13,6 +14,17 @@ export interface PersonalDataRead {
   fields: readonly string[];
 }
 
+/** The names of $1 (in their order) and, when any has one, the access-log entry of their reading, in one statement. */
+const NAMES_RECORDED_SQL = `WITH named AS (SELECT s.id, s.display_name, t.n FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n) JOIN seekers s ON s.id = t.id),
+  read AS (SELECT array_agg(id ORDER BY n) AS ids FROM named WHERE display_name <> ''),
+  logged AS (
+    INSERT INTO access_log (actor_role, actor_subject, actor_firm_id, actor_user_id, actor_email, seeker_id, seeker_ids, action, fields)
+    SELECT $2::text, $3::text, $4::uuid, $7::uuid, (SELECT email FROM users WHERE id = $7::uuid),
+           CASE WHEN cardinality(ids) = 1 THEN ids[1] END, CASE WHEN cardinality(ids) > 1 THEN ids END, $5::text, $6::text[]
+    FROM read WHERE cardinality(ids) > 0
+    RETURNING id)
+  SELECT id, display_name FROM named`;
+
 interface NameRow {
   id: string;
   display_name: string | null;
@@ -24,7 +36,15 @@ interface NameRow {
  */
 @Injectable()
 export class AccessLogService {
-  constructor(@InjectRepository(AccessLogEntry) private readonly entries: Repository<AccessLogEntry>) {}
+  /** namesRecorded's statement, prepared: every live-candidates answer sends it. */
+  private readonly namesRecordedSql: string;
+
+  constructor(
+    @InjectRepository(AccessLogEntry) private readonly entries: Repository<AccessLogEntry>,
+    connection: DatabaseConnection,
+  ) {
+    this.namesRecordedSql = connection.statement('access_log_names_recorded', NAMES_RECORDED_SQL);
+  }
 
   /**
    * Records that `reader` is about to receive the personal data of `seekerIds`. Call it before
@@ -69,18 +89,15 @@ export class AccessLogService {
       await this.recordRead(reader, rows.filter((row) => row.display_name).map((row) => row.id), read);
       return new Map(rows.map((row) => [row.id, row.display_name]));
     }
-    const rows: NameRow[] = await this.entries.manager.query(
-      `WITH named AS (SELECT s.id, s.display_name, t.n FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n) JOIN seekers s ON s.id = t.id),
-       read AS (SELECT array_agg(id ORDER BY n) AS ids FROM named WHERE display_name <> ''),
-       logged AS (
-         INSERT INTO access_log (actor_role, actor_subject, actor_firm_id, actor_user_id, actor_email, seeker_id, seeker_ids, action, fields)
-         SELECT $2::text, $3::text, $4::uuid, $7::uuid, (SELECT email FROM users WHERE id = $7::uuid),
-                CASE WHEN cardinality(ids) = 1 THEN ids[1] END, CASE WHEN cardinality(ids) > 1 THEN ids END, $5::text, $6::text[]
-         FROM read WHERE cardinality(ids) > 0
-         RETURNING id)
-       SELECT id, display_name FROM named`,
-      [unique, reader.role, reader.subject, reader.role === 'firm' ? reader.firmId : null, read.action, [...read.fields], reader.userId ?? null],
-    );
+    const rows: NameRow[] = await this.entries.manager.query(this.namesRecordedSql, [
+      unique,
+      reader.role,
+      reader.subject,
+      reader.role === 'firm' ? reader.firmId : null,
+      read.action,
+      [...read.fields],
+      reader.userId ?? null,
+    ]);
     return new Map(rows.map((row) => [row.id, row.display_name]));
   }
 

@@ -7,6 +7,7 @@ import type { Principal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { ConcurrencyGate } from '../common/concurrency-gate';
 import { ConflictError, NotFoundError } from '../common/domain-error';
+import { DatabaseConnection } from '../database/database-connection';
 import type { Language } from '../common/messages/language';
 import { AppConfig } from '../config/app-config';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
@@ -17,7 +18,7 @@ import { CandidatesResponse } from './dto/candidates.dto';
 import { SeekerRef } from './dto/run-results.dto';
 import { GapRefRow, toGapRef } from './gap-refs';
 import { VacancyRow, matchableGapSql, toVacancy } from './instance-builder';
-import { NeighbourhoodBlock, SeekerPool, seekerForSpan } from './seeker-pool';
+import { changedSinceSql, NeighbourhoodBlock, SeekerPool, seekerForSpan } from './seeker-pool';
 import { KM_PER_DEGREE_LATITUDE } from './seeker-reach';
 import { explainUnfilled } from './unfilled-explanation';
 
@@ -32,6 +33,8 @@ interface GapReadRow extends VacancyRow, GapRefRow {
   referral: { id: string; status: string } | null;
   rejected: string[];
   cosines: number[];
+  /** Whether this statement sees a seeker change the pool's snapshot ($5) did not. */
+  pool_changed: boolean;
 }
 
 type GapRead = Omit<GapReadRow, 'cosines'> & { cosines: Map<number, number> };
@@ -41,7 +44,8 @@ const READ_GAP_SQL = `SELECT g.id, g.status, g.firm_id, f.name AS firm_name, g.r
     ${matchableGapSql('g', 'f', '$2')} AS matchable,
     (SELECT json_build_object('id', r.id, 'status', r.status) FROM referrals r WHERE r.leave_gap_id = g.id AND r.status = ANY($3::text[]) LIMIT 1) AS referral,
     coalesce((SELECT array_agg(seeker_id::text ORDER BY seeker_id) FROM rejected_pairs WHERE leave_gap_id = g.id), '{}') AS rejected,
-    (${cosinesSql('g.site_lat', '$4')}) AS cosines
+    (${cosinesSql('g.site_lat', '$4')}) AS cosines,
+    ${changedSinceSql('$5')} AS pool_changed
   FROM leave_gaps g JOIN firms f ON f.id = g.firm_id
   WHERE g.id = $1`;
 
@@ -49,6 +53,7 @@ const READ_GAP_SQL = `SELECT g.id, g.status, g.firm_id, f.name AS firm_name, g.r
 @Injectable()
 export class CandidatesService {
   private readonly gate: ConcurrencyGate;
+  private readonly readGapSql: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -56,8 +61,10 @@ export class CandidatesService {
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
     config: AppConfig,
+    connection: DatabaseConnection,
   ) {
     this.gate = new ConcurrencyGate('candidates', config.candidatesConcurrency, config.candidatesQueueLimit);
+    this.readGapSql = connection.statement('candidates_read_gap', READ_GAP_SQL);
   }
 
   forGap(gapId: string, limit: number, reader: Principal, language: Language = 'en'): Promise<CandidatesResponse> {
@@ -77,16 +84,18 @@ export class CandidatesService {
   /**
    * Everything one answer needs of the database but the names, in one statement (one snapshot,
    * as the transaction it replaces): the gap by its primary key, its open referral, whether it
-   * is still matchable (InstanceBuilder's vacancy filter), its rejected pairs and the box's
-   * cosines. The pool is refreshed meanwhile, on a connection of its own.
+   * is still matchable (InstanceBuilder's vacancy filter), its rejected pairs, the box's
+   * cosines, and whether the pool is up to date with it. When it is (the usual case: no seeker
+   * changed since the pool's last refresh) no refresh is needed; otherwise the pool is refreshed
+   * after it, as a concurrent refresh would have been (SeekerPool.upToDate).
    */
   private async readGap(gapId: string, asOf: string): Promise<GapRead | undefined> {
     const kms = this.pool.distinctKms();
-    const [rows] = await Promise.all([
-      this.dataSource.query(READ_GAP_SQL, [gapId, asOf, OPEN_REFERRAL_STATUSES, kms]) as Promise<GapReadRow[]>,
-      this.pool.refresh(),
-    ]);
+    const snapshot = this.pool.currentSnapshot();
+    const rows: GapReadRow[] = await this.dataSource.query(this.readGapSql, [gapId, asOf, OPEN_REFERRAL_STATUSES, kms, snapshot]);
     const [row] = rows;
+    // No row, no gap: the changes (if any) are left to the next refresh.
+    await this.pool.upToDate(snapshot, row === undefined ? false : row.pool_changed);
     if (!row) return undefined;
     return { ...row, cosines: new Map(kms.map((km, i) => [km, row.cosines[i]])) };
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { DatabaseConnection } from '../database/database-connection';
 import { COMMUTE_MODEL, cosineOfLatitude } from './core/commute';
 import { prepareSeeker, SeekerProfile } from './core/prepared-instance';
 import { buildScreeningColumns, ScreeningBlock, ScreeningColumns } from './core/screen-seekers';
@@ -67,6 +68,16 @@ const POOL_ROWS_SQL = `
 const BOX_COSINES_SQL = `
   SELECT coalesce(array_agg(cos(radians(least(89.0, greatest(abs($1::float8), abs($2::float8)) + km / ${KM_PER_DEGREE_LATITUDE}))) ORDER BY n), '{}') AS cosines
   FROM unnest($3::float8[]) WITH ORDINALITY AS reach(km, n)`;
+
+/**
+ * Whether the statement it is part of sees a seeker change that the snapshot in parameter
+ * `param` (a pool's) did not: false means the pool is exact as of that statement's snapshot.
+ */
+export const changedSinceSql = (param: string) => `EXISTS (SELECT 1 FROM seeker_changes
+  WHERE xid >= pg_snapshot_xmin(${param}::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, ${param}::pg_snapshot))`;
+
+/** The snapshot of this statement, and whether it sees a change the previous snapshot did not. */
+const UNCHANGED_SQL = `SELECT pg_current_snapshot()::text AS snapshot, ${changedSinceSql('$1')} AS changed`;
 
 /** A run's seekers are serialised from the pool SERIALISE_STEP at a time, yielding to the event loop after SERIALISE_SLICE_MS. */
 const SERIALISE_STEP = 250;
@@ -196,7 +207,15 @@ export class SeekerPool implements OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** The usual refresh's one statement, prepared (it runs on most requests). */
+  private readonly unchangedSql: string;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    connection: DatabaseConnection,
+  ) {
+    this.unchangedSql = connection.statement('seeker_pool_unchanged', UNCHANGED_SQL);
+  }
 
   onModuleDestroy(): void {
     this.stopped = true;
@@ -226,6 +245,26 @@ export class SeekerPool implements OnModuleDestroy {
         return this.refresh();
       });
     return this.queued;
+  }
+
+  /**
+   * The pool's snapshot, for a statement of a caller's own that tests changedSinceSql against it
+   * (see upToDate); null when only a refresh can tell: never built, or idle long enough that the
+   * changes since may have been pruned (REBUILD_AFTER_MS).
+   */
+  currentSnapshot(): string | null {
+    return this.mustRebuild() ? null : this.snapshot;
+  }
+
+  /**
+   * Resolves once the pool holds every change committed before a statement that tested
+   * changedSinceSql against `snapshot` (currentSnapshot() when it was sent) and found `changed`.
+   * Found nothing: the pool (at that snapshot or, since refreshes only move forward, a later one)
+   * already holds every change that statement saw, hence every change committed before the
+   * caller sent it, and no refresh is needed. Otherwise, or without a snapshot, a refresh.
+   */
+  upToDate(snapshot: string | null, changed: boolean): Promise<void> {
+    return snapshot !== null && !changed ? Promise.resolve() : this.refresh();
   }
 
   /**
@@ -409,12 +448,7 @@ export class SeekerPool implements OnModuleDestroy {
    * reads the changes in a transaction of their own (a newer snapshot, as exact).
    */
   private async unchangedSince(previous: string, started: number): Promise<boolean> {
-    const [{ snapshot, changed }]: { snapshot: string; changed: boolean }[] = await this.dataSource.query(
-      `SELECT pg_current_snapshot()::text AS snapshot,
-         EXISTS (SELECT 1 FROM seeker_changes
-                 WHERE xid >= pg_snapshot_xmin($1::pg_snapshot) AND NOT pg_visible_in_snapshot(xid, $1::pg_snapshot)) AS changed`,
-      [previous],
-    );
+    const [{ snapshot, changed }]: { snapshot: string; changed: boolean }[] = await this.dataSource.query(this.unchangedSql, [previous]);
     if (changed) return false;
     this.snapshot = snapshot;
     this.refreshedAt = started;

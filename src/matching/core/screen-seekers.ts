@@ -1,10 +1,11 @@
 import { toDay } from './calendar-days';
 import { DEFAULT_NEAR_MISS_LIMIT } from './diagnostics';
-import { cosineOfLatitude, greatCircleKmWithCosines } from './commute';
+import { COMMUTE_MODEL, cosineOfLatitude, greatCircleKmWithCosines } from './commute';
 import { UNFIXABLE } from './feasibility';
 import { SeekerProfile, VacancyProfile } from './prepared-instance';
+import { boundedVerdict, FAILS, reachHaversine, reachHaversineByMode, UNDECIDED } from './reach-bounds';
 import { buildRuleColumns, SeekerRuleColumns } from './seeker-columns';
-import { FEASIBILITY_RULES, FeasibilityRule, Vacancy } from './types';
+import { COMMUTE_MODES, FEASIBILITY_RULES, FeasibilityRule, Vacancy } from './types';
 
 export type RuleCounts = { [rule in FeasibilityRule]: number };
 
@@ -30,6 +31,10 @@ export interface ScreeningColumns extends SeekerRuleColumns {
   readonly certificationHolders: ReadonlyMap<string, Uint8Array>;
   /** Per firm refused by any of them, the refusers (ascending). */
   readonly refusersByFirm: ReadonlyMap<string, Int32Array>;
+  /** Seeker i's commute mode, as its index in COMMUTE_MODES. */
+  readonly modeIndex: Uint8Array;
+  /** reachHaversine of seeker i's own commute limit (reach-bounds.ts). */
+  readonly ownReachHaversine: Float64Array;
 }
 
 /** `cosines[i]` is cosineOfLatitude of seeker i's home (given by a caller that has it). */
@@ -39,8 +44,13 @@ export function buildScreeningColumns(seekers: readonly SeekerProfile[], cosines
   const skillLevels = new Map<string, Float64Array>();
   const certificationHolders = new Map<string, Uint8Array>();
   const refusers = new Map<string, number[]>();
+  const modeIndex = new Uint8Array(count);
+  const ownReachHaversine = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const profile = seekers[i];
+    const { commuteMode, maxCommuteMinutes } = profile.seeker;
+    modeIndex[i] = COMMUTE_MODES.indexOf(commuteMode);
+    ownReachHaversine[i] = reachHaversine(COMMUTE_MODEL[commuteMode], maxCommuteMinutes);
     for (const [code, level] of profile.skillLevels) {
       let levels = skillLevels.get(code);
       if (!levels) skillLevels.set(code, (levels = new Float64Array(count)));
@@ -59,7 +69,7 @@ export function buildScreeningColumns(seekers: readonly SeekerProfile[], cosines
   }
   const refusersByFirm = new Map<string, Int32Array>();
   for (const [firm, list] of refusers) refusersByFirm.set(firm, Int32Array.from(list));
-  return { ...rules, skillLevels, certificationHolders, refusersByFirm };
+  return { ...rules, skillLevels, certificationHolders, refusersByFirm, modeIndex, ownReachHaversine };
 }
 
 /** Seekers of one ScreeningColumns to judge: `positions` ascending; `blocked` the positions the vacancy's rejected pairs name. */
@@ -117,16 +127,15 @@ export function screenColumns(vacancy: VacancyProfile, blocks: readonly Screenin
   const singleIndex: number[] = [];
   const singleRule: number[] = [];
   const singleShortfall: number[] = [];
-  // One scratch pair for every block (a national neighbourhood is ~100 cells): judge overwrites bits.
+  // One scratch array for every block (a national neighbourhood is ~100 cells): judge overwrites bits.
   let largest = 0;
   for (const block of blocks) largest = Math.max(largest, block.positions.length);
   const bits = new Int32Array(largest);
-  const minutes = new Float64Array(largest);
   let base = 0;
   for (const block of blocks) {
     const { columns, positions } = block;
     const n = positions.length;
-    judge(terms, columns, positions, bits, minutes);
+    judge(terms, columns, positions, bits);
     for (const position of block.blocked) markBlocked(positions, n, bits, position);
     const refusers = columns.refusersByFirm.get(terms.firmId);
     if (refusers) for (let i = 0; i < refusers.length; i++) markBlocked(positions, n, bits, refusers[i]);
@@ -137,7 +146,7 @@ export function screenColumns(vacancy: VacancyProfile, blocks: readonly Screenin
         const rule = 31 - Math.clz32(b);
         singleIndex.push(base + k);
         singleRule.push(rule);
-        singleShortfall.push(shortfall(rule, terms, columns, positions[k], minutes[k]));
+        singleShortfall.push(shortfall(rule, terms, columns, positions[k]));
       } else countRules(counts, b);
     }
     base += n;
@@ -194,6 +203,8 @@ class VacancyTerms {
   readonly lng: number;
   readonly cos: number;
   readonly commuteLimit: number;
+  /** reachHaversine of each commute mode at the vacancy's own limit; undefined when it sets none. */
+  readonly reachByMode: Float64Array | undefined;
 
   constructor(v: VacancyProfile) {
     const vacancy = v.vacancy;
@@ -209,19 +220,28 @@ class VacancyTerms {
     this.lng = vacancy.location.lng;
     this.cos = cosineOfLatitude(vacancy.location.lat);
     this.commuteLimit = v.commuteLimit;
+    this.reachByMode = Number.isFinite(v.commuteLimit) ? reachHaversineByMode(v.commuteLimit) : undefined;
   }
+}
+
+/** modelMinutes(COMMUTE_MODEL[mode], greatCircleKm(home, vacancy)) of seeker p, term by term. */
+function commuteMinutes(v: VacancyTerms, c: ScreeningColumns, p: number): number {
+  const km = greatCircleKmWithCosines(c.lat[p], c.lng[p], c.cosLat[p], v.lat, v.lng, v.cos);
+  return c.overheadMinutes[p] + (60 * c.detour[p] * km) / c.speedKmPerHour[p];
 }
 
 /**
  * failedRules' bits of every seeker at `positions` (blocks aside) into bits[0 .. n - 1], which
- * may hold an earlier block's; each seeker's model commute into `minutes`. The per-seeker rules
- * go in one pass that assigns (one store per seeker, not four), the per-code ones are or-ed in.
+ * may hold an earlier block's. The per-seeker rules go in one pass that assigns (one store per
+ * seeker, not four), the per-code ones are or-ed in. The commute is decided by the haversine's
+ * polynomial bounds (reach-bounds.ts, as diagnostics decides it) where they are clear, by the
+ * exact model minutes otherwise: the same verdict, without trigonometry for most seekers.
  */
-function judge(v: VacancyTerms, c: ScreeningColumns, positions: Int32Array, bits: Int32Array, minutes: Float64Array): void {
+function judge(v: VacancyTerms, c: ScreeningColumns, positions: Int32Array, bits: Int32Array): void {
   const n = positions.length;
-  const { start, end, weeklyHours, hourlyWage, lat, lng, cos, commuteLimit } = v;
+  const { start, end, weeklyHours, hourlyWage, lat, lng, cos, commuteLimit, reachByMode } = v;
   const { freeOffset, freeStart, freeEnd, minHours, maxHours, minHourlyWage } = c;
-  const { lat: seekerLat, lng: seekerLng, cosLat, overheadMinutes, detour, speedKmPerHour, maxCommuteMinutes } = c;
+  const { lat: seekerLat, lng: seekerLng, cosLat, maxCommuteMinutes, modeIndex, ownReachHaversine } = c;
   for (let k = 0; k < n; k++) {
     const p = positions[k];
     // runContaining over the seeker's free runs.
@@ -237,15 +257,19 @@ function judge(v: VacancyTerms, c: ScreeningColumns, positions: Int32Array, bits
         break;
       }
     }
-    // modelMinutes(COMMUTE_MODEL[mode], greatCircleKm(home, vacancy)), term by term.
-    const km = greatCircleKmWithCosines(seekerLat[p], seekerLng[p], cosLat[p], lat, lng, cos);
-    const m = overheadMinutes[p] + (60 * detour[p] * km) / speedKmPerHour[p];
-    minutes[k] = m;
+    // Where the vacancy's limit is the tighter one, the reach is that of the seeker's mode at it.
+    const threshold = reachByMode !== undefined && commuteLimit < maxCommuteMinutes[p] ? reachByMode[modeIndex[p]] : ownReachHaversine[p];
+    const verdict = boundedVerdict(lat - seekerLat[p], lng - seekerLng[p], cos * cosLat[p], threshold);
+    let commuteFails = verdict === FAILS;
+    if (verdict === UNDECIDED) {
+      const m = commuteMinutes(v, c, p);
+      commuteFails = !(m <= maxCommuteMinutes[p] && m <= commuteLimit);
+    }
     bits[k] =
       (covered ? 0 : DATES) |
       (minHours[p] <= weeklyHours && weeklyHours <= maxHours[p] ? 0 : HOURS) |
       (hourlyWage >= minHourlyWage[p] ? 0 : WAGE) |
-      (m <= maxCommuteMinutes[p] && m <= commuteLimit ? 0 : COMMUTE);
+      (commuteFails ? COMMUTE : 0);
   }
   for (let s = 0; s < v.skillCodes.length; s++) {
     const required = v.skillLevels[s];
@@ -282,7 +306,7 @@ function markBlocked(positions: Int32Array, n: number, bits: Int32Array, positio
 }
 
 /** failureShortfall(FEASIBILITY_RULES[rule], …) from the columns, the same arithmetic in the same order. */
-function shortfall(rule: number, v: VacancyTerms, c: ScreeningColumns, p: number, minutes: number): number {
+function shortfall(rule: number, v: VacancyTerms, c: ScreeningColumns, p: number): number {
   switch (FEASIBILITY_RULES[rule]) {
     case 'skills': {
       let sum = 0;
@@ -315,7 +339,7 @@ function shortfall(rule: number, v: VacancyTerms, c: ScreeningColumns, p: number
       return (c.minHourlyWage[p] - v.hourlyWage) / c.minHourlyWage[p];
     case 'commute': {
       const limit = Math.min(v.commuteLimit, c.maxCommuteMinutes[p]);
-      return (minutes - limit) / Math.max(limit, 1);
+      return (commuteMinutes(v, c, p) - limit) / Math.max(limit, 1);
     }
     default:
       return UNFIXABLE;
