@@ -78,8 +78,9 @@ describe('the instance builder: a run instance as JSON text', () => {
     const scope = { leaveGapIds: gapIds };
     const [seekerId] = (await builder.buildText(scope, { asOf: AS_OF })).seekerIds;
     await t.dataSource.query(
-      `UPDATE seekers SET certifications = certifications || ARRAY[$2, $3], min_hourly_wage = NULL,
-         skills = skills || jsonb_build_array(jsonb_build_object('code', $4::text, 'level', 2, 'years', 7))
+      // Set, not appended: the shared test database keeps this seeker for later runs of the spec.
+      `UPDATE seekers SET certifications = ARRAY[$2, $3], min_hourly_wage = NULL,
+         skills = jsonb_build_array(jsonb_build_object('code', $4::text, 'level', 2, 'years', 7), jsonb_build_object('level', 1, 'code', 'plain'))
        WHERE id = $1`,
       [seekerId, 'quote " backslash \\ tab \t', '줄\n바꿈 </script>', 'weld"\\er'],
     );
@@ -89,8 +90,8 @@ describe('the instance builder: a run instance as JSON text', () => {
 
     expect(JSON.parse(text.json)).toStrictEqual(objects);
     const edited = objects.seekers.find((seeker) => seeker.id === seekerId)!;
-    expect(edited.certifications).toEqual(expect.arrayContaining(['quote " backslash \\ tab \t', '줄\n바꿈 </script>']));
-    expect(edited.skills).toContainEqual({ code: 'weld"\\er', level: 2 });
+    expect(edited.certifications).toEqual(['quote " backslash \\ tab \t', '줄\n바꿈 </script>']);
+    expect(edited.skills).toEqual([{ code: 'weld"\\er', level: 2 }, { code: 'plain', level: 1 }]);
     expect(edited.minHourlyWage).toBeUndefined();
   });
 
