@@ -47,6 +47,8 @@ import { bearer } from '../test/e2e/support/auth';
 const CONNECTIONS = 50;
 const CANDIDATE_REQUESTS = 500;
 const BATCH = 5_000;
+/** How often the client asks for the run's status: the run wall is the client seeing `succeeded`, so this is part of it. */
+const RUN_POLL_MS = 25;
 
 interface Latencies {
   ms: number[];
@@ -428,7 +430,8 @@ async function main(): Promise<void> {
           let finished = false;
           const poll = (async () => {
             while (run.status === 'queued' || run.status === 'running') {
-              await new Promise((resolve) => setTimeout(resolve, 200));
+              // Every 25 ms (was 200: up to 0.2 s, on average 0.1 s, of the wall was this client waiting to look again).
+              await new Promise((resolve) => setTimeout(resolve, RUN_POLL_MS));
               run = (await api.request('GET', `/match-runs/${created.body.id}`)).body;
             }
             finished = true;

@@ -6,7 +6,7 @@ import { validateInstance } from './core/validate-instance';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import type { MatchScope } from './match-run.entity';
 import { seekerReachBoxSql } from './seeker-reach';
-import { SEEKERS_JSON_SQL } from './seekers-json-sql';
+import { idsAscend, SEEKERS_JSON_SQL, SEEKERS_JSON_SQL_ORDERED } from './seekers-json-sql';
 
 /** The database produced an instance the engine refuses: a bug, never retried. */
 export class InvalidInstanceError extends Error {
@@ -142,8 +142,15 @@ export class InstanceBuilder {
       const seekers = await source.seekersText(manager, boxOf(vacancies), span, asOf);
       return { seekersJson: seekers.json, seekerIds: seekers.ids };
     }
-    const [row]: { seekers: string; seeker_ids: string }[] = await manager.query(SEEKERS_JSON_SQL, [...boxOf(vacancies), span.start, span.end, asOf]);
-    return { seekersJson: row.seekers, seekerIds: row.seeker_ids === '' ? [] : row.seeker_ids.split(',') };
+    const parameters = [...boxOf(vacancies), span.start, span.end, asOf];
+    let [row]: { seekers: string; seeker_ids: string }[] = await manager.query(SEEKERS_JSON_SQL, parameters);
+    let seekerIds = row.seeker_ids === '' ? [] : row.seeker_ids.split(',');
+    // The fast statement's order is its plan's (see SEEKERS_JSON_SQL); the ids show whether it held.
+    if (!idsAscend(seekerIds)) {
+      [row] = await manager.query(SEEKERS_JSON_SQL_ORDERED, parameters);
+      seekerIds = row.seeker_ids === '' ? [] : row.seeker_ids.split(',');
+    }
+    return { seekersJson: row.seekers, seekerIds };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Clock, FixedClock } from '../../src/clock/clock';
 import { InstanceBuilder } from '../../src/matching/instance-builder';
 import { SeekerPool } from '../../src/matching/seeker-pool';
+import { SEEKERS_JSON_SQL, SEEKERS_JSON_SQL_ORDERED } from '../../src/matching/seekers-json-sql';
 import { insertRandomMatchingData } from './factories/random-matching-data';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -67,6 +68,48 @@ describe('the instance builder: a run instance as JSON text', () => {
     expect(fromPool.seekerIds).toEqual(again.seekerIds);
     expect(fromPool.vacancyCount).toBe(again.vacancyCount);
     expect(JSON.parse(again.json)).not.toStrictEqual(JSON.parse(fromDatabase.json));
+  });
+
+  // The documents are concatenated text: values that need escaping, a skill with more than
+  // code and level, and a missing wage must come out as JSON.stringify would write them.
+  it('escapes text, keeps only code and level of skills, and leaves out a missing wage (seed 43)', async () => {
+    const { gapIds } = await insertRandomMatchingData(t, 43);
+    const builder = t.app.get(InstanceBuilder);
+    const scope = { leaveGapIds: gapIds };
+    const [seekerId] = (await builder.buildText(scope, { asOf: AS_OF })).seekerIds;
+    await t.dataSource.query(
+      // Set, not appended: the shared test database keeps this seeker for later runs of the spec.
+      `UPDATE seekers SET certifications = ARRAY[$2, $3], min_hourly_wage = NULL,
+         skills = jsonb_build_array(jsonb_build_object('code', $4::text, 'level', 2, 'years', 7), jsonb_build_object('level', 1, 'code', 'plain'))
+       WHERE id = $1`,
+      [seekerId, 'quote " backslash \\ tab \t', '줄\n바꿈 </script>', 'weld"\\er'],
+    );
+
+    const text = await builder.buildText(scope, { asOf: AS_OF, weights: WEIGHTS });
+    const objects = await builder.build(scope, { asOf: AS_OF, weights: WEIGHTS });
+
+    expect(JSON.parse(text.json)).toStrictEqual(objects);
+    const edited = objects.seekers.find((seeker) => seeker.id === seekerId)!;
+    expect(edited.certifications).toEqual(['quote " backslash \\ tab \t', '줄\n바꿈 </script>']);
+    expect(edited.skills).toEqual([{ code: 'weld"\\er', level: 2 }, { code: 'plain', level: 1 }]);
+    expect(edited.minHourlyWage).toBeUndefined();
+  });
+
+  // The builder falls back to the ordered statement when the fast one's order did not hold: both must say the same.
+  it('answers the same seekers from the statement that orders inside its aggregates', async () => {
+    const { gapIds } = await insertRandomMatchingData(t, 53);
+    const vacancies = await t.dataSource.transaction((manager) => t.app.get(InstanceBuilder).vacancies(manager, { leaveGapIds: gapIds }, AS_OF));
+    const lats = vacancies.map((vacancy) => vacancy.location.lat);
+    const lngs = vacancies.map((vacancy) => vacancy.location.lng);
+    const starts = vacancies.map((vacancy) => vacancy.start).sort();
+    const ends = vacancies.map((vacancy) => vacancy.end).sort();
+    const parameters = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs), starts[0], ends[ends.length - 1], AS_OF];
+
+    const [fast] = await t.dataSource.query(SEEKERS_JSON_SQL, parameters);
+    const [ordered] = await t.dataSource.query(SEEKERS_JSON_SQL_ORDERED, parameters);
+
+    expect(fast.seeker_ids.split(',').length).toBeGreaterThan(1);
+    expect(fast).toEqual(ordered);
   });
 
   it('is an empty instance when no gap is in scope', async () => {

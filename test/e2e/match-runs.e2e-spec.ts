@@ -107,6 +107,19 @@ describe('match runs: the coordinator workflow on the pilot complexes', () => {
     expect(types.filter((type) => type === 'match_run.succeeded')).toHaveLength(2);
     expect(types.filter((type) => type === 'proposal.confirmed')).toHaveLength(2);
     expect(types.filter((type) => type === 'proposal.rejected')).toHaveLength(1);
+    // One proposal.proposed per proposal of a run, naming its run, gap and seeker.
+    const proposed: { aggregate_id: string; aggregate_type: string; payload: object }[] = await t.dataSource.query(
+      `SELECT aggregate_id, aggregate_type, payload FROM outbox_events WHERE type = 'proposal.proposed' AND aggregate_id = ANY($1::uuid[])`,
+      [mine.map((proposal) => proposal.id)],
+    );
+    expect(proposed).toHaveLength(mine.length);
+    for (const proposal of mine) {
+      expect(proposed.find((event) => event.aggregate_id === proposal.id)).toEqual({
+        aggregate_id: proposal.id,
+        aggregate_type: 'proposal',
+        payload: { matchRunId: first.id, leaveGapId: proposal.leaveGap.id, seekerId: proposal.seeker.id },
+      });
+    }
 
     // Each run's phases in order: started, built, solved, finished (the bench splits API latencies by them).
     const phases: { ordered: boolean }[] = await t.dataSource.query(
