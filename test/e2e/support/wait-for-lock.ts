@@ -17,7 +17,18 @@ export async function waitUntilBlockedBy(blocker: QueryRunner, timeoutMs = 30_00
     if (row.waiting > 0) return;
     const early = settledEarly();
     if (early !== undefined) throw new Error(`the request answered before it ever waited for the blocker's lock: ${early}`);
-    if (Date.now() > deadline) throw new Error(`no session waited for the blocker's lock within ${timeoutMs} ms`);
+    if (Date.now() > deadline) {
+      throw new Error(`no session waited for the blocker's lock within ${timeoutMs} ms; the database's other sessions: ${await otherSessions(blocker)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** What every other session of the database is doing: a race test that times out says where its request was. */
+async function otherSessions(blocker: QueryRunner): Promise<string> {
+  const sessions: unknown[] = await blocker.query(
+    `SELECT pid, application_name, state, wait_event_type, wait_event, pg_blocking_pids(pid) AS blocked_by, left(query, 160) AS query
+     FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY pid`,
+  );
+  return JSON.stringify(sessions);
 }
