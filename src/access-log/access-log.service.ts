@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { StatementBatcher } from '../common/statement-batcher';
 import { DatabaseConnection } from '../database/database-connection';
 import type { Principal } from '../auth/principal';
 import { Page, toPage } from '../common/pagination';
@@ -14,20 +15,37 @@ export interface PersonalDataRead {
   fields: readonly string[];
 }
 
-/** The names of $1 (in their order) and, when any has one, the access-log entry of their reading, in one statement. */
-const NAMES_RECORDED_SQL = `WITH named AS (SELECT s.id, s.display_name, t.n FROM unnest($1::uuid[]) WITH ORDINALITY AS t(id, n) JOIN seekers s ON s.id = t.id),
-  read AS (SELECT array_agg(id ORDER BY n) AS ids FROM named WHERE display_name <> ''),
+/**
+ * The names of several readers' seekers and one access-log entry per reader whose seekers have
+ * any, in one statement: $1 every seeker id, $2 the reader (1-based) each belongs to, $3–$6 per
+ * reader its role, subject, firm and account; $7–$8 the action and fields, common to all.
+ */
+const NAMES_RECORDED_SQL = `WITH wanted AS (SELECT t.id, t.reader, t.n FROM unnest($1::uuid[], $2::int[]) WITH ORDINALITY AS t(id, reader, n)),
+  named AS (SELECT w.reader, w.n, s.id, s.display_name FROM wanted w JOIN seekers s ON s.id = w.id),
+  read AS (SELECT reader, array_agg(id ORDER BY n) AS ids FROM named WHERE display_name <> '' GROUP BY reader),
+  readers AS (SELECT * FROM unnest($3::text[], $4::text[], $5::uuid[], $6::uuid[]) WITH ORDINALITY AS r(role, subject, firm_id, user_id, reader)),
   logged AS (
     INSERT INTO access_log (actor_role, actor_subject, actor_firm_id, actor_user_id, actor_email, seeker_id, seeker_ids, action, fields)
-    SELECT $2::text, $3::text, $4::uuid, $7::uuid, (SELECT email FROM users WHERE id = $7::uuid),
-           CASE WHEN cardinality(ids) = 1 THEN ids[1] END, CASE WHEN cardinality(ids) > 1 THEN ids END, $5::text, $6::text[]
-    FROM read WHERE cardinality(ids) > 0
+    SELECT r.role, r.subject, r.firm_id, r.user_id, (SELECT email FROM users WHERE id = r.user_id),
+           CASE WHEN cardinality(read.ids) = 1 THEN read.ids[1] END, CASE WHEN cardinality(read.ids) > 1 THEN read.ids END, $7::text, $8::text[]
+    FROM read JOIN readers r ON r.reader = read.reader
+    ORDER BY read.reader
     RETURNING id)
-  SELECT id, display_name FROM named`;
+  SELECT reader, id, display_name FROM named`;
+
+/** One reader's part of a batch of namesRecorded. */
+interface NamesRead {
+  readonly reader: Exclude<Principal, { role: 'seeker' }>;
+  readonly seekerIds: readonly string[];
+}
 
 interface NameRow {
   id: string;
   display_name: string | null;
+}
+
+interface BatchNameRow extends NameRow {
+  reader: number;
 }
 
 /**
@@ -38,12 +56,14 @@ interface NameRow {
 export class AccessLogService {
   /** namesRecorded's statement, prepared: every live-candidates answer sends it. */
   private readonly namesRecordedSql: string;
+  /** Per action and fields, the readers' namesRecorded calls that go as one statement (group commit). */
+  private readonly namesBatchers = new Map<string, StatementBatcher<NamesRead, Map<string, string | null>>>();
 
   constructor(
     @InjectRepository(AccessLogEntry) private readonly entries: Repository<AccessLogEntry>,
     connection: DatabaseConnection,
   ) {
-    this.namesRecordedSql = connection.statement('access_log_names_recorded', NAMES_RECORDED_SQL);
+    this.namesRecordedSql = connection.statement('access_log_names_recorded_batch', NAMES_RECORDED_SQL);
   }
 
   /**
@@ -89,16 +109,41 @@ export class AccessLogService {
       await this.recordRead(reader, rows.filter((row) => row.display_name).map((row) => row.id), read);
       return new Map(rows.map((row) => [row.id, row.display_name]));
     }
-    const rows: NameRow[] = await this.entries.manager.query(this.namesRecordedSql, [
-      unique,
-      reader.role,
-      reader.subject,
-      reader.role === 'firm' ? reader.firmId : null,
-      read.action,
-      [...read.fields],
-      reader.userId ?? null,
+    return this.namesBatcher(read).submit({ reader, seekerIds: unique });
+  }
+
+  /**
+   * Concurrent live-candidates answers each need their names and their entry before they
+   * answer: while one such statement is in flight, those that arrive meanwhile go together as
+   * the next (each still its own entry, with its own reader's seekers).
+   */
+  private namesBatcher(read: PersonalDataRead): StatementBatcher<NamesRead, Map<string, string | null>> {
+    const key = JSON.stringify([read.action, read.fields]);
+    let batcher = this.namesBatchers.get(key);
+    if (!batcher) {
+      const fields = [...read.fields];
+      batcher = new StatementBatcher((reads) => this.namesRecordedBatch(reads, read.action, fields));
+      this.namesBatchers.set(key, batcher);
+    }
+    return batcher;
+  }
+
+  private async namesRecordedBatch(reads: readonly NamesRead[], action: string, fields: string[]): Promise<Map<string, string | null>[]> {
+    const ids = reads.flatMap((read) => read.seekerIds);
+    const readerOfId = reads.flatMap((read, i) => read.seekerIds.map(() => i + 1));
+    const rows: BatchNameRow[] = await this.entries.manager.query(this.namesRecordedSql, [
+      ids,
+      readerOfId,
+      reads.map(({ reader }) => reader.role),
+      reads.map(({ reader }) => reader.subject),
+      reads.map(({ reader }) => (reader.role === 'firm' ? reader.firmId : null)),
+      reads.map(({ reader }) => reader.userId ?? null),
+      action,
+      fields,
     ]);
-    return new Map(rows.map((row) => [row.id, row.display_name]));
+    const names = reads.map(() => new Map<string, string | null>());
+    for (const row of rows) names[Number(row.reader) - 1].set(row.id, row.display_name);
+    return names;
   }
 
   async list(query: ListAccessLogQuery): Promise<Page<AccessLogEntryResponse>> {
