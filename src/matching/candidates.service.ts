@@ -7,7 +7,6 @@ import type { Principal } from '../auth/principal';
 import { Clock } from '../clock/clock';
 import { ConcurrencyGate } from '../common/concurrency-gate';
 import { ConflictError, NotFoundError } from '../common/domain-error';
-import { StatementBatcher } from '../common/statement-batcher';
 import { DatabaseConnection } from '../database/database-connection';
 import type { Language } from '../common/messages/language';
 import { AppConfig } from '../config/app-config';
@@ -48,23 +47,13 @@ const READ_GAP_SQL = `SELECT g.id, g.status, g.firm_id, f.name AS firm_name, g.r
     (${cosinesSql('g.site_lat', '$4')}) AS cosines,
     ${changedSinceSql('$5')} AS pool_changed
   FROM leave_gaps g JOIN firms f ON f.id = g.firm_id
-  WHERE g.id = ANY($1::uuid[])`;
-
-/** One answer's gap read; those of one batch with the same asOf, reaches and snapshot share a statement. */
-interface GapReadRequest {
-  readonly gapId: string;
-  readonly asOf: string;
-  readonly kms: readonly number[];
-  readonly snapshot: string | null;
-}
+  WHERE g.id = $1`;
 
 /** The live view for one gap: who could take it right now, ranked, built like a one-gap match run. */
 @Injectable()
 export class CandidatesService {
   private readonly gate: ConcurrencyGate;
   private readonly readGapSql: string;
-  /** Concurrent answers' gap reads: those that arrive while one is in flight go together as the next. */
-  private readonly gapReads = new StatementBatcher<GapReadRequest, GapReadRow | undefined>((requests) => this.readGaps(requests));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,7 +64,7 @@ export class CandidatesService {
     connection: DatabaseConnection,
   ) {
     this.gate = new ConcurrencyGate('candidates', config.candidatesConcurrency, config.candidatesQueueLimit);
-    this.readGapSql = connection.statement('candidates_read_gaps', READ_GAP_SQL);
+    this.readGapSql = connection.statement('candidates_read_gap', READ_GAP_SQL);
   }
 
   forGap(gapId: string, limit: number, reader: Principal, language: Language = 'en'): Promise<CandidatesResponse> {
@@ -94,8 +83,7 @@ export class CandidatesService {
 
   /**
    * Everything one answer needs of the database but the names, in one statement (one snapshot,
-   * as the transaction it replaces; shared with the gap reads of answers that arrived while
-   * another was in flight): the gap by its primary key, its open referral, whether it
+   * as the transaction it replaces): the gap by its primary key, its open referral, whether it
    * is still matchable (InstanceBuilder's vacancy filter), its rejected pairs, the box's
    * cosines, and whether the pool is up to date with it. When it is (the usual case: no seeker
    * changed since the pool's last refresh) no refresh is needed; otherwise the pool is refreshed
@@ -104,31 +92,12 @@ export class CandidatesService {
   private async readGap(gapId: string, asOf: string): Promise<GapRead | undefined> {
     const kms = this.pool.distinctKms();
     const snapshot = this.pool.currentSnapshot();
-    const row = await this.gapReads.submit({ gapId, asOf, kms, snapshot });
+    const rows: GapReadRow[] = await this.dataSource.query(this.readGapSql, [gapId, asOf, OPEN_REFERRAL_STATUSES, kms, snapshot]);
+    const [row] = rows;
     // No row, no gap: the changes (if any) are left to the next refresh.
     await this.pool.upToDate(snapshot, row === undefined ? false : row.pool_changed);
     if (!row) return undefined;
     return { ...row, cosines: new Map(kms.map((km, i) => [km, row.cosines[i]])) };
-  }
-
-  /** The batch's gaps, one statement per distinct asOf, reaches and snapshot (usually one). */
-  private async readGaps(requests: readonly GapReadRequest[]): Promise<(GapReadRow | undefined)[]> {
-    const groups = new Map<string, GapReadRequest[]>();
-    for (const request of requests) {
-      const key = JSON.stringify([request.asOf, request.kms, request.snapshot]);
-      const group = groups.get(key);
-      if (group) group.push(request);
-      else groups.set(key, [request]);
-    }
-    const rowsByGroup = new Map<string, Map<string, GapReadRow>>();
-    for (const [key, group] of groups) {
-      const { asOf, kms, snapshot } = group[0];
-      const ids = [...new Set(group.map((request) => request.gapId.toLowerCase()))];
-      const rows: GapReadRow[] = await this.dataSource.query(this.readGapSql, [ids, asOf, OPEN_REFERRAL_STATUSES, kms, snapshot]);
-      rowsByGroup.set(key, new Map(rows.map((row) => [row.id, row])));
-    }
-    // The database answers ids in lowercase, whatever case the path gave.
-    return requests.map((request) => rowsByGroup.get(JSON.stringify([request.asOf, request.kms, request.snapshot]))!.get(request.gapId.toLowerCase()));
   }
 
   private async rankRead(read: GapRead, asOf: string, limit: number): Promise<CandidateRanking | undefined> {

@@ -6,8 +6,8 @@ import { createTestApp, TestApp } from './support/test-app';
 const AS_OF = '2027-03-02';
 
 /**
- * Concurrent answers share their gap reads and their names statements (StatementBatcher):
- * each must still be the answer its gap gets alone.
+ * Concurrent answers share their names statements (StatementBatcher, in AccessLogService):
+ * each must still be the answer its gap gets alone, names included.
  */
 describe('live candidates, many gaps at once', () => {
   let t: TestApp;
