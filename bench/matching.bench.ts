@@ -124,7 +124,7 @@ function printComparison(label: string, reference: HighsReferenceResult, run: Si
   const scoreBound = reference.bound === null || reference.filled === null ? null : reference.bound - reference.fillWeight * reference.filled;
   console.log(
     `  ${label} (limit ${seconds} s, load ${load}): ${reference.status}, ${format(reference.ms)} ms${reference.cpuMs == null ? '' : ` (${format(reference.cpuMs)} ms CPU)`}` +
-      (reference.warmCalls ? ` warm (median of ${reference.warmCalls} calls after the first: ${format(reference.coldMs ?? 0)} ms, ${format(reference.coldCpuMs ?? 0)} ms CPU)` : '') +
+      (reference.warmCalls ? ` warm (median of ${reference.warmCalls} calls after the first; the first: ${format(reference.coldMs ?? 0)} ms, ${format(reference.coldCpuMs ?? 0)} ms CPU)` : '') +
       `, filled ${reference.filled ?? '-'}, score ${reference.score === null ? '-' : format(reference.score, 2)}` +
       (reference.bound === null ? '' : `, bound ${format(Math.floor(reference.bound / reference.fillWeight))} filled + ${format(scoreBound ?? 0, 2)} score`),
   );
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
         `  engine: filled ${format(run.filled)}, total score ${format(run.totalScore, 2)}, ${run.optimal ? 'proven optimal' : `not proven, gap ${run.gap === null ? 'unknown' : `${(run.gap * 100).toFixed(3)} %`}`}`,
       );
       console.log(
-        `  engine match() ${format(run.matchMs)} ms wall (${format(run.matchCpuMs)} ms CPU) cold, ${format(run.warmMatchMs)} ms wall (${format(run.warmMatchCpuMs)} ms CPU) warm: candidates, optimization, diagnostics and assembly`,
+        `  engine match() ${format(run.matchMs)} ms wall (${format(run.matchCpuMs)} ms CPU) cold, ${format(run.warmMatchMs)} ms wall (${format(run.warmMatchCpuMs)} ms CPU) warm (median of ${run.warmCalls} calls): candidates, optimization, diagnostics and assembly`,
       );
       if (!withHighs) continue;
       const configured = HIGHS_SECONDS[size] ?? 60;
