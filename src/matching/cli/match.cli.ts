@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { MatchOptions } from '../core/match';
 import type { MatchResult } from '../core/types';
 import { validateInstance } from '../core/validate-instance';
-import type { SolveReply, SolveRequest, SolverReady } from '../solver/solve-messages';
+import type { SolverCollected, SolveReply, SolveRequest, SolverReady } from '../solver/solve-messages';
 import { startSolverWorker } from '../solver/solver-thread';
 import { writeJsonStreamed } from './streamed-json';
 
@@ -93,7 +93,8 @@ function solveWithin(instanceJson: string, options: MatchOptions, budgetMs: () =
   const worker = startSolverWorker();
   return new Promise<MatchResult>((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
-    worker.on('message', (reply: SolveReply | SolverReady) => {
+    worker.on('message', (reply: SolveReply | SolverReady | SolverCollected) => {
+      if ('collected' in reply) return;
       if ('ready' in reply) {
         const budget = budgetMs();
         if (budget !== undefined) {

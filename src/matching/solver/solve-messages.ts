@@ -1,5 +1,6 @@
 import type { MatchOptions } from '../core/match';
 import type { MatchResult } from '../core/types';
+import type { Collected } from './full-collection';
 
 export interface SolveRequest {
   readonly id: number;
@@ -59,4 +60,9 @@ export interface SolverReady {
   /** The thread's own id (Linux) and the nice value it started at (the process's); undefined where /proc/thread-self is absent. */
   readonly threadId?: number;
   readonly nice?: number;
+}
+
+/** Sent after each reply, once the thread has collected the solve's garbage (full-collection.ts). */
+export interface SolverCollected {
+  readonly collected: Collected;
 }

@@ -4,7 +4,8 @@ import { parentPort } from 'node:worker_threads';
 import { match } from '../core/match';
 import type { Instance } from '../core/types';
 import { validateInstance } from '../core/validate-instance';
-import type { SolveReply, SolveRequest, SolverReady, SolveTimings } from './solve-messages';
+import { collectFully } from './full-collection';
+import type { SolveReply, SolveRequest, SolverCollected, SolverReady, SolveTimings } from './solve-messages';
 import { setThisThreadNice, thisThreadId } from './thread-priority';
 
 const threadId = thisThreadId();
@@ -43,6 +44,8 @@ parentPort?.on('message', (request: SolveRequest) => {
   solves++;
   const timings: SolveTimings = { solve: solves, engineMs, ...clock.total(), phases: clock.phases, postedAt: performance.timeOrigin + performance.now() };
   parentPort?.postMessage({ ...reply, timings, ...(during !== undefined && after !== undefined ? { priority: { during, after, base: baseNice! } } : {}) });
+  // After the reply, so that the run's result does not wait for it; a request already queued goes first.
+  setImmediate(() => parentPort?.postMessage({ collected: collectFully() } satisfies SolverCollected));
 });
 
 function textOf(json: string | Uint8Array): string {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { MatchResult } from '../core/types';
-import type { SolveReply, SolveRequest, SolverReady } from './solve-messages';
+import type { SolveReply, SolveRequest, SolverCollected, SolverReady } from './solve-messages';
 import { solveNice } from './solver-priority';
 import { startSolverWorker } from './solver-thread';
 
@@ -12,9 +12,15 @@ function niceOfThread(threadId: number): number {
   return Number(afterName.split(' ')[16]);
 }
 
-function nextMessage<T>(worker: Worker): Promise<T> {
+/** The thread's next message of a kind (by default a reply or the ready message, not a collection report). */
+function nextMessage<T>(worker: Worker, wanted: (message: object) => boolean = (message) => !('collected' in message)): Promise<T> {
   return new Promise((resolve, reject) => {
-    worker.once('message', resolve);
+    const onMessage = (message: object) => {
+      if (!wanted(message)) return;
+      worker.off('message', onMessage);
+      resolve(message as T);
+    };
+    worker.on('message', onMessage);
     worker.once('error', reject);
   });
 }
@@ -117,6 +123,31 @@ describe('solver thread replies', () => {
     expect(reply.id).toBe(7);
     expect('invalid' in reply && reply.invalid).toContain('vacancies[0].id: required');
     expect(Object.keys(reply.timings!.phases)).toEqual(['decode', 'parse', 'validate']);
+  });
+});
+
+describe('solver thread memory', () => {
+  let worker: Worker | undefined;
+
+  afterEach(async () => {
+    await worker?.terminate();
+    worker = undefined;
+  });
+
+  // An idle thread allocates nothing, so V8 would never collect a solve's garbage on its own.
+  it("collects the solve's garbage after each reply", async () => {
+    worker = startSolverWorker();
+    await nextMessage<SolverReady>(worker);
+    // Whitespace is valid JSON: the same empty instance, with 32 MB of text to decode and drop.
+    const padding = 32 * 2 ** 20;
+    const instance = new TextEncoder().encode(EMPTY_INSTANCE + ' '.repeat(padding));
+    const collected = nextMessage<SolverCollected>(worker, (message) => 'collected' in message);
+    const replied = nextMessage<SolveReply>(worker);
+    worker.postMessage({ id: 1, instanceJson: instance, options: {}, validate: true } satisfies SolveRequest);
+
+    expect('result' in (await replied)).toBe(true);
+    const { heapUsedBefore, heapUsedAfter } = (await collected).collected;
+    expect(heapUsedBefore - heapUsedAfter).toBeGreaterThan(padding / 2);
   });
 });
 

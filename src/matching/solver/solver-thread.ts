@@ -5,7 +5,7 @@ import { AppConfig } from '../../config/app-config';
 import type { MatchOptions } from '../core/match';
 import type { MatchResult } from '../core/types';
 import { InvalidInstanceError } from '../instance-builder';
-import type { SolveReply, SolveRequest, SolverReady, SolveTimings } from './solve-messages';
+import type { SolveReply, SolveRequest, SolverCollected, SolverReady, SolveTimings } from './solve-messages';
 import { InstanceSize, SolverPriorityPolicy, solveNice } from './solver-priority';
 
 /** Beyond its own time limit the engine gets this long to answer before the thread is replaced. */
@@ -123,8 +123,13 @@ class SolverSlot {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = startSolverWorker();
-    worker.on('message', (reply: SolveReply | SolverReady) => {
+    worker.on('message', (reply: SolveReply | SolverReady | SolverCollected) => {
       if ('ready' in reply) return;
+      if ('collected' in reply) {
+        const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20);
+        this.logger.debug(`the solver thread collected its garbage: ${megabytes(reply.collected.heapUsedBefore)} → ${megabytes(reply.collected.heapUsedAfter)} MB in use`);
+        return;
+      }
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       this.pending.delete(reply.id);
