@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm';
 export interface Collected {
   readonly heapUsedBefore: number;
   readonly heapUsedAfter: number;
+  readonly ms: number;
 }
 
 let collect: (() => void) | undefined;
@@ -14,7 +15,7 @@ let collect: (() => void) | undefined;
  * idle, it allocates nothing, so V8 never collects it on its own, and a national solve's
  * garbage (the instance's text and objects, the candidate model: ~100–200 MB, and the shared
  * bytes it still references) stayed resident until the next run, adding to that run's peak.
- * V8 exposes `gc` to contexts created after --expose-gc is set; the flag changes nothing else.
+ * V8 exposes `gc` only in contexts created after --expose-gc is set: one of this module's own.
  */
 export function collectFully(): Collected {
   if (!collect) {
@@ -22,6 +23,7 @@ export function collectFully(): Collected {
     collect = runInNewContext('gc') as () => void;
   }
   const heapUsedBefore = getHeapStatistics().used_heap_size;
+  const startedAt = performance.now();
   collect();
-  return { heapUsedBefore, heapUsedAfter: getHeapStatistics().used_heap_size };
+  return { heapUsedBefore, heapUsedAfter: getHeapStatistics().used_heap_size, ms: Math.round(performance.now() - startedAt) };
 }

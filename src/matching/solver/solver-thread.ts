@@ -127,7 +127,8 @@ class SolverSlot {
       if ('ready' in reply) return;
       if ('collected' in reply) {
         const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20);
-        this.logger.debug(`the solver thread collected its garbage: ${megabytes(reply.collected.heapUsedBefore)} → ${megabytes(reply.collected.heapUsedAfter)} MB in use`);
+        const { heapUsedBefore, heapUsedAfter, ms } = reply.collected;
+        this.logger.debug(`the solver thread collected its garbage in ${ms} ms: ${megabytes(heapUsedBefore)} → ${megabytes(heapUsedAfter)} MB in use`);
         return;
       }
       const pending = this.pending.get(reply.id);
