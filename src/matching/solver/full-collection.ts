@@ -8,20 +8,21 @@ export interface Collected {
   readonly ms: number;
 }
 
-let collect: (() => void) | undefined;
+/**
+ * V8 exposes `gc` only in contexts created after --expose-gc is set: one of this module's own,
+ * made when the solver thread loads. Setting the flag later, in the middle of a run, slowed the
+ * main thread's work at that moment: a national run's write phase took 1.8 s against 0.6 s.
+ */
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 
 /**
  * A full garbage collection of this thread's heap, for a solver thread that has just replied:
  * idle, it allocates nothing, so V8 never collects it on its own, and a national solve's
  * garbage (the instance's text and objects, the candidate model: ~100–200 MB, and the shared
  * bytes it still references) stayed resident until the next run, adding to that run's peak.
- * V8 exposes `gc` only in contexts created after --expose-gc is set: one of this module's own.
  */
 export function collectFully(): Collected {
-  if (!collect) {
-    setFlagsFromString('--expose-gc');
-    collect = runInNewContext('gc') as () => void;
-  }
   const heapUsedBefore = getHeapStatistics().used_heap_size;
   const startedAt = performance.now();
   collect();
