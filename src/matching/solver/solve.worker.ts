@@ -44,7 +44,7 @@ parentPort?.on('message', (request: SolveRequest) => {
   solves++;
   const timings: SolveTimings = { solve: solves, engineMs, ...clock.total(), phases: clock.phases, postedAt: performance.timeOrigin + performance.now() };
   parentPort?.postMessage({ ...reply, timings, ...(during !== undefined && after !== undefined ? { priority: { during, after, base: baseNice! } } : {}) });
-  // After the reply, so that the run's result does not wait for it; a request already queued goes first.
+  // After the reply, so that the run's result does not wait for it.
   setImmediate(() => parentPort?.postMessage({ collected: collectFully() } satisfies SolverCollected));
 });
 
