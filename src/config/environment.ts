@@ -137,8 +137,8 @@ export class EnvironmentVariables {
   MATCH_SOLVER_NICE_ABOVE_PAIRS: number = 10_000_000;
 
   /**
-   * Where a run reads its seekers: `database` (SEEKERS_JSON_SQL, ~2 s of a PostgreSQL core at
-   * national size, beside the API's statements) or `pool` (the in-memory seeker pool brought to
+   * Where a run reads its seekers: `database` (seekerDocumentsCopySql, ~0.5 s of a PostgreSQL
+   * core at national size, beside the API's statements) or `pool` (the in-memory seeker pool brought to
    * the run's snapshot: a fraction of the database's CPU, but ~0.4–0.6 s more of the event
    * loop's per national run and loop maxima of 150–200 ms measured at load 12; see
    * docs/operations-scale.md, session 6). `pool` builds the pool when the worker starts.

@@ -6,7 +6,8 @@ import { validateInstance } from './core/validate-instance';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import type { MatchScope } from './match-run.entity';
 import { seekerReachBoxSql } from './seeker-reach';
-import { idsAscend, SEEKERS_JSON_SQL, SEEKERS_JSON_SQL_ORDERED } from './seekers-json-sql';
+import { appendSeekerDocuments } from './seeker-documents';
+import { SharedUtf8Builder } from './shared-utf8';
 
 /** The database produced an instance the engine refuses: a bug, never retried. */
 export class InvalidInstanceError extends Error {
@@ -35,13 +36,14 @@ export const matchableGapSql = (gap: string, firm: string, asOf: string) => `${f
 
 /** A match run's instance as the JSON text the solver thread reads and the run stores. */
 export interface InstanceText {
-  readonly json: string;
+  /** The text's UTF-8, in shared memory (SharedUtf8Builder). */
+  readonly bytes: Uint8Array;
   readonly vacancyCount: number;
   readonly seekerIds: readonly string[];
 }
 
 /**
- * Where a run's seekers may come from instead of SEEKERS_JSON_SQL: the service's in-memory pool
+ * Where a run's seekers may come from instead of the database's documents (seeker-documents-sql.ts): the service's in-memory pool
  * (SeekerPool), brought to the run transaction's snapshot. The same seekers, parsed alike.
  */
 export interface SeekerSource {
@@ -112,11 +114,11 @@ export class InstanceBuilder {
 
   /**
    * The same instance as build() (unvalidated, no seekerFilter), as JSON text: the seekers, the
-   * bulk of a national instance, are serialised by the database (SEEKERS_JSON_SQL) or, given
-   * `source`, by the pool in slices between other tasks, so that the event loop never holds
-   * tens of thousands of seeker rows at once. The pool reads no seeker from the database beyond
-   * the changes since its last refresh: SEEKERS_JSON_SQL cost PostgreSQL ~2 s of a core at
-   * national size, taken from the list requests beside the run.
+   * bulk of a national instance, are serialised by the database (seeker-documents-sql.ts, their
+   * bytes streamed into the text) or, given `source`, by the pool in slices between other tasks,
+   * so that the event loop never holds tens of thousands of seeker rows at once. The pool reads
+   * no seeker from the database beyond the changes since its last refresh: the documents cost
+   * PostgreSQL ~0.5 s of a core at national size, taken from the list requests beside the run.
    */
   async buildText(scope: MatchScope, options: Pick<InstanceOptions, 'asOf' | 'weights'>, source?: SeekerSource): Promise<InstanceText> {
     const read = (manager: EntityManager) => this.textIn(manager, scope, options, source);
@@ -125,32 +127,24 @@ export class InstanceBuilder {
 
   private async textIn(manager: EntityManager, scope: MatchScope, options: Pick<InstanceOptions, 'asOf' | 'weights'>, source?: SeekerSource): Promise<InstanceText> {
     const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map((row) => toVacancy(row, options.asOf));
-    const { seekersJson, seekerIds } = vacancies.length > 0 ? await this.seekersText(manager, vacancies, options.asOf, source) : { seekersJson: '[]', seekerIds: [] };
-    const seekerIdList = seekerIds.join(',');
-    const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIdList) : [];
     // Key order as build()'s object, so that both texts parse to equal instances.
-    const json =
-      `{"vacancies":${JSON.stringify(vacancies)},"seekers":${seekersJson},"blockedPairs":${JSON.stringify(blockedPairs)},` +
-      `"asOf":${JSON.stringify(options.asOf)}${options.weights ? `,"weights":${JSON.stringify(options.weights)}` : ''}}`;
-    return { json, vacancyCount: vacancies.length, seekerIds };
+    const text = new SharedUtf8Builder();
+    text.appendText(`{"vacancies":${JSON.stringify(vacancies)},"seekers":`);
+    let seekerIds: readonly string[] = [];
+    if (vacancies.length > 0) seekerIds = await this.appendSeekers(text, manager, vacancies, options.asOf, source);
+    else text.appendText('[]');
+    const blockedPairs = seekerIds.length > 0 ? await this.blockedPairs(manager, vacancies, seekerIds.join(',')) : [];
+    text.appendText(`,"blockedPairs":${JSON.stringify(blockedPairs)},"asOf":${JSON.stringify(options.asOf)}${options.weights ? `,"weights":${JSON.stringify(options.weights)}` : ''}}`);
+    return { bytes: text.bytes(), vacancyCount: vacancies.length, seekerIds };
   }
 
-  /** The seekers around the vacancies as a JSON array, from the pool when given, else serialised by the database. */
-  private async seekersText(manager: EntityManager, vacancies: readonly Vacancy[], asOf: string, source?: SeekerSource): Promise<{ seekersJson: string; seekerIds: string[] }> {
+  /** The seekers around the vacancies as a JSON array appended to `text`, from the pool when given, else from the database; their ids. */
+  private async appendSeekers(text: SharedUtf8Builder, manager: EntityManager, vacancies: readonly Vacancy[], asOf: string, source?: SeekerSource): Promise<string[]> {
     const span = spanOf(vacancies);
-    if (source) {
-      const seekers = await source.seekersText(manager, boxOf(vacancies), span, asOf);
-      return { seekersJson: seekers.json, seekerIds: seekers.ids };
-    }
-    const parameters = [...boxOf(vacancies), span.start, span.end, asOf];
-    let [row]: { seekers: string; seeker_ids: string }[] = await manager.query(SEEKERS_JSON_SQL, parameters);
-    let seekerIds = row.seeker_ids === '' ? [] : row.seeker_ids.split(',');
-    // The fast statement's order is its plan's (see SEEKERS_JSON_SQL); the ids show whether it held.
-    if (!idsAscend(seekerIds)) {
-      [row] = await manager.query(SEEKERS_JSON_SQL_ORDERED, parameters);
-      seekerIds = row.seeker_ids === '' ? [] : row.seeker_ids.split(',');
-    }
-    return { seekersJson: row.seekers, seekerIds };
+    if (!source) return appendSeekerDocuments(manager, text, boxOf(vacancies), span, asOf);
+    const seekers = await source.seekersText(manager, boxOf(vacancies), span, asOf);
+    text.appendText(seekers.json);
+    return seekers.ids;
   }
 
   /**

@@ -70,14 +70,13 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       const builtAt = performance.now();
       // Stored while the thread solves (the database's work, not the loop's); awaited before the
       // results, so that even a run whose solve failed can be downloaded and reproduced.
-      const bytes = sharedUtf8(instance.json);
-      const solving = this.solver.solve(bytes, { timeLimitMs: run.timeLimitMs }, { vacancies: instance.vacancyCount, seekers: instance.seekerIds.length });
+      const solving = this.solver.solve(instance.bytes, { timeLimitMs: run.timeLimitMs }, { vacancies: instance.vacancyCount, seekers: instance.seekerIds.length });
       solving.catch(() => undefined); // settled below; not an unhandled rejection meanwhile
       // The driver copies the 20 MB parameter into its buffer synchronously: in a task of its own,
-      // not in the one that parsed the instance and encoded it (together they held the loop ~120 ms).
+      // not in the one that appended the instance's last bytes.
       // A timer, not setImmediate: the check phase follows this poll phase with no timers between.
       await new Promise<void>((resolve) => setTimeout(resolve, 0));
-      const [kept, solved] = await Promise.allSettled([this.keepInstance(run, context.jobId, bytes, instance.seekerIds), solving]);
+      const [kept, solved] = await Promise.allSettled([this.keepInstance(run, context.jobId, instance.bytes, instance.seekerIds), solving]);
       if (kept.status === 'rejected') throw kept.reason;
       if (solved.status === 'rejected') throw solved.reason;
       const { result } = solved.value;
@@ -222,13 +221,6 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       }
     });
   }
-}
-
-/** The text's UTF-8 in shared memory, encoded once: the solver thread reads it in place, the database gets it as is. */
-function sharedUtf8(text: string): Uint8Array {
-  const bytes = new Uint8Array(new SharedArrayBuffer(Buffer.byteLength(text)));
-  Buffer.from(bytes.buffer, 0, bytes.byteLength).write(text);
-  return bytes;
 }
 
 /**

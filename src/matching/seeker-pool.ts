@@ -333,7 +333,7 @@ export class SeekerPool implements OnModuleDestroy {
 
   /**
    * The seekers of a run's instance as its JSON array and their ids, from the pool: those
-   * SEEKERS_JSON_SQL selects (active, within NEAR_MISS_REACH_FACTOR × their reach of the
+   * seekerDocumentsCopySql selects (active, within NEAR_MISS_REACH_FACTOR × their reach of the
    * vacancies' box, seekerReachBoxSql to the bit: the cosines come from the database), in id
    * order, windows and busy days clipped to `span`. Call it inside readAtSnapshot with its
    * manager: the pool is then exact as of that transaction's snapshot.
