@@ -1,5 +1,6 @@
-import { extname, join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { resolve } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../common/worker-thread';
 import { lockDataDir } from './data-dir-lock';
 import type { EmbeddedWorkerReply, EmbeddedWorkerRequest } from './embedded-database-messages';
 import { EmbeddedPortTakenError, serveEmbeddedDatabase, type EmbeddedServerOptions } from './embedded-database-server';
@@ -38,17 +39,8 @@ export function embeddedDatabaseUrl(port: number): string {
 /** How long a stopping thread gets to close PGlite (a checkpoint) before it is terminated. */
 const STOP_GRACE_MS = 30_000;
 
-/** The compiled worker (dist/**.js), or under ts-jest / ts-node the TypeScript source. */
-const WORKER_FILE = join(__dirname, `embedded-database.worker${extname(__filename)}`);
-
 function startWorker(options: EmbeddedServerOptions): Worker {
-  if (WORKER_FILE.endsWith('.ts')) {
-    // No compiled file exists under ts-jest and ts-node: compile the worker's imports on the fly.
-    const bootstrap = `require('ts-node').register({ transpileOnly: true, projectSearchDir: ${JSON.stringify(__dirname)} });
-      require(${JSON.stringify(WORKER_FILE)});`;
-    return new Worker(bootstrap, { eval: true, workerData: options });
-  }
-  return new Worker(WORKER_FILE, { workerData: options });
+  return startWorkerThread(__filename, 'embedded-database.worker', { workerData: options });
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { describeDriverError } from '../common/driver-error';
+import { ThreadedStatements } from '../database/threaded-statements';
 import { AppConfig } from '../config/app-config';
 import { recordEvent } from '../outbox/outbox';
 import { InstanceBuilder, InvalidInstanceError } from './instance-builder';
@@ -12,6 +13,7 @@ import { SeekerPool } from './seeker-pool';
 import { SolveOutcome, SolverThread } from './solver/solver-thread';
 
 const MAX_ERROR_LENGTH = 500;
+const KEEP_INSTANCE_SQL = `UPDATE match_runs SET instance = $3, instance_seeker_ids = string_to_array($4, ',')::uuid[], built_at = now() WHERE id = $1 AND job_id = $2`;
 /** A queued run whose job has been gone this long will never start. */
 const LOST_JOB_GRACE_SECONDS = 60;
 
@@ -33,6 +35,7 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     private readonly solver: SolverThread,
     private readonly results: MatchRunResultsWriter,
     private readonly pool: SeekerPool,
+    private readonly statements: ThreadedStatements,
   ) {
     this.heartbeatTimeoutSeconds = config.matchRunHeartbeatTimeoutSeconds;
   }
@@ -72,10 +75,6 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       // results, so that even a run whose solve failed can be downloaded and reproduced.
       const solving = this.solver.solve(instance.bytes, { timeLimitMs: run.timeLimitMs }, { vacancies: instance.vacancyCount, seekers: instance.seekerIds.length });
       solving.catch(() => undefined); // settled below; not an unhandled rejection meanwhile
-      // The driver copies the 20 MB parameter into its buffer synchronously: in a task of its own,
-      // not in the one that appended the instance's last bytes.
-      // A timer, not setImmediate: the check phase follows this poll phase with no timers between.
-      await new Promise<void>((resolve) => setTimeout(resolve, 0));
       const [kept, solved] = await Promise.allSettled([this.keepInstance(run, context.jobId, instance.bytes, instance.seekerIds), solving]);
       if (kept.status === 'rejected') throw kept.reason;
       if (solved.status === 'rejected') throw solved.reason;
@@ -189,16 +188,14 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
     });
   }
 
-  /** Stored before solving, so that even a run that failed can be downloaded and reproduced. */
+  /**
+   * Stored before solving, so that even a run that failed can be downloaded and reproduced; from
+   * the statement thread, where the driver's copy of the 21 MB parameter does not hold the loop.
+   */
   private async keepInstance(run: MatchRun, jobId: string, json: Uint8Array, seekerIds: readonly string[]): Promise<void> {
     // Bytes go to PostgreSQL as a binary parameter (text's binary form is its UTF-8): not encoded again;
     // the ids as one text, which the database splits (the driver's array literal of 50,000 held the loop).
-    await this.dataSource.query(`UPDATE match_runs SET instance = $3, instance_seeker_ids = string_to_array($4, ',')::uuid[], built_at = now() WHERE id = $1 AND job_id = $2`, [
-      run.id,
-      jobId,
-      Buffer.from(json.buffer, json.byteOffset, json.byteLength),
-      seekerIds.join(','),
-    ]);
+    await this.statements.run(KEEP_INSTANCE_SQL, [run.id, jobId, json, seekerIds.join(',')]);
   }
 
   private async recordFailure(run: MatchRun, context: MatchRunJobContext, message: string, final: boolean): Promise<void> {

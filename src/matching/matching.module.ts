@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DatabaseConnectionModule } from '../database/database-connection';
+import { ThreadedStatementsModule } from '../database/threaded-statements';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ProposalLifecycleModule } from '../proposals/proposal-lifecycle.module';
@@ -22,7 +23,7 @@ import { UnfilledGap } from './unfilled-gap.entity';
 
 /** The Nest side of matching: instance builder, match runs (queue, worker thread), results, live candidates. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MatchRun, UnfilledGap]), DatabaseConnectionModule, IdempotencyModule, OutboxModule, ProposalsModule, ProposalLifecycleModule, InstanceModule],
+  imports: [TypeOrmModule.forFeature([MatchRun, UnfilledGap]), DatabaseConnectionModule, ThreadedStatementsModule, IdempotencyModule, OutboxModule, ProposalsModule, ProposalLifecycleModule, InstanceModule],
   controllers: [MatchRunsController, CandidatesController],
   providers: [
     MatchQueue,

@@ -1,6 +1,6 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { startWorkerThread } from '../../common/worker-thread';
 import { AppConfig } from '../../config/app-config';
 import type { MatchOptions } from '../core/match';
 import type { MatchResult } from '../core/types';
@@ -13,21 +13,12 @@ const GRACE_MS = 60_000;
 
 const STOPPING = 'the service is stopping';
 
-/** The compiled worker (dist/**.js), or under ts-jest / ts-node the TypeScript source. */
-const WORKER_FILE = join(__dirname, `solve.worker${extname(__filename)}`);
-
 /**
  * A thread running solve.worker (also used by the command line, without Nest), at the
  * process's priority; each solve request says the nice value it runs at (solveNice).
  */
 export function startSolverWorker(): Worker {
-  if (WORKER_FILE.endsWith('.ts')) {
-    // No compiled file exists under ts-jest and ts-node: compile the worker's imports on the fly.
-    const bootstrap = `require('ts-node').register({ transpileOnly: true, projectSearchDir: ${JSON.stringify(__dirname)} });
-      require(${JSON.stringify(WORKER_FILE)});`;
-    return new Worker(bootstrap, { eval: true });
-  }
-  return new Worker(WORKER_FILE);
+  return startWorkerThread(__filename, 'solve.worker');
 }
 
 /** A solve's result, and where its time went (for the run's log line). */
@@ -76,7 +67,7 @@ export class SolverThread implements OnModuleDestroy {
    * specs that never solve would pay.
    */
   start(): void {
-    if (WORKER_FILE.endsWith('.ts')) return;
+    if (__filename.endsWith('.ts')) return;
     for (const slot of this.slots) slot.start();
   }
 
