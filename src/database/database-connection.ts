@@ -3,7 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './embedded-database';
 import { describeDatabaseUrl } from './typeorm-options';
 
-/** Connections beyond the TypeORM pool: pg-boss's own pool, the demo seeder, a psql session. */
+/** Connections beyond the TypeORM pool: pg-boss's own pool, the statement thread's (ThreadedStatements), the demo seeder, a psql session. */
 const EXTRA_EMBEDDED_CONNECTIONS = 10;
 
 /** Where the service's PostgreSQL is: the configured server, or the embedded one it started. */
