@@ -69,9 +69,11 @@ const documentsSql = (v: DocumentValues) => `
       || '","location":{"lat":' || s.home_lat::text || ',"lng":' || s.home_lng::text
       || '},"commuteMode":"' || s.commute_mode
       || '","maxCommuteMinutes":' || s.max_commute_minutes::text
-      -- Only code and level of each skill, in their order, as toSeeker takes them.
-      || ',"skills":' || (SELECT coalesce(json_agg(json_build_object('code', own.skill -> 'code', 'level', own.skill -> 'level') ORDER BY own.position), '[]')
-                          FROM jsonb_array_elements(s.skills) WITH ORDINALITY AS own(skill, position))::text
+      -- Only code and level of each skill, in their order, as toSeeker takes them; a jsonb value's
+      -- text is its JSON (strings escaped), and concatenated it costs less than json_build_object.
+      || ',"skills":' || coalesce((SELECT '[' || string_agg('{"code":' || coalesce((own.skill -> 'code')::text, 'null')
+                                     || ',"level":' || coalesce((own.skill -> 'level')::text, 'null') || '}', ',' ORDER BY own.position) || ']'
+                                   FROM jsonb_array_elements(s.skills) WITH ORDINALITY AS own(skill, position)), '[]')
       || ',"certifications":' || to_json(s.certifications)::text
       || ',"availability":' || coalesce(windows.list, '[]')
       || ',"busy":' || coalesce(busy.list, '[]')
@@ -102,11 +104,13 @@ function literal(value: number | string): string {
  * The run's seekers as rows (id, document) in id order, in PostgreSQL's binary COPY format:
  * each document's UTF-8 goes from the socket into the run's shared text without ever being one
  * string or one row of 21 MB (the aggregate this replaces cost the event loop a 21 MB receive
- * buffer, its decoding and its encoding again, and PostgreSQL the aggregate itself).
+ * buffer, its decoding and its encoding again, and PostgreSQL the aggregate itself). Ordered by
+ * the uuid itself: `ORDER BY id` would name the text output column and sort by the database's
+ * collation, ~10 % of the statement at national size.
  */
 export function seekerDocumentsCopySql(box: readonly [number, number, number, number], span: DateRange, asOf: string): string {
   const [minLat, maxLat, minLng, maxLng] = box.map(literal);
   const values = { minLat, maxLat, minLng, maxLng, spanStart: literal(span.start), spanEnd: literal(span.end), asOf: literal(asOf) };
   return `COPY (${documentsSql(values)}
-  SELECT id::text, document FROM documents ORDER BY id) TO STDOUT (FORMAT binary)`;
+  SELECT id::text, document FROM documents ORDER BY documents.id) TO STDOUT (FORMAT binary)`;
 }
