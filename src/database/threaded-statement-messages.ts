@@ -1,9 +1,13 @@
 /** A parameter: text, a number, NULL, or bytes (shared memory crosses to the thread without a copy). */
 export type ThreadedParameter = string | number | null | Uint8Array;
 
+/** What the thread starts with: the database it connects to. */
+export interface ThreadedStatementsData {
+  readonly url: string;
+}
+
 export interface ThreadedStatementRequest {
   readonly id: number;
-  readonly url: string;
   readonly sql: string;
   readonly parameters: readonly ThreadedParameter[];
 }

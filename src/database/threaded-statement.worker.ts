@@ -1,13 +1,14 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { Client } from 'pg';
-import type { ThreadedParameter, ThreadedStatementReply, ThreadedStatementRequest } from './threaded-statement-messages';
+import type { ThreadedParameter, ThreadedStatementReply, ThreadedStatementRequest, ThreadedStatementsData } from './threaded-statement-messages';
 
 const CONNECT_TIMEOUT_MS = 10_000;
+const { url } = workerData as ThreadedStatementsData;
 
 /** One connection, opened on first use and again after any failure (the next statement reconnects). */
 let client: Promise<Client> | undefined;
 
-function connected(url: string): Promise<Client> {
+function connected(): Promise<Client> {
   client ??= (async () => {
     const opened = new Client({ connectionString: url, application_name: 'chaeum', connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     // An idle connection's socket error would otherwise be an unhandled 'error' event.
@@ -30,7 +31,7 @@ const asDriverParameter = (parameter: ThreadedParameter) =>
 async function run(request: ThreadedStatementRequest): Promise<ThreadedStatementReply> {
   let used: Client | undefined;
   try {
-    used = await connected(request.url);
+    used = await connected();
     const result = await used.query(request.sql, request.parameters.map(asDriverParameter));
     return { id: request.id, rowCount: result.rowCount ?? 0 };
   } catch (error) {

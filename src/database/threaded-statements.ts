@@ -3,7 +3,7 @@ import { Injectable, Module, OnModuleDestroy } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { startWorkerThread } from '../common/worker-thread';
 import { DatabaseConnection, DatabaseConnectionModule } from './database-connection';
-import type { ThreadedParameter, ThreadedStatementReply, ThreadedStatementRequest } from './threaded-statement-messages';
+import type { ThreadedParameter, ThreadedStatementReply, ThreadedStatementRequest, ThreadedStatementsData } from './threaded-statement-messages';
 
 interface Pending {
   readonly sql: string;
@@ -34,7 +34,7 @@ export class ThreadedStatements implements OnModuleDestroy {
     const worker = this.ensureWorker();
     return new Promise<number>((resolve, reject) => {
       this.pending.set(id, { sql, resolve, reject });
-      worker.postMessage({ id, url: this.connection.url, sql, parameters } satisfies ThreadedStatementRequest);
+      worker.postMessage({ id, sql, parameters } satisfies ThreadedStatementRequest);
     });
   }
 
@@ -48,7 +48,7 @@ export class ThreadedStatements implements OnModuleDestroy {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorkerThread(__filename, 'threaded-statement.worker');
+    const worker = startWorkerThread(__filename, 'threaded-statement.worker', { workerData: { url: this.connection.url } satisfies ThreadedStatementsData });
     worker.on('message', (reply: ThreadedStatementReply) => this.settle(reply));
     worker.on('error', (error) => this.lost(worker, error));
     worker.on('exit', (code) => this.lost(worker, new Error(`the statement thread exited (code ${code})`)));

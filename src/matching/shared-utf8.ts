@@ -6,7 +6,7 @@ const GrowableSharedArrayBuffer = SharedArrayBuffer as unknown as new (byteLengt
 
 const INITIAL_BYTES = 64 * 1024;
 /** Address space reserved, not memory: pages are committed as the text grows (a national instance is ~20 MB). */
-export const MAX_SHARED_UTF8_BYTES = 2 ** 30;
+const MAX_SHARED_UTF8_BYTES = 2 ** 30;
 
 /**
  * UTF-8 text assembled in place in shared memory: the solver thread reads it there and the
