@@ -10,20 +10,28 @@ import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import type { SeekerRow } from './instance-builder';
 import { KM_PER_DEGREE_LATITUDE, NEAR_MISS_REACH_FACTOR } from './seeker-reach';
 
-/** One active seeker as the pool keeps it: every window, placement and referral, clipped per gap on use. */
+/**
+ * One active seeker as the pool keeps it: the numbers of the box test, and the rest as JSON text.
+ * As objects (skills, windows, a profile with its runs: some twenty per seeker) the 50,000 seekers
+ * of a national pool were most of the main thread's 150 MB live heap, which V8 lets grow to ~3.5×
+ * that between full collections; one string each is a fifth of it and nothing for the GC to trace.
+ */
 export interface PooledSeeker {
   readonly id: string;
   readonly lat: number;
   readonly lng: number;
-  readonly commuteMode: CommuteMode;
-  readonly maxCommuteMinutes: number;
   /** NEAR_MISS_REACH_FACTOR × reach, computed as seekerReachBoxSql computes it. */
   readonly km: number;
-  /** km / KM_PER_DEGREE_LATITUDE: the box's half-height. */
-  readonly dLat: number;
   /** Index of `km` among the pool's distinct reaches (SeekerPool.reachIndex). */
   reach: number;
-  readonly cosLat: number;
+  /** JSON of PoolDetails: parsed when a cell's screening is built, and for each seeker a ranking keeps. */
+  readonly details: string;
+}
+
+/** What the pool keeps of a seeker beyond PooledSeeker's numbers: every window, placement and referral, clipped per gap on use. */
+interface PoolDetails {
+  readonly commuteMode: CommuteMode;
+  readonly maxCommuteMinutes: number;
   readonly skills: SkillLevel[];
   readonly certifications: string[];
   readonly weeklyHours: { readonly min: number; readonly max: number };
@@ -36,9 +44,11 @@ export interface PooledSeeker {
   readonly placements: readonly DateRange[];
   /** Periods of gaps the seeker has an open referral for. */
   readonly referred: readonly DateRange[];
-  /** The engine's profile of the seeker with every window and busy period: what screenSeekers reads. */
-  profile: SeekerProfile;
 }
+
+const detailsOf = (seeker: PooledSeeker): PoolDetails => JSON.parse(seeker.details) as PoolDetails;
+/** The box's half-height in degrees of latitude, as seekerReachBoxSql computes it. */
+const dLatOf = (seeker: PooledSeeker) => seeker.km / KM_PER_DEGREE_LATITUDE;
 
 /** A seeker's row as the instance builder reads it, with every window, placement and referral. */
 interface PoolRow extends SeekerRow {
@@ -90,8 +100,10 @@ const SERIALISE_SLICE_MS = 20;
 
 /** Rows read per query: the event loop parses one chunk at a time. */
 const CHUNK = 2_000;
-/** Seekers prepared between two turns of the event loop (~5 µs each). */
-const PREPARE_SLICE = 1_000;
+/** Seekers pooled between two turns of the event loop. */
+const POOL_SLICE = 1_000;
+/** Cells' screenings are built in the background until a slice of the event loop has taken this long. */
+const WARM_SLICE_MS = 10;
 /** Grid cell edge in degrees of the spatial index. */
 const CELL_DEGREES = 0.25;
 /** How often the pool marks a snapshot for pruning, and how old a mark must be to prune with it. */
@@ -128,13 +140,23 @@ export interface NeighbourhoodBlock extends ScreeningBlock {
 }
 
 function screeningOf(cell: Cell): NonNullable<Cell['screening']> {
-  return (cell.screening ??= {
+  if (cell.screening) return cell.screening;
+  const seekers = cell.seekers.slice();
+  return (cell.screening = {
     columns: buildScreeningColumns(
-      cell.seekers.map((seeker) => seeker.profile),
-      cell.seekers.map((seeker) => seeker.cosLat),
+      seekers.map(screeningProfile),
+      seekers.map((seeker) => cosineOfLatitude(seeker.lat)),
     ),
-    seekers: cell.seekers.slice(),
+    seekers,
   });
+}
+
+/** The engine's profile of the seeker with every window and busy period: what screenColumns reads. */
+function screeningProfile(seeker: PooledSeeker): SeekerProfile {
+  const details = detailsOf(seeker);
+  const busy = [...details.placements, ...details.referred].sort(byStartEnd);
+  // Windows and busy days outside a vacancy's span change no rule of it: one profile serves every gap.
+  return prepareSeeker(toContractSeeker(seeker, details, details.availability, busy, details.waitingSince), 0);
 }
 
 function columnsOf(cell: Cell): NonNullable<Cell['columns']> {
@@ -144,7 +166,7 @@ function columnsOf(cell: Cell): NonNullable<Cell['columns']> {
   cell.seekers.forEach((seeker, i) => {
     columns.lat[i] = seeker.lat;
     columns.lng[i] = seeker.lng;
-    columns.dLat[i] = seeker.dLat;
+    columns.dLat[i] = dLatOf(seeker);
     columns.reach[i] = seeker.reach;
   });
   return (cell.columns = columns);
@@ -153,20 +175,10 @@ function columnsOf(cell: Cell): NonNullable<Cell['columns']> {
 const cellOf = (degrees: number) => Math.floor(degrees / CELL_DEGREES);
 const cellKey = (latCell: number, lngCell: number) => latCell * 100_000 + lngCell;
 
-// Built as one literal, no spread: an object literal with a spread in it can end up in V8's
-// dictionary mode, and every property read in the per-request loops then costs ~1 µs.
 function toPooled(row: PoolRow): PooledSeeker {
-  const km = row.max_commute_minutes * KM_PER_MINUTE[row.commute_mode];
-  const seeker: PooledSeeker = {
-    id: row.id,
-    lat: row.home_lat,
-    lng: row.home_lng,
+  const details: PoolDetails = {
     commuteMode: row.commute_mode,
     maxCommuteMinutes: row.max_commute_minutes,
-    km,
-    dLat: km / KM_PER_DEGREE_LATITUDE,
-    reach: -1,
-    cosLat: cosineOfLatitude(row.home_lat),
     skills: row.skills.map(({ code, level }) => ({ code, level })),
     certifications: row.certifications,
     weeklyHours: { min: row.weekly_hours_min, max: row.weekly_hours_max },
@@ -176,12 +188,15 @@ function toPooled(row: PoolRow): PooledSeeker {
     availability: row.availability ?? [],
     placements: row.placements ?? [],
     referred: row.referred ?? [],
-    profile: null as unknown as SeekerProfile,
   };
-  const busy = [...seeker.placements, ...seeker.referred].sort(byStartEnd);
-  // Windows and busy days outside a vacancy's span change no rule of it: one profile serves every gap.
-  seeker.profile = prepareSeeker(toContractSeeker(seeker, seeker.availability, busy, seeker.waitingSince), 0);
-  return seeker;
+  return {
+    id: row.id,
+    lat: row.home_lat,
+    lng: row.home_lng,
+    km: row.max_commute_minutes * KM_PER_MINUTE[row.commute_mode],
+    reach: -1,
+    details: JSON.stringify(details),
+  };
 }
 
 const overlapping = (ranges: readonly DateRange[], start: string, end: string) => ranges.filter((range) => range.end >= start && range.start <= end);
@@ -211,6 +226,8 @@ export class SeekerPool implements OnModuleDestroy {
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private warming: Promise<void> | null = null;
+  private warmAgain = false;
 
   /** The usual refresh's one statement, prepared (it runs on most requests). */
   private readonly unchangedSql: string;
@@ -345,7 +362,8 @@ export class SeekerPool implements OnModuleDestroy {
     const lngSpans = new Map(kms.map((km, i) => [km, km / (KM_PER_DEGREE_LATITUDE * cosines[i])]));
     const chosen: PooledSeeker[] = [];
     for (const seeker of this.byId.values()) {
-      if (!(seeker.lat >= minLat - seeker.dLat && seeker.lat <= maxLat + seeker.dLat)) continue;
+      const dLat = dLatOf(seeker);
+      if (!(seeker.lat >= minLat - dLat && seeker.lat <= maxLat + dLat)) continue;
       const lngSpan = lngSpans.get(seeker.km)!;
       if (seeker.lng >= minLng - lngSpan && seeker.lng <= maxLng + lngSpan) chosen.push(seeker);
     }
@@ -403,6 +421,43 @@ export class SeekerPool implements OnModuleDestroy {
     return reading;
   }
 
+  /**
+   * Builds the screening of every cell that has none, a slice of the event loop at a time, so
+   * that the requests after a refresh seldom build one themselves (parsing a national pool's
+   * details and preparing its profiles is ~0.3 s of CPU). A request still builds the cell it
+   * needs at once if it gets there first.
+   */
+  private warmScreenings(): void {
+    if (this.warming) {
+      this.warmAgain = true;
+      return;
+    }
+    this.warming = this.warmCells()
+      .catch((error: unknown) => this.logger.warn(`warming the pool's screenings failed: ${String(error)}`))
+      .finally(() => {
+      this.warming = null;
+      if (this.warmAgain && !this.stopped) {
+        this.warmAgain = false;
+        this.warmScreenings();
+      }
+    });
+  }
+
+  private async warmCells(): Promise<void> {
+    let sliceStarted = performance.now();
+    // A Map's iterator visits cells added meanwhile and skips those deleted.
+    for (const cell of this.cells.values()) {
+      if (this.stopped) return;
+      if (cell.screening) continue;
+      if (performance.now() - sliceStarted > WARM_SLICE_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+        if (cell.screening || this.stopped) continue;
+      }
+      screeningOf(cell);
+    }
+  }
+
   private mustRebuild(): boolean {
     return this.snapshot === null || performance.now() - this.refreshedAt > REBUILD_AFTER_MS;
   }
@@ -443,6 +498,7 @@ export class SeekerPool implements OnModuleDestroy {
     for (const seeker of pooled) this.add(seeker);
     this.snapshot = snapshot;
     this.refreshedAt = started;
+    if (pooled.length > 0 || ids.length > 0) this.warmScreenings();
     if (rebuild) this.logger.log(`built the pool of ${this.byId.size} active seekers in ${Math.round(performance.now() - started)} ms`);
   }
 
@@ -529,12 +585,12 @@ export class SeekerPool implements OnModuleDestroy {
   }
 }
 
-/** Seekers prepared a slice at a time, the event loop free in between (50,000 at once stalled it ~300 ms). */
+/** Seekers pooled a slice at a time, the event loop free in between (50,000 prepared at once stalled it ~300 ms). */
 async function pooledInSlices(rows: readonly PoolRow[]): Promise<PooledSeeker[]> {
   const pooled: PooledSeeker[] = [];
-  for (let start = 0; start < rows.length; start += PREPARE_SLICE) {
+  for (let start = 0; start < rows.length; start += POOL_SLICE) {
     if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    for (const row of rows.slice(start, start + PREPARE_SLICE)) pooled.push(toPooled(row));
+    for (const row of rows.slice(start, start + POOL_SLICE)) pooled.push(toPooled(row));
   }
   return pooled;
 }
@@ -549,31 +605,31 @@ function readRows(manager: EntityManager, ids: string[]): Promise<PoolRow[]> {
  * confirmed placement begun by asOf.
  */
 export function seekerForSpan(seeker: PooledSeeker, span: DateRange, asOf: string): Seeker {
-  const busy = [...overlapping(seeker.placements, span.start, span.end), ...overlapping(seeker.referred, span.start, span.end)];
-  if (seeker.referred.length > 0) busy.sort(byStartEnd);
+  const details = detailsOf(seeker);
+  const busy = [...overlapping(details.placements, span.start, span.end), ...overlapping(details.referred, span.start, span.end)];
+  if (details.referred.length > 0) busy.sort(byStartEnd);
   let lastPlacementEnd: string | undefined;
-  for (const placement of seeker.placements) {
+  for (const placement of details.placements) {
     if (placement.start <= asOf && (lastPlacementEnd === undefined || placement.end > lastPlacementEnd)) lastPlacementEnd = placement.end;
   }
-  const waitingSince = lastPlacementEnd !== undefined && lastPlacementEnd > seeker.waitingSince ? lastPlacementEnd : seeker.waitingSince;
-  return toContractSeeker(seeker, overlapping(seeker.availability, span.start, span.end), busy, waitingSince);
+  const waitingSince = lastPlacementEnd !== undefined && lastPlacementEnd > details.waitingSince ? lastPlacementEnd : details.waitingSince;
+  return toContractSeeker(seeker, details, overlapping(details.availability, span.start, span.end), busy, waitingSince);
 }
 
-function toContractSeeker(seeker: PooledSeeker, availability: readonly DateRange[], busy: readonly DateRange[], waitingSince: string): Seeker {
+function toContractSeeker(seeker: PooledSeeker, details: PoolDetails, availability: readonly DateRange[], busy: readonly DateRange[], waitingSince: string): Seeker {
   const contract: { -readonly [key in keyof Seeker]: Seeker[key] } = {
     id: seeker.id,
     location: { lat: seeker.lat, lng: seeker.lng },
-    commuteMode: seeker.commuteMode,
-    maxCommuteMinutes: seeker.maxCommuteMinutes,
-    skills: seeker.skills,
-    certifications: seeker.certifications,
+    commuteMode: details.commuteMode,
+    maxCommuteMinutes: details.maxCommuteMinutes,
+    skills: details.skills,
+    certifications: details.certifications,
     availability,
     busy,
-    weeklyHours: seeker.weeklyHours,
-    blockedFirmIds: seeker.blockedFirmIds,
+    weeklyHours: details.weeklyHours,
+    blockedFirmIds: details.blockedFirmIds,
     waitingSince,
   };
-  if (seeker.minHourlyWage !== null) contract.minHourlyWage = seeker.minHourlyWage;
+  if (details.minHourlyWage !== null) contract.minHourlyWage = details.minHourlyWage;
   return contract;
 }
-
