@@ -6,6 +6,7 @@ import { validateInstance } from './core/validate-instance';
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import type { MatchScope } from './match-run.entity';
 import { seekerReachBoxSql } from './seeker-reach';
+import { vacancyJsonSql } from './contract-json-sql';
 import { appendSeekerDocuments } from './seeker-documents';
 import { SharedUtf8Builder } from './shared-utf8';
 
@@ -126,10 +127,12 @@ export class InstanceBuilder {
   }
 
   private async textIn(manager: EntityManager, scope: MatchScope, options: Pick<InstanceOptions, 'asOf' | 'weights'>, source?: SeekerSource): Promise<InstanceText> {
-    const vacancies = (await this.vacancyRows(manager, scope, options.asOf)).map((row) => toVacancy(row, options.asOf));
+    const vacancies = await this.vacancyDocuments(manager, scope, options.asOf);
     // Key order as build()'s object, so that both texts parse to equal instances.
     const text = new SharedUtf8Builder();
-    text.appendText(`{"vacancies":${JSON.stringify(vacancies)},"seekers":`);
+    text.appendText('{"vacancies":[');
+    vacancies.forEach((vacancy, index) => text.appendText(index === 0 ? vacancy.document : `,${vacancy.document}`));
+    text.appendText('],"seekers":');
     let seekerIds: readonly string[] = [];
     if (vacancies.length > 0) seekerIds = await this.appendSeekers(text, manager, vacancies, options.asOf, source);
     else text.appendText('[]');
@@ -139,10 +142,11 @@ export class InstanceBuilder {
   }
 
   /** The seekers around the vacancies as a JSON array appended to `text`, from the pool when given, else from the database; their ids. */
-  private async appendSeekers(text: SharedUtf8Builder, manager: EntityManager, vacancies: readonly Vacancy[], asOf: string, source?: SeekerSource): Promise<string[]> {
+  private async appendSeekers(text: SharedUtf8Builder, manager: EntityManager, vacancies: readonly VacancyPlace[], asOf: string, source?: SeekerSource): Promise<string[]> {
     const span = spanOf(vacancies);
-    if (!source) return appendSeekerDocuments(manager, text, boxOf(vacancies), span, asOf);
-    const seekers = await source.seekersText(manager, boxOf(vacancies), span, asOf);
+    const box = boxOf(vacancies.map((vacancy) => vacancy.location));
+    if (!source) return appendSeekerDocuments(manager, text, box, span, asOf);
+    const seekers = await source.seekersText(manager, box, span, asOf);
     text.appendText(seekers.json);
     return seekers.ids;
   }
@@ -207,20 +211,23 @@ export class InstanceBuilder {
 
   /** Open gaps of active firms in scope: named complexes or named gaps, overlapping the horizon, without an open referral unless asked. */
   private vacancyRows(manager: EntityManager, scope: MatchScope, asOf: string, options: { withReferred?: boolean } = {}): Promise<VacancyRow[]> {
-    const complexIds = scope.complexIds?.length ? scope.complexIds : null;
-    const gapIds = scope.leaveGapIds?.length ? scope.leaveGapIds : null;
     return manager.query(
       `SELECT g.id, g.firm_id, g.site_lat, g.site_lng, g.placement_start, g.placement_end, g.vacancy_weekly_hours,
               g.hourly_wage, g.required_skills, g.preferred_skills, g.required_certifications, g.max_commute_minutes
-       FROM leave_gaps g JOIN firms f ON f.id = g.firm_id
-       WHERE g.status = 'open' AND ${matchableGapSql('g', 'f', '$1')}
-         AND (($2::uuid[] IS NULL AND $3::uuid[] IS NULL) OR f.complex_id = ANY($2::uuid[]) OR g.id = ANY($3::uuid[]))
-         AND ($4::date IS NULL OR g.placement_end >= $4::date)
-         AND ($5::date IS NULL OR g.placement_start <= $5::date)
-         AND ($6 OR NOT EXISTS (SELECT 1 FROM referrals r WHERE r.leave_gap_id = g.id AND r.status = ANY($7::text[])))
-       ORDER BY g.id`,
-      [asOf, complexIds, gapIds, scope.horizon?.from ?? null, scope.horizon?.to ?? null, options.withReferred ?? false, OPEN_REFERRAL_STATUSES],
+       ${VACANCIES_IN_SCOPE_SQL}`,
+      vacancyParameters(scope, asOf, options.withReferred ?? false),
     );
+  }
+
+  /** The gaps vacancyRows reads (no referred ones), each with its vacancy's JSON text (vacancyJsonSql) and what the seekers' read needs of it. */
+  private async vacancyDocuments(manager: EntityManager, scope: MatchScope, asOf: string): Promise<VacancyPlace[]> {
+    const rows: { id: string; lat: number; lng: number; start: string; end: string; document: string }[] = await manager.query(
+      `SELECT g.id, g.site_lat AS lat, g.site_lng AS lng, greatest(g.placement_start, $1::date) AS start, g.placement_end AS "end",
+              ${vacancyJsonSql('g', '$1::date')} AS document
+       ${VACANCIES_IN_SCOPE_SQL}`,
+      vacancyParameters(scope, asOf, false),
+    );
+    return rows.map(({ id, lat, lng, start, end, document }) => ({ id, location: { lat, lng }, start, end, document }));
   }
 
   /**
@@ -235,7 +242,7 @@ export class InstanceBuilder {
        WHERE s.status = 'active' AND ${seekerReachBoxSql('s', '$1', '$2', '$3', '$4')}
          AND ($5::uuid[] IS NULL OR s.id = ANY($5::uuid[]))
        ORDER BY id`,
-      [...boxOf(vacancies), only],
+      [...boxOf(vacancies.map((vacancy) => vacancy.location)), only],
     );
   }
 
@@ -263,7 +270,7 @@ export class InstanceBuilder {
   }
 
   /** `seekerIdList`: the ids joined by commas, which the database splits (the driver's array literal of 50,000 held the loop). */
-  private async blockedPairs(manager: EntityManager, vacancies: readonly Vacancy[], seekerIdList: string): Promise<PairReference[]> {
+  private async blockedPairs(manager: EntityManager, vacancies: readonly { readonly id: string }[], seekerIdList: string): Promise<PairReference[]> {
     const rows: { leave_gap_id: string; seeker_id: string }[] = await manager.query(
       `SELECT leave_gap_id, seeker_id FROM rejected_pairs
        WHERE leave_gap_id = ANY(string_to_array($1, ',')::uuid[]) AND seeker_id = ANY(string_to_array($2, ',')::uuid[])
@@ -272,6 +279,28 @@ export class InstanceBuilder {
     );
     return rows.map((row) => ({ vacancyId: row.leave_gap_id, seekerId: row.seeker_id }));
   }
+}
+
+/** The gaps a run (or the named-pairs check) matches: $1 asOf, $2 complex ids, $3 gap ids, $4 and $5 the horizon, $6 with referred ones, $7 the open referral statuses. */
+const VACANCIES_IN_SCOPE_SQL = `FROM leave_gaps g JOIN firms f ON f.id = g.firm_id
+  WHERE g.status = 'open' AND ${matchableGapSql('g', 'f', '$1')}
+    AND (($2::uuid[] IS NULL AND $3::uuid[] IS NULL) OR f.complex_id = ANY($2::uuid[]) OR g.id = ANY($3::uuid[]))
+    AND ($4::date IS NULL OR g.placement_end >= $4::date)
+    AND ($5::date IS NULL OR g.placement_start <= $5::date)
+    AND ($6 OR NOT EXISTS (SELECT 1 FROM referrals r WHERE r.leave_gap_id = g.id AND r.status = ANY($7::text[])))
+  ORDER BY g.id`;
+
+function vacancyParameters(scope: MatchScope, asOf: string, withReferred: boolean): unknown[] {
+  const complexIds = scope.complexIds?.length ? scope.complexIds : null;
+  const gapIds = scope.leaveGapIds?.length ? scope.leaveGapIds : null;
+  return [asOf, complexIds, gapIds, scope.horizon?.from ?? null, scope.horizon?.to ?? null, withReferred, OPEN_REFERRAL_STATUSES];
+}
+
+/** A vacancy of a run's text: its JSON, and what selecting its seekers and blocked pairs reads. */
+interface VacancyPlace extends DateRange {
+  readonly id: string;
+  readonly location: { readonly lat: number; readonly lng: number };
+  readonly document: string;
 }
 
 const SEEKER_COLUMNS = `id, home_lat, home_lng, commute_mode, max_commute_minutes, skills, certifications,
@@ -298,13 +327,13 @@ const BUSY_SQL = `
   ORDER BY seeker_id, start, "end"`;
 
 /** The vacancies' sites' box: min lat, max lat, min lng, max lng. */
-function boxOf(vacancies: readonly Vacancy[]): [number, number, number, number] {
-  const lats = vacancies.map((vacancy) => vacancy.location.lat);
-  const lngs = vacancies.map((vacancy) => vacancy.location.lng);
+function boxOf(sites: readonly { readonly lat: number; readonly lng: number }[]): [number, number, number, number] {
+  const lats = sites.map((site) => site.lat);
+  const lngs = sites.map((site) => site.lng);
   return [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
 }
 
-function spanOf(vacancies: readonly Vacancy[]): DateRange {
+function spanOf(vacancies: readonly DateRange[]): DateRange {
   return {
     start: vacancies.reduce((min, vacancy) => (vacancy.start < min ? vacancy.start : min), vacancies[0]?.start ?? '0001-01-01'),
     end: vacancies.reduce((max, vacancy) => (vacancy.end > max ? vacancy.end : max), vacancies[0]?.end ?? '0001-01-01'),

@@ -1,5 +1,6 @@
 import { OPEN_REFERRAL_STATUSES } from '../referrals/referral-states';
 import { DateRange } from './core/types';
+import { skillListJsonSql } from './contract-json-sql';
 import { seekerReachBoxSql } from './seeker-reach';
 
 /** SQL expressions (literals) for the values a run's seekers are selected by. */
@@ -69,11 +70,7 @@ const documentsSql = (v: DocumentValues) => `
       || '","location":{"lat":' || s.home_lat::text || ',"lng":' || s.home_lng::text
       || '},"commuteMode":"' || s.commute_mode
       || '","maxCommuteMinutes":' || s.max_commute_minutes::text
-      -- Only code and level of each skill, in their order, as toSeeker takes them; a jsonb value's
-      -- text is its JSON (strings escaped), and concatenated it costs less than json_build_object.
-      || ',"skills":' || coalesce((SELECT '[' || string_agg('{"code":' || coalesce((own.skill -> 'code')::text, 'null')
-                                     || ',"level":' || coalesce((own.skill -> 'level')::text, 'null') || '}', ',' ORDER BY own.position) || ']'
-                                   FROM jsonb_array_elements(s.skills) WITH ORDINALITY AS own(skill, position)), '[]')
+      || ',"skills":' || ${skillListJsonSql('s.skills')}
       || ',"certifications":' || to_json(s.certifications)::text
       || ',"availability":' || coalesce(windows.list, '[]')
       || ',"busy":' || coalesce(busy.list, '[]')

@@ -95,6 +95,33 @@ describe('the instance builder: a run instance as JSON text', () => {
     expect(edited.minHourlyWage).toBeUndefined();
   });
 
+  // The vacancies are concatenated text too (contract-json-sql.ts).
+  it('writes vacancies as JSON.stringify would: escaped codes, skills reduced to code and level, an optional commute limit (seed 47)', async () => {
+    const { gapIds } = await insertRandomMatchingData(t, 47);
+    const builder = t.app.get(InstanceBuilder);
+    const scope = { leaveGapIds: gapIds };
+    const [edited, limited] = gapIds;
+    await t.dataSource.query(
+      `UPDATE leave_gaps SET required_certifications = ARRAY[$2, $3], max_commute_minutes = NULL,
+         required_skills = jsonb_build_array(jsonb_build_object('code', $4::text, 'level', 2, 'note', 'x')),
+         preferred_skills = jsonb_build_array(jsonb_build_object('level', 1, 'code', 'plain'))
+       WHERE id = $1`,
+      [edited, 'quote " backslash \\ tab \t', '줄\n바꿈 </script>', 'weld"\\er'],
+    );
+    await t.dataSource.query(`UPDATE leave_gaps SET max_commute_minutes = 45 WHERE id = $1`, [limited]);
+
+    const text = await builder.buildText(scope, { asOf: AS_OF, weights: WEIGHTS });
+    const objects = await builder.build(scope, { asOf: AS_OF, weights: WEIGHTS });
+
+    expect(parsed(text)).toStrictEqual(objects);
+    const vacancy = objects.vacancies.find((candidate) => candidate.id === edited)!;
+    expect(vacancy.requiredCertifications).toEqual(['quote " backslash \\ tab \t', '줄\n바꿈 </script>']);
+    expect(vacancy.requiredSkills).toEqual([{ code: 'weld"\\er', level: 2 }]);
+    expect(vacancy.preferredSkills).toEqual([{ code: 'plain', level: 1 }]);
+    expect(vacancy).not.toHaveProperty('maxCommuteMinutes');
+    expect(objects.vacancies.find((candidate) => candidate.id === limited)!.maxCommuteMinutes).toBe(45);
+  });
+
   it('is an empty instance when no gap is in scope', async () => {
     const text = await t.app.get(InstanceBuilder).buildText({ leaveGapIds: ['00000000-0000-4000-8000-000000000000'] }, { asOf: AS_OF });
     expect(parsed(text)).toStrictEqual({ vacancies: [], seekers: [], blockedPairs: [], asOf: AS_OF });
