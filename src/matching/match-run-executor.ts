@@ -78,13 +78,13 @@ export class MatchRunExecutor implements OnApplicationBootstrap, OnModuleDestroy
       const [kept, solved] = await Promise.allSettled([this.keepInstance(run, context.jobId, instance.bytes, instance.seekerIds), solving]);
       if (kept.status === 'rejected') throw kept.reason;
       if (solved.status === 'rejected') throw solved.reason;
-      const { result } = solved.value;
+      const { rows } = solved.value;
       const solvedAt = performance.now();
-      await this.results.write(run, context.jobId, result);
+      await this.results.write(run, context.jobId, rows);
       this.logger.log(
         `match run ${run.id}: ${instance.vacancyCount} vacancies, ${instance.seekerIds.length} seekers; ` +
           `built in ${Math.round(builtAt - startedAt)} ms, solved (and stored) in ${Math.round(solvedAt - builtAt)} ms${describeSolve(solved.value)}, ` +
-          `written in ${Math.round(performance.now() - solvedAt)} ms; filled ${result.stats.filled}, optimal ${result.stats.optimal}`,
+          `written in ${Math.round(performance.now() - solvedAt)} ms; filled ${rows.stats.filled}, optimal ${rows.stats.optimal}`,
       );
     } catch (error) {
       // A bad instance is a bug that a retry would only repeat.

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { recordEvent } from '../outbox/outbox';
 import { ProposalLifecycle } from '../proposals/proposal-lifecycle';
-import type { MatchResult } from './core/types';
+import type { ResultRows } from './result-rows';
 import { MatchRun } from './match-run.entity';
 
 /**
@@ -18,7 +18,7 @@ export class MatchRunResultsWriter {
   ) {}
 
   /** False when the run is no longer this attempt's to finish. */
-  async write(run: MatchRun, jobId: string, result: MatchResult): Promise<boolean> {
+  async write(run: MatchRun, jobId: string, rows: ResultRows): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const [current]: { status: string; job_id: string; attempts: number }[] = await manager.query(
         `SELECT status, job_id, attempts FROM match_runs WHERE id = $1 FOR UPDATE`,
@@ -27,39 +27,21 @@ export class MatchRunResultsWriter {
       // Another attempt took over (pg-boss retried an attempt it considered expired), or the sweep failed the run.
       if (current?.status !== 'running' || current.job_id !== jobId || current.attempts !== run.attempts) return false;
 
-      await this.proposals.propose(
-        manager,
-        run.id,
-        result.assignments.map((assignment) => ({
-          leaveGapId: assignment.vacancyId,
-          seekerId: assignment.seekerId,
-          score: assignment.score,
-          breakdown: assignment.breakdown,
-          commuteMinutes: assignment.commuteMinutes,
-          alternatives: result.alternatives[assignment.vacancyId] ?? [],
-        })),
-      );
+      if (rows.proposalCount > 0) await this.proposals.propose(manager, run.id, rows.proposals);
       // One JSON parameter, expanded by PostgreSQL: no per-row statement building on the event loop.
-      const unfilled = result.unfilled.map((gap) => ({
-        leave_gap_id: gap.vacancyId,
-        feasible_candidates: gap.feasibleCandidates,
-        excluded_by: gap.excludedBy,
-        near_misses: gap.nearMisses,
-      }));
       await manager.query(
         `INSERT INTO match_run_unfilled (match_run_id, leave_gap_id, feasible_candidates, excluded_by, near_misses)
          SELECT $1, r.leave_gap_id, r.feasible_candidates, r.excluded_by, r.near_misses
          FROM jsonb_to_recordset($2::jsonb) AS r(leave_gap_id uuid, feasible_candidates int, excluded_by jsonb, near_misses jsonb)`,
-        [run.id, JSON.stringify(unfilled)],
+        [run.id, rows.unfilled],
       );
 
-      const vacancyIds = [...result.assignments.map((a) => a.vacancyId), ...result.unfilled.map((u) => u.vacancyId)];
       // The newest run speaks for the gaps it covered: earlier open proposals for them retire.
       // Waiting for rows a confirm holds is safe here: a confirm never waits for a run's write.
       const replaced: { id: string }[] = await manager.query(
-        `SELECT id FROM proposals WHERE status = 'proposed' AND match_run_id <> $1::uuid AND leave_gap_id = ANY($2::uuid[])
+        `SELECT id FROM proposals WHERE status = 'proposed' AND match_run_id <> $1::uuid AND leave_gap_id = ANY(string_to_array($2, ',')::uuid[])
          ORDER BY id FOR UPDATE`,
-        [run.id, vacancyIds],
+        [run.id, rows.vacancyIdList],
       );
       await this.proposals.supersede(
         manager,
@@ -95,13 +77,13 @@ export class MatchRunResultsWriter {
         MatchRun,
         { id: run.id },
         // The transaction's start: when writing began.
-        { status: 'succeeded', stats: result.stats, solvedAt: () => 'transaction_timestamp()', finishedAt: new Date(), solveMs: result.stats.solveMs, errorMessage: null },
+        { status: 'succeeded', stats: rows.stats, solvedAt: () => 'transaction_timestamp()', finishedAt: new Date(), solveMs: rows.stats.solveMs, errorMessage: null },
       );
       await recordEvent(manager, {
         type: 'match_run.succeeded',
         aggregateType: 'match_run',
         aggregateId: run.id,
-        payload: { vacancies: result.stats.vacancies, filled: result.stats.filled, optimal: result.stats.optimal },
+        payload: { vacancies: rows.stats.vacancies, filled: rows.stats.filled, optimal: rows.stats.optimal },
       });
       return true;
     });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Alternative, ScoreBreakdown } from '../matching/core/types';
 import { OutboxEntry, recordEvent, recordEvents } from '../outbox/outbox';
 import { DatePeriod, toDateRangeLiteral } from '../placements/placement-period';
 import { infeasibilityReason } from './infeasibility-reasons';
@@ -8,15 +7,6 @@ import { PairFeasibility } from './pair-feasibility';
 import type { Proposal } from './proposal.entity';
 
 type Db = Pick<EntityManager, 'query'>;
-
-export interface NewProposal {
-  readonly leaveGapId: string;
-  readonly seekerId: string;
-  readonly score: number;
-  readonly breakdown: ScoreBreakdown;
-  readonly commuteMinutes: number;
-  readonly alternatives: readonly Alternative[];
-}
 
 /** Why a proposal leaves `proposed` without a decision: `cause` is a stable code, `reason` what the coordinator reads. */
 export interface Retirement {
@@ -47,17 +37,8 @@ interface TransitionedRow {
 export class ProposalLifecycle {
   constructor(private readonly feasibility: PairFeasibility) {}
 
-  async propose(db: Db, matchRunId: string, proposals: readonly NewProposal[]): Promise<void> {
-    if (proposals.length === 0) return;
-    // One JSON parameter, expanded by PostgreSQL: no per-row statement building on the event loop.
-    const rows = proposals.map((proposal) => ({
-      leave_gap_id: proposal.leaveGapId,
-      seeker_id: proposal.seekerId,
-      score: proposal.score,
-      breakdown: proposal.breakdown,
-      commute_minutes: proposal.commuteMinutes,
-      alternatives: proposal.alternatives,
-    }));
+  /** `rowsJson`: the new proposals as proposalRowsJson writes them (the solver thread does, for a run). */
+  async propose(db: Db, matchRunId: string, rowsJson: string): Promise<void> {
     // The rows' `proposal.proposed` events (eventOf's payload) in the same statement: a national
     // run's 5,000 new ids no longer come back to the event loop only to be sent again as events.
     await db.query(
@@ -70,7 +51,7 @@ export class ProposalLifecycle {
        INSERT INTO outbox_events (type, aggregate_type, aggregate_id, payload)
        SELECT 'proposal.proposed', 'proposal', id, jsonb_build_object('matchRunId', match_run_id, 'leaveGapId', leave_gap_id, 'seekerId', seeker_id)
        FROM inserted`,
-      [matchRunId, JSON.stringify(rows)],
+      [matchRunId, rowsJson],
     );
   }
 

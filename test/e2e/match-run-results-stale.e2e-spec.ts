@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MatchResult } from '../../src/matching/core/types';
 import { MatchRun } from '../../src/matching/match-run.entity';
 import { MatchRunResultsWriter } from '../../src/matching/match-run-results.writer';
+import { resultRows } from '../../src/matching/result-rows';
 import { Proposal } from '../../src/proposals/proposal.entity';
 import { API, createFirm, createLeaveGap, createSeeker } from './factories';
 import { gap2027, seeker2027, uniqueSkill } from './factories/matching';
@@ -63,11 +64,11 @@ describe('writing a run whose data changed while it was solving', () => {
     const written = await t.app.get(MatchRunResultsWriter).write(
       run,
       jobId,
-      resultFor([
+      resultRows(resultFor([
         { vacancyId: keptGap.id, seekerId: kept.id },
         { vacancyId: changedGap.id, seekerId: other.id },
         { vacancyId: inactiveSeekersGap.id, seekerId: inactive.id },
-      ]),
+      ])),
     );
 
     expect(written).toBe(true);

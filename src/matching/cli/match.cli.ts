@@ -107,7 +107,8 @@ function solveWithin(instanceJson: string, options: MatchOptions, budgetMs: () =
       clearTimeout(timer);
       if ('error' in reply) reject(new Error(`the matching engine failed: ${reply.error}`));
       else if ('invalid' in reply) reject(new Error(`the instance is invalid: ${reply.invalid[0]}`));
-      else resolve('resultJson' in reply ? JSON.parse(reply.resultJson) : reply.result);
+      else if ('result' in reply) resolve(reply.result);
+      else reject(new Error('the solver thread answered with rows, not the result asked for'));
     });
     worker.once('error', (error) => {
       clearTimeout(timer);

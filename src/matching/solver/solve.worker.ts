@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { match } from '../core/match';
-import type { Instance } from '../core/types';
+import type { Instance, MatchResult } from '../core/types';
 import { validateInstance } from '../core/validate-instance';
+import { resultRows } from '../result-rows';
 import { collectFully } from './full-collection';
 import type { SolveReply, SolveRequest, SolverCollected, SolverReady, SolveTimings } from './solve-messages';
 import { setThisThreadNice, thisThreadId } from './thread-priority';
@@ -32,8 +33,8 @@ parentPort?.on('message', (request: SolveRequest) => {
       const result = match(instance as Instance, request.options);
       engineMs = result.stats.solveMs;
       clock.lap('match');
-      reply = request.replyAsJson ? { id: request.id, resultJson: JSON.stringify(result) } : { id: request.id, result };
-      if (request.replyAsJson) clock.lap('encode');
+      reply = replyOf(request, result);
+      if (request.replyAsRows) clock.lap('encode');
     } else {
       reply = { id: request.id, invalid: validation.problems };
     }
@@ -47,6 +48,10 @@ parentPort?.on('message', (request: SolveRequest) => {
   // After the reply, so that the run's result does not wait for it.
   setImmediate(() => parentPort?.postMessage({ collected: collectFully() } satisfies SolverCollected));
 });
+
+function replyOf(request: SolveRequest, result: MatchResult): SolveReply {
+  return request.replyAsRows ? { id: request.id, rows: resultRows(result) } : { id: request.id, result };
+}
 
 function textOf(json: string | Uint8Array): string {
   return typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');

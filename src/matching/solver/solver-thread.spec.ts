@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import type { MatchResult } from '../core/types';
+import { ResultRows, resultRows } from '../result-rows';
 import type { SolveReply, SolveRequest, SolverCollected, SolverReady } from './solve-messages';
 import { solveNice } from './solver-priority';
 import { startSolverWorker } from './solver-thread';
@@ -36,10 +37,6 @@ async function solveAt(worker: Worker, nice: number | undefined): Promise<SolveR
 const linux = existsSync('/proc/thread-self');
 
 /** A result without its one timed field, for comparing two solves of one instance. */
-function withoutSolveMs(result: MatchResult): unknown {
-  return { ...result, stats: { ...result.stats, solveMs: 0 } };
-}
-
 describe('solver thread priority', () => {
   let worker: Worker | undefined;
 
@@ -79,7 +76,7 @@ describe('solver thread replies', () => {
     worker = undefined;
   });
 
-  it('replies with the result as JSON text when asked, the same result as the object, with where the time went', async () => {
+  it('replies with the rows the results writer stores when asked, those of the same result, with where the time went', async () => {
     worker = startSolverWorker();
     await nextMessage<SolverReady>(worker);
     const instance = JSON.stringify({
@@ -91,33 +88,36 @@ describe('solver thread replies', () => {
       ],
       asOf: '2026-03-01',
     });
-    const ask = async (replyAsJson: boolean) => {
+    const ask = async (replyAsRows: boolean) => {
       const replied = nextMessage<SolveReply>(worker!);
-      worker!.postMessage({ id: 1, instanceJson: new TextEncoder().encode(instance), options: {}, validate: true, replyAsJson } satisfies SolveRequest);
+      worker!.postMessage({ id: 1, instanceJson: new TextEncoder().encode(instance), options: {}, validate: true, replyAsRows } satisfies SolveRequest);
       return replied;
     };
 
     const asObject = await ask(false);
-    const asJson = await ask(true);
+    const asRows = await ask(true);
 
     expect('result' in asObject && asObject.result.stats.filled).toBe(1);
-    expect('resultJson' in asJson).toBe(true);
-    const parsed: MatchResult = JSON.parse((asJson as { resultJson: string }).resultJson);
-    expect(withoutSolveMs(parsed)).toEqual(withoutSolveMs((asObject as { result: MatchResult }).result));
+    expect('rows' in asRows).toBe(true);
+    const rows = (asRows as { rows: ResultRows }).rows;
+    const expected = resultRows((asObject as { result: MatchResult }).result);
+    const withoutTime = ({ stats: { solveMs, ...stats }, ...rest }: ResultRows) => ({ ...rest, stats });
+    expect(withoutTime(rows)).toEqual(withoutTime(expected));
+    expect(JSON.parse(rows.proposals)).toEqual([expect.objectContaining({ leave_gap_id: 'v1', seeker_id: 's1' })]);
     expect(asObject.timings?.solve).toBe(1);
-    expect(asJson.timings?.solve).toBe(2);
-    expect(Object.keys(asJson.timings!.phases)).toEqual(['decode', 'parse', 'validate', 'match', 'encode']);
+    expect(asRows.timings?.solve).toBe(2);
+    expect(Object.keys(asRows.timings!.phases)).toEqual(['decode', 'parse', 'validate', 'match', 'encode']);
     expect(Object.keys(asObject.timings!.phases)).toEqual(['decode', 'parse', 'validate', 'match']);
-    expect(asJson.timings!.engineMs).toBe(parsed.stats.solveMs);
-    expect(asJson.timings!.wallMs).toBeGreaterThanOrEqual(0);
-    if (linux) expect(asJson.timings!.cpuMs).toBeGreaterThanOrEqual(0);
+    expect(asRows.timings!.engineMs).toBe(rows.stats.solveMs);
+    expect(asRows.timings!.wallMs).toBeGreaterThanOrEqual(0);
+    if (linux) expect(asRows.timings!.cpuMs).toBeGreaterThanOrEqual(0);
   });
 
   it('reports an invalid instance with its problems, and times the steps it took', async () => {
     worker = startSolverWorker();
     await nextMessage<SolverReady>(worker);
     const replied = nextMessage<SolveReply>(worker);
-    worker.postMessage({ id: 7, instanceJson: JSON.stringify({ vacancies: [{}], seekers: [] }), options: {}, validate: true, replyAsJson: true } satisfies SolveRequest);
+    worker.postMessage({ id: 7, instanceJson: JSON.stringify({ vacancies: [{}], seekers: [] }), options: {}, validate: true, replyAsRows: true } satisfies SolveRequest);
     const reply = await replied;
 
     expect(reply.id).toBe(7);

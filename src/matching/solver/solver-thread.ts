@@ -3,8 +3,8 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { startWorkerThread } from '../../common/worker-thread';
 import { AppConfig } from '../../config/app-config';
 import type { MatchOptions } from '../core/match';
-import type { MatchResult } from '../core/types';
 import { InvalidInstanceError } from '../instance-builder';
+import type { ResultRows } from '../result-rows';
 import type { SolveReply, SolveRequest, SolverCollected, SolverReady, SolveTimings } from './solve-messages';
 import { InstanceSize, SolverPriorityPolicy, solveNice } from './solver-priority';
 
@@ -23,7 +23,7 @@ export function startSolverWorker(): Worker {
 
 /** A solve's result, and where its time went (for the run's log line). */
 export interface SolveOutcome {
-  readonly result: MatchResult;
+  readonly rows: ResultRows;
   /** The thread's own account; absent from a thread that does not report it. */
   readonly timings?: SolveTimings;
   /** From the thread posting the reply to its result being decoded here (the transfer and the decoding). */
@@ -102,7 +102,7 @@ class SolverSlot {
         this.fail(worker, new Error(`the solver did not answer within ${(options.timeLimitMs ?? 0) + GRACE_MS} ms`));
       }, (options.timeLimitMs ?? 0) + GRACE_MS);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, instanceJson, options, validate: true, nice, replyAsJson: true } satisfies SolveRequest);
+      worker.postMessage({ id, instanceJson, options, validate: true, nice, replyAsRows: true } satisfies SolveRequest);
     });
   }
 
@@ -129,9 +129,9 @@ class SolverSlot {
       if ('invalid' in reply) pending.reject(new InvalidInstanceError(reply.invalid));
       else if ('error' in reply) pending.reject(new Error(`the matching engine failed: ${reply.error}`));
       else {
-        const result: MatchResult = 'resultJson' in reply ? JSON.parse(reply.resultJson) : reply.result;
         const replyMs = reply.timings ? Math.round(performance.timeOrigin + performance.now() - reply.timings.postedAt) : undefined;
-        pending.resolve({ result, timings: reply.timings, replyMs });
+        if ('rows' in reply) pending.resolve({ rows: reply.rows, timings: reply.timings, replyMs });
+        else pending.reject(new Error('the solver thread answered with a result, not the rows asked for'));
       }
       if (reply.priority && reply.priority.after > reply.priority.base) this.replaceNiced(worker, reply.priority.after);
     });
