@@ -7,10 +7,10 @@
  * engine's stats.solveMs, the transfer back (posted → received on this thread), and this
  * thread's CPU while receiving.
  *
- *   psql -At -h 127.0.0.1 -U postgres bench_x -c "SELECT convert_from(instance, 'UTF8') FROM match_runs WHERE id = '<run>'" > /tmp/regional.json
- *   node -r ts-node/register/transpile-only bench/solve-phase.bench.ts /tmp/regional.json [REPEATS] [NICE] [--json-reply] [--warm <instance file>] [--dist <dir>]
+ *   psql -At -h 127.0.0.1 -U postgres bench_x -c "SELECT instance FROM match_runs WHERE id = '<run>'" > /tmp/regional.json
+ *   node -r ts-node/register/transpile-only bench/solve-phase.bench.ts /tmp/regional.json [REPEATS] [NICE] [--rows-reply] [--warm <instance file>] [--dist <dir>]
  *
- * `--json-reply` asks for the result as JSON text (the service's way); `--warm` solves that
+ * `--rows-reply` asks for the rows the results writer stores (the service's way); `--warm` solves that
  * instance first; `--dist` runs another checkout's compiled worker (e.g. a worktree of main).
  */
 import { readFileSync } from 'node:fs';
@@ -23,8 +23,8 @@ const distAt = args.indexOf('--dist');
 const dist = resolve(distAt >= 0 ? args.splice(distAt, 2)[1] : join(__dirname, '..', 'dist'));
 const warmAt = args.indexOf('--warm');
 const warmFile = warmAt >= 0 ? args.splice(warmAt, 2)[1] : undefined;
-const jsonAt = args.indexOf('--json-reply');
-const replyAsJson = jsonAt >= 0 && args.splice(jsonAt, 1).length > 0;
+const rowsAt = args.indexOf('--rows-reply');
+const replyAsRows = rowsAt >= 0 && args.splice(rowsAt, 1).length > 0;
 const [file, repeats = '4', nice = '0'] = args;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startSolverWorker } = require(join(dist, 'src/matching/solver/solver-thread.js')) as { startSolverWorker(): Worker };
@@ -78,11 +78,12 @@ async function main(): Promise<void> {
     const sentAt = performance.now();
     const reply: any = await new Promise((ok) => {
       onReply(worker, ok);
-      worker.postMessage({ id: run + 1, instanceJson: bytes, options: { timeLimitMs: 20_000 }, validate: true, nice: Number(nice), replyAsJson });
+      worker.postMessage({ id: run + 1, instanceJson: bytes, options: { timeLimitMs: 20_000 }, validate: true, nice: Number(nice), replyAsRows });
     });
     const receivedAt = performance.timeOrigin + performance.now();
-    if (reply.resultJson !== undefined) reply.result = JSON.parse(reply.resultJson);
     const decodedAt = performance.timeOrigin + performance.now();
+    // The rows as the writer binds them; only the figures printed below are read back here.
+    if (reply.rows !== undefined) reply.result = { stats: reply.rows.stats, unfilled: JSON.parse(reply.rows.unfilled) };
     const wall = performance.now() - sentAt;
     const after = threadSchedule();
     const processCpu = process.cpuUsage(processBefore);
