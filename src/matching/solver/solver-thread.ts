@@ -21,12 +21,12 @@ export function startSolverWorker(): Worker {
   return startWorkerThread(__filename, 'solve.worker');
 }
 
-/** A solve's result, and where its time went (for the run's log line). */
+/** A solve's result as the rows the results writer stores, and where its time went (for the run's log line). */
 export interface SolveOutcome {
   readonly rows: ResultRows;
   /** The thread's own account; absent from a thread that does not report it. */
   readonly timings?: SolveTimings;
-  /** From the thread posting the reply to its result being decoded here (the transfer and the decoding). */
+  /** From the thread posting the reply to its receipt here (the transfer of the rows). */
   readonly replyMs?: number;
 }
 
