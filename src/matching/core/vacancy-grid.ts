@@ -17,6 +17,7 @@ const COLUMNS_PER_ROW = 4000;
 const rowOf = (lat: number) => Math.floor(lat / CELL_DEGREES);
 const columnOf = (lng: number) => Math.floor(lng / CELL_DEGREES);
 const cellKey = (row: number, column: number) => (row + 1000) * COLUMNS_PER_ROW + (column + 2000);
+const rowOfKey = (key: number) => Math.floor(key / COLUMNS_PER_ROW) - 1000;
 
 export interface VacancyGrid {
   /** Layer l's vacancies are vacancies[layerStart[l] .. layerStart[l + 1] - 1], by cell key. */
@@ -85,14 +86,15 @@ export class SearchBox {
 }
 
 /**
- * Appends to `out` (from `length`) every vacancy of `layer` in a cell of the box, and returns
- * the new length; `out` must have room for the layer's vacancies.
+ * Appends to `out` (from `length`) every vacancy of `layer` in a cell of the box, in key
+ * order, and returns the new length; `out` must have room for the layer's vacancies.
  */
 export function collectVacancies(grid: VacancyGrid, layer: number, box: SearchBox, out: Int32Array, length: number): number {
-  const { keys, vacancies } = grid;
   const layerFrom = grid.layerStart[layer];
   const layerTo = grid.layerStart[layer + 1];
   if (layerFrom === layerTo) return length;
+  if (box.ranges === 1) return collectInOneRange(grid, layerFrom, layerTo, box, out, length);
+  const { keys, vacancies } = grid;
   for (let row = box.rowFrom; row <= box.rowTo; row++) {
     for (let range = 0; range < box.ranges; range++) {
       const last = cellKey(row, box.columnTo[range]);
@@ -100,6 +102,37 @@ export function collectVacancies(grid: VacancyGrid, layer: number, box: SearchBo
         out[length++] = vacancies[at];
       }
     }
+  }
+  return length;
+}
+
+/**
+ * One column range (every box that does not cross the antimeridian): a walk along the
+ * layer's keys that jumps from where it is to the next row the layer has a vacancy in. A
+ * binary search per row of the box, each from the layer's start, was most of the pair
+ * search's own time: most rows of a small layer hold nothing near the seeker.
+ */
+function collectInOneRange(grid: VacancyGrid, layerFrom: number, layerTo: number, box: SearchBox, out: Int32Array, length: number): number {
+  const { keys, vacancies } = grid;
+  const columnFrom = box.columnFrom[0];
+  const columnTo = box.columnTo[0];
+  const lastKey = cellKey(box.rowTo, columnTo);
+  let at = lowerBound(keys, layerFrom, layerTo, cellKey(box.rowFrom, columnFrom));
+  while (at < layerTo) {
+    const key = keys[at];
+    if (key > lastKey) break;
+    const row = rowOfKey(key);
+    const rowFirst = cellKey(row, columnFrom);
+    if (key < rowFirst) {
+      at = lowerBound(keys, at, layerTo, rowFirst);
+      continue;
+    }
+    const rowLast = cellKey(row, columnTo);
+    if (key > rowLast) {
+      at = lowerBound(keys, at, layerTo, cellKey(row + 1, columnFrom));
+      continue;
+    }
+    out[length++] = vacancies[at++];
   }
   return length;
 }
