@@ -1,4 +1,5 @@
 import { toDay } from './calendar-days';
+import { positionsByValue } from './value-order';
 import { Instance, Seeker, Vacancy } from './types';
 
 /**
@@ -185,10 +186,10 @@ function relationSummaries(instance: Instance, vacancyNumbers: Float64Array, see
 
 /**
  * Input positions sorted by their numbers (width per item), then by their text, then by id.
- * The first number almost always decides: positions are ranked by it with a native numeric
- * sort and a binary search each (a comparator sort of thousands of items cost more than the
- * rest of the ordering), and only runs of equal first numbers are sorted with the comparator.
- * The comparator is a total order (ids are unique), so the result is the order it defines.
+ * The first number almost always decides: positions are ordered by it with a radix sort,
+ * and only runs of equal first numbers are sorted with the comparator (a comparator sort of
+ * thousands of items cost more than the rest of the ordering). The comparator is a total
+ * order (ids are unique), so the result is the order it defines.
  */
 function sortByContent<T extends { readonly id: string }>(
   items: readonly T[],
@@ -200,13 +201,7 @@ function sortByContent<T extends { readonly id: string }>(
   const first = new Float64Array(count);
   for (let index = 0; index < count; index++) first[index] = numbers[index * width];
   // Numbers are finite (validated); -0 and 0 are equal here, as in the comparator below.
-  const sortedFirst = first.slice().sort();
-  const order = new Int32Array(count);
-  const placed = new Int32Array(count);
-  for (let index = 0; index < count; index++) {
-    const rank = firstAtLeast(sortedFirst, first[index]);
-    order[rank + placed[rank]++] = index;
-  }
+  const order = positionsByValue(first);
   const texts: (string | undefined)[] = new Array(count);
   const text = (index: number) => (texts[index] ??= textOf(items[index], index));
   const compare = (a: number, b: number) => {
@@ -216,20 +211,11 @@ function sortByContent<T extends { readonly id: string }>(
     }
     return compareText(text(a), text(b)) || compareText(items[a].id, items[b].id);
   };
-  for (let from = 0; from < count; from += placed[from]) {
-    if (placed[from] > 1) order.subarray(from, from + placed[from]).sort(compare);
+  for (let from = 0; from < count; ) {
+    let to = from + 1;
+    while (to < count && first[order[to]] === first[order[from]]) to++;
+    if (to - from > 1) order.subarray(from, to).sort(compare);
+    from = to;
   }
   return order;
-}
-
-/** First index of `sorted` (ascending) holding a value not below `value`. */
-function firstAtLeast(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
