@@ -12,12 +12,13 @@ const CELL_DEGREES = 0.1;
 /** Keeps the search box conservative against rounding; the exact test runs afterwards. */
 const REACH_MARGIN_KM = 0.01;
 const DEGREES_PER_RADIAN = 180 / Math.PI;
-const COLUMNS_PER_ROW = 4000;
+/** A row's cells take 2^12 keys (columns -1800 .. 1800, offset by 2000): a key's row is a shift, not a division. */
+const COLUMN_BITS = 12;
 
 const rowOf = (lat: number) => Math.floor(lat / CELL_DEGREES);
 const columnOf = (lng: number) => Math.floor(lng / CELL_DEGREES);
-const cellKey = (row: number, column: number) => (row + 1000) * COLUMNS_PER_ROW + (column + 2000);
-const rowOfKey = (key: number) => Math.floor(key / COLUMNS_PER_ROW) - 1000;
+const cellKey = (row: number, column: number) => ((row + 1000) << COLUMN_BITS) + (column + 2000);
+const rowOfKey = (key: number) => (key >> COLUMN_BITS) - 1000;
 
 export interface VacancyGrid {
   /** Layer l's vacancies are vacancies[layerStart[l] .. layerStart[l + 1] - 1], by cell key. */
@@ -117,22 +118,22 @@ function collectInOneRange(grid: VacancyGrid, layerFrom: number, layerTo: number
   const columnFrom = box.columnFrom[0];
   const columnTo = box.columnTo[0];
   const lastKey = cellKey(box.rowTo, columnTo);
+  // Keys from rowFirst to rowLast are the box's cells in the current row; none before the first key is read.
+  let rowFirst = 0;
+  let rowLast = -1;
   let at = lowerBound(keys, layerFrom, layerTo, cellKey(box.rowFrom, columnFrom));
   while (at < layerTo) {
     const key = keys[at];
+    if (key >= rowFirst && key <= rowLast) {
+      out[length++] = vacancies[at++];
+      continue;
+    }
     if (key > lastKey) break;
     const row = rowOfKey(key);
-    const rowFirst = cellKey(row, columnFrom);
-    if (key < rowFirst) {
-      at = lowerBound(keys, at, layerTo, rowFirst);
-      continue;
-    }
-    const rowLast = cellKey(row, columnTo);
-    if (key > rowLast) {
-      at = lowerBound(keys, at, layerTo, cellKey(row + 1, columnFrom));
-      continue;
-    }
-    out[length++] = vacancies[at++];
+    rowFirst = cellKey(row, columnFrom);
+    rowLast = cellKey(row, columnTo);
+    if (key < rowFirst) at = lowerBound(keys, at, layerTo, rowFirst);
+    else if (key > rowLast) at = lowerBound(keys, at, layerTo, cellKey(row + 1, columnFrom));
   }
   return length;
 }

@@ -1,4 +1,4 @@
-import { int32Column, float64Column } from './typed-columns';
+import { byScoreDescending, int32Column, float64Column } from './typed-columns';
 import { ComponentSolution, withCheapBounds } from './component-solution';
 import { Deadline } from './deadline';
 import { greedySelection } from './greedy';
@@ -157,7 +157,7 @@ export function solveChaining(
   }
   let dirty = new Uint8Array(vacancyCount).fill(1);
   // Each vacancy's pairs by score, best first: the order in which bids can be cut short.
-  const rankedByVacancy = pairsByVacancy.map((pairs) => Int32Array.from(pairs).sort((a, b) => pairScore[b] - pairScore[a] || a - b));
+  const rankedByVacancy = pairsByVacancy.map((pairs) => Int32Array.from(pairs).sort((a, b) => byScoreDescending(pairScore, a, b) || a - b));
   const maxScore = pairScore.reduce((max, score) => Math.max(max, score), 0);
   const coordinateSweep = (fillWeight: number, scoreWeight: number, price: Float64Array): boolean => {
     setWeights(fillWeight, scoreWeight, price);

@@ -1,4 +1,4 @@
-import { int32Column, float64Column, toNumbers } from './typed-columns';
+import { byScoreDescending, int32Column, float64Column, toNumbers } from './typed-columns';
 import { Deadline } from './deadline';
 import { OptimizationProblem } from './optimization-problem';
 import { sortRange } from '../sort-range';
@@ -49,9 +49,10 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
   const candidates = new Int32Array(problem.pairs.length);
   const slotOf = candidateStart.slice(0, vacancyCount);
   problem.pairs.forEach((pair, index) => (candidates[slotOf[pair.vacancy]++] = index));
-  const byRank = (a: number, b: number) => pairScore[b] - pairScore[a] || pairSeeker[a] - pairSeeker[b] || a - b;
+  const byRank = (a: number, b: number) => byScoreDescending(pairScore, a, b) || pairSeeker[a] - pairSeeker[b] || a - b;
   for (let v = 0; v < vacancyCount; v++) sortRange(candidates, candidateStart[v], candidateStart[v + 1], byRank);
-  const candidateSeeker = candidates.map((pairIndex) => pairSeeker[pairIndex]);
+  const candidateSeeker = new Int32Array(candidates.length);
+  for (let at = 0; at < candidates.length; at++) candidateSeeker[at] = pairSeeker[candidates[at]];
   const keptCount = Int32Array.from({ length: vacancyCount }, (_, v) => candidateStart[v + 1] - candidateStart[v]);
   const seen = new Int32Array(vacancyCount).fill(-1);
   const seekerStart = new Int32Array(seekerCount + 1);

@@ -21,3 +21,13 @@ export function toNumbers(typed: Int32Array): number[] {
   for (let index = 0; index < typed.length; index++) numbers[index] = typed[index];
   return numbers;
 }
+
+/**
+ * Higher score first, as -1, 0 or 1: a comparator returning a difference of fractional
+ * scores boxed a heap number per comparison wherever the sort did not inline it.
+ */
+export function byScoreDescending(score: Float64Array, a: number, b: number): number {
+  const left = score[a];
+  const right = score[b];
+  return left > right ? -1 : left < right ? 1 : 0;
+}
