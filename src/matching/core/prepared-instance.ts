@@ -92,11 +92,25 @@ function toRuns(ranges: Seeker['availability'], firstStartDay?: number): readonl
   return mergeRuns(ranges.map((range, index) => ({ start: index === 0 ? firstStart : toDay(range.start), end: toDay(range.end) })));
 }
 
+/** A seeker's merged day runs. */
+interface SeekerRuns {
+  readonly availability: readonly DayRun[];
+  readonly busy: readonly DayRun[];
+  readonly free: readonly DayRun[];
+}
+
+function seekerRuns(seeker: Seeker, firstAvailableDay: number | undefined): SeekerRuns {
+  const availability = toRuns(seeker.availability, firstAvailableDay);
+  const busy = toRuns(seeker.busy);
+  return { availability, busy, free: busy.length === 0 ? availability : subtractRuns(availability, busy) };
+}
+
 /**
- * A seeker's profile whose lookup maps are built on first use: building the pairs and the
- * diagnostics read the seeker's own arrays, so a match of 5,000 seekers no longer allocates
- * a Map and two Sets per seeker (with their collection, a fifth of preparing an instance)
- * that only the few chosen pairs' explanations and scores read.
+ * A seeker's profile whose lookup maps and day runs are built on first use: building the
+ * pairs and the diagnostics read the seeker's own arrays and the typed rule columns, so a
+ * match of 5,000 seekers no longer allocates a Map, two Sets and its runs per seeker (with
+ * their collection, a fifth of preparing an instance) that only the few chosen pairs'
+ * explanations and scores read.
  */
 class LazySeekerProfile implements SeekerProfile {
   private skillLevelsBuilt: ReadonlyMap<string, number> | undefined = undefined;
@@ -106,11 +120,23 @@ class LazySeekerProfile implements SeekerProfile {
   constructor(
     readonly index: number,
     readonly seeker: Seeker,
-    readonly availability: readonly DayRun[],
-    readonly busy: readonly DayRun[],
-    readonly free: readonly DayRun[],
     readonly waitingSinceDay: number | undefined,
+    /** The day of the first availability range's start, when the caller parsed it already. */
+    private readonly firstAvailableDay: number | undefined,
+    private runs: SeekerRuns | undefined,
   ) {}
+
+  get availability(): readonly DayRun[] {
+    return this.runsOf().availability;
+  }
+
+  get busy(): readonly DayRun[] {
+    return this.runsOf().busy;
+  }
+
+  get free(): readonly DayRun[] {
+    return this.runsOf().free;
+  }
 
   get skillLevels(): ReadonlyMap<string, number> {
     if (this.skillLevelsBuilt === undefined) {
@@ -128,18 +154,55 @@ class LazySeekerProfile implements SeekerProfile {
   get blockedFirms(): ReadonlySet<string> {
     return (this.blockedFirmsBuilt ??= codeSet(this.seeker.blockedFirmIds ?? []));
   }
+
+  private runsOf(): SeekerRuns {
+    return (this.runs ??= seekerRuns(this.seeker, this.firstAvailableDay));
+  }
 }
 
 const codeSet = (codes: readonly string[]): ReadonlySet<string> => (codes.length === 0 ? NO_CODES : new Set(codes));
 
 export function prepareSeeker(seeker: Seeker, index: number): SeekerProfile {
-  return seekerProfile(seeker, index, seeker.waitingSince === undefined ? undefined : toDay(seeker.waitingSince), undefined);
+  return new LazySeekerProfile(index, seeker, seeker.waitingSince === undefined ? undefined : toDay(seeker.waitingSince), undefined, undefined);
 }
 
-function seekerProfile(seeker: Seeker, index: number, waitingSinceDay: number | undefined, firstAvailableDay: number | undefined): SeekerProfile {
-  const availability = toRuns(seeker.availability, firstAvailableDay);
-  const busy = toRuns(seeker.busy);
-  return new LazySeekerProfile(index, seeker, availability, busy, busy.length === 0 ? availability : subtractRuns(availability, busy), waitingSinceDay);
+/**
+ * Free runs of seekers in the order they are written, end to end: seeker k's are
+ * start/end[from[k] .. from[k + 1] - 1]. Most seekers list one availability range and no busy
+ * one: their single run is written without a run object.
+ */
+class FreeRunWriter {
+  readonly from: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  private count = 0;
+  private seekers = 0;
+
+  constructor(seekerCount: number) {
+    this.from = new Int32Array(seekerCount + 1);
+    this.start = new Int32Array(seekerCount + 16);
+    this.end = new Int32Array(seekerCount + 16);
+  }
+
+  /** The next seeker's runs: none, one (startDay .. endDay), or `runs`. */
+  write(runs: readonly DayRun[] | undefined, startDay: number, endDay: number): void {
+    if (runs === undefined) this.add(startDay, endDay);
+    else for (let k = 0; k < runs.length; k++) this.add(runs[k].start, runs[k].end);
+    this.from[++this.seekers] = this.count;
+  }
+
+  private add(start: number, end: number): void {
+    if (this.count === this.start.length) {
+      const start = new Int32Array(2 * this.count);
+      start.set(this.start);
+      this.start = start;
+      const end = new Int32Array(2 * this.count);
+      end.set(this.end);
+      this.end = end;
+    }
+    this.start[this.count] = start;
+    this.end[this.count++] = end;
+  }
 }
 
 /**
@@ -206,11 +269,20 @@ export function prepareInstance(instance: Instance): PreparedInstance {
   const seekers: SeekerProfile[] = new Array(inputSeekers.length);
   const waitingSinceDays = new Float64Array(inputSeekers.length);
   const refusesFirms = new Uint8Array(inputSeekers.length);
+  const freeRuns = new FreeRunWriter(inputSeekers.length);
   for (let at = 0; at < inputSeekers.length; at++) {
     const seeker = inputSeekers[at];
     const index = seekerRank[at];
     const waiting = seeker.waitingSince === undefined ? undefined : seekerNumbers[at * SEEKER_NUMBERS + 6];
-    seekers[index] = seekerProfile(seeker, index, waiting, seeker.availability.length === 0 ? undefined : seekerNumbers[at * SEEKER_NUMBERS + 7]);
+    const firstAvailableDay = seeker.availability.length === 0 ? undefined : seekerNumbers[at * SEEKER_NUMBERS + 7];
+    if (seeker.availability.length === 1 && seeker.busy.length === 0) {
+      freeRuns.write(undefined, firstAvailableDay!, toDay(seeker.availability[0].end));
+      seekers[index] = new LazySeekerProfile(index, seeker, waiting, firstAvailableDay, undefined);
+    } else {
+      const runs = seekerRuns(seeker, firstAvailableDay);
+      freeRuns.write(runs.free, 0, 0);
+      seekers[index] = new LazySeekerProfile(index, seeker, waiting, firstAvailableDay, runs);
+    }
     waitingSinceDays[index] = waiting ?? NaN;
     refusesFirms[index] = (seeker.blockedFirmIds?.length ?? 0) > 0 ? 1 : 0;
   }
@@ -220,7 +292,7 @@ export function prepareInstance(instance: Instance): PreparedInstance {
     resolveWeights(instance.weights),
     instance.asOf === undefined ? undefined : toDay(instance.asOf),
     seekerCodes(inputSeekers, seekerRank),
-    buildRuleColumns(seekers, undefined, seekerRank),
+    buildRuleColumns(seekers, undefined, seekerRank, freeRuns),
     waitingSinceDays,
     refusesFirms,
   );

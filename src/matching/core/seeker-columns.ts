@@ -46,6 +46,13 @@ export interface SeekerColumns extends SeekerRuleColumns {
   readonly scratch: { readonly failed: Uint8Array; readonly skillsHeld: Uint8Array; readonly certificationsHeld: Uint8Array; readonly free: Uint8Array };
 }
 
+/** Seekers' free runs end to end, in the order buildRuleColumns reads the seekers. */
+export interface FreeRunsInVisitOrder {
+  readonly from: Int32Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
 function appendTo(index: Map<string, number[]>, key: string, seeker: number): void {
   const list = index.get(key);
   if (list) list.push(seeker);
@@ -57,15 +64,22 @@ function appendTo(index: Map<string, number[]>, key: string, seeker: number): vo
  * scanners: diagnostics (buildSeekerColumns) and live screening (buildScreeningColumns).
  * `cosines[i]`, when given, is cosineOfLatitude of seeker i's home (from a caller that has it).
  * `visitOrder`, when given, is the order in which to read the seekers (each index once): the
- * order their objects were made in reads memory in sequence.
+ * order their objects were made in reads memory in sequence. `freeRuns`, when given, holds
+ * the free runs of the k-th seeker read at start/end[from[k] .. from[k + 1] - 1] (the
+ * profiles' own are then not read, nor built).
  */
-export function buildRuleColumns(seekers: readonly SeekerProfile[], cosines?: ArrayLike<number>, visitOrder?: Int32Array): SeekerRuleColumns {
+export function buildRuleColumns(
+  seekers: readonly SeekerProfile[],
+  cosines?: ArrayLike<number>,
+  visitOrder?: Int32Array,
+  freeRuns?: FreeRunsInVisitOrder,
+): SeekerRuleColumns {
   const count = seekers.length;
   const column = () => new Float64Array(count);
   const freeOffset = new Int32Array(count + 1);
   for (let k = 0; k < count; k++) {
     const i = visitOrder === undefined ? k : visitOrder[k];
-    freeOffset[i + 1] = seekers[i].free.length;
+    freeOffset[i + 1] = freeRuns === undefined ? seekers[i].free.length : freeRuns.from[k + 1] - freeRuns.from[k];
   }
   for (let i = 0; i < count; i++) freeOffset[i + 1] += freeOffset[i];
   const runs = freeOffset[count];
@@ -101,10 +115,18 @@ export function buildRuleColumns(seekers: readonly SeekerProfile[], cosines?: Ar
     columns.maxHours[i] = seeker.weeklyHours.max;
     columns.minHourlyWage[i] = seeker.minHourlyWage ?? -Infinity;
     let run = freeOffset[i];
-    for (const free of profile.free) {
-      columns.freeStart[run] = free.start;
-      columns.freeEnd[run] = free.end;
-      run++;
+    if (freeRuns === undefined) {
+      for (const free of profile.free) {
+        columns.freeStart[run] = free.start;
+        columns.freeEnd[run] = free.end;
+        run++;
+      }
+    } else {
+      for (let at = freeRuns.from[k]; at < freeRuns.from[k + 1]; at++) {
+        columns.freeStart[run] = freeRuns.start[at];
+        columns.freeEnd[run] = freeRuns.end[at];
+        run++;
+      }
     }
   }
   return columns;
