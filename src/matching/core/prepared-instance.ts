@@ -1,5 +1,5 @@
 import { toDay } from './calendar-days';
-import { DayRun, mergeRuns, subtractRuns } from './day-runs';
+import { DayRun, forEachRunLeft, MergedRunScratch, mergeRuns, subtractRuns } from './day-runs';
 import { canonicalPositions, firstAvailableDayOf, SEEKER_NUMBERS, VACANCY_NUMBERS, waitingDayOf, writeSeekerNumbers, writeVacancyNumbers } from './canonical-order';
 import { resolveWeights, ResolvedWeights } from './scoring';
 import { buildRuleColumns, SeekerRuleColumns } from './seeker-columns';
@@ -116,6 +116,7 @@ class LazySeekerProfile implements SeekerProfile {
   private skillLevelsBuilt: ReadonlyMap<string, number> | undefined = undefined;
   private certificationsBuilt: ReadonlySet<string> | undefined = undefined;
   private blockedFirmsBuilt: ReadonlySet<string> | undefined = undefined;
+  private runs: SeekerRuns | undefined = undefined;
 
   constructor(
     readonly index: number,
@@ -123,7 +124,6 @@ class LazySeekerProfile implements SeekerProfile {
     readonly waitingSinceDay: number | undefined,
     /** The day of the first availability range's start, when the caller parsed it already. */
     private readonly firstAvailableDay: number | undefined,
-    private runs: SeekerRuns | undefined,
   ) {}
 
   get availability(): readonly DayRun[] {
@@ -163,13 +163,13 @@ class LazySeekerProfile implements SeekerProfile {
 const codeSet = (codes: readonly string[]): ReadonlySet<string> => (codes.length === 0 ? NO_CODES : new Set(codes));
 
 export function prepareSeeker(seeker: Seeker, index: number): SeekerProfile {
-  return new LazySeekerProfile(index, seeker, seeker.waitingSince === undefined ? undefined : toDay(seeker.waitingSince), undefined, undefined);
+  return new LazySeekerProfile(index, seeker, seeker.waitingSince === undefined ? undefined : toDay(seeker.waitingSince), undefined);
 }
 
 /**
  * Free runs of seekers in the order they are written, end to end: seeker k's are
- * start/end[from[k] .. from[k + 1] - 1]. Most seekers list one availability range and no busy
- * one: their single run is written without a run object.
+ * start/end[from[k] .. from[k + 1] - 1], by mergeRuns and subtractRuns' arithmetic on typed
+ * scratch arrays, never a run object.
  */
 class FreeRunWriter {
   readonly from: Int32Array;
@@ -177,6 +177,9 @@ class FreeRunWriter {
   end: Int32Array;
   private count = 0;
   private seekers = 0;
+  private readonly available = new MergedRunScratch();
+  private readonly busy = new MergedRunScratch();
+  private readonly keep = (start: number, end: number) => this.add(start, end);
 
   constructor(seekerCount: number) {
     this.from = new Int32Array(seekerCount + 1);
@@ -184,10 +187,22 @@ class FreeRunWriter {
     this.end = new Int32Array(seekerCount + 16);
   }
 
-  /** The next seeker's runs: none, one (startDay .. endDay), or `runs`. */
-  write(runs: readonly DayRun[] | undefined, startDay: number, endDay: number): void {
-    if (runs === undefined) this.add(startDay, endDay);
-    else for (let k = 0; k < runs.length; k++) this.add(runs[k].start, runs[k].end);
+  /** The next seeker's free runs; its first availability range's start day is given (parsed already). */
+  write(seeker: Seeker, firstAvailableDay: number | undefined): void {
+    const availability = seeker.availability;
+    const busy = seeker.busy;
+    if (availability.length === 1 && busy.length === 0) {
+      // The usual seeker: one range, no busy day, one run.
+      this.add(firstAvailableDay!, toDay(availability[0].end));
+    } else if (availability.length > 0) {
+      this.available.clear();
+      for (let k = 0; k < availability.length; k++) this.available.add(k === 0 ? firstAvailableDay! : toDay(availability[k].start), toDay(availability[k].end));
+      this.available.merge();
+      this.busy.clear();
+      for (let k = 0; k < busy.length; k++) this.busy.add(toDay(busy[k].start), toDay(busy[k].end));
+      this.busy.merge();
+      forEachRunLeft(this.available, this.busy, this.keep);
+    }
     this.from[++this.seekers] = this.count;
   }
 
@@ -275,14 +290,8 @@ export function prepareInstance(instance: Instance): PreparedInstance {
     const index = seekerRank[at];
     const waiting = seeker.waitingSince === undefined ? undefined : seekerNumbers[at * SEEKER_NUMBERS + 6];
     const firstAvailableDay = seeker.availability.length === 0 ? undefined : seekerNumbers[at * SEEKER_NUMBERS + 7];
-    if (seeker.availability.length === 1 && seeker.busy.length === 0) {
-      freeRuns.write(undefined, firstAvailableDay!, toDay(seeker.availability[0].end));
-      seekers[index] = new LazySeekerProfile(index, seeker, waiting, firstAvailableDay, undefined);
-    } else {
-      const runs = seekerRuns(seeker, firstAvailableDay);
-      freeRuns.write(runs.free, 0, 0);
-      seekers[index] = new LazySeekerProfile(index, seeker, waiting, firstAvailableDay, runs);
-    }
+    freeRuns.write(seeker, firstAvailableDay);
+    seekers[index] = new LazySeekerProfile(index, seeker, waiting, firstAvailableDay);
     waitingSinceDays[index] = waiting ?? NaN;
     refusesFirms[index] = (seeker.blockedFirmIds?.length ?? 0) > 0 ? 1 : 0;
   }
