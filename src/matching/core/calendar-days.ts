@@ -11,28 +11,12 @@ function isLeapYear(year: number): boolean {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function daysInMonth(year: number, month: number): number {
-  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
-}
-
 const ZERO = 48;
 const DASH = 45;
 
-/** The number written by text[from .. from + length - 1], or -1 when one of them is not a digit. */
-function digitsAt(text: string, from: number, length: number): number {
-  let value = 0;
-  for (let at = from; at < from + length; at++) {
-    const digit = text.charCodeAt(at) - ZERO;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
 /**
  * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil), what
- * parseDay's Date gives, in integer arithmetic: instances name dates in hundreds of thousands
- * of fields, and a regular expression plus a Date per field was a tenth of preparing one.
+ * a Date gives, in integer arithmetic; here only to fill the tables below.
  */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
@@ -43,20 +27,43 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
+/** Per year 0000-9999 (all that YYYY can write): the day number of its 1 January, and 1 if it is a leap year. */
+const FIRST_DAY_OF_YEAR = new Int32Array(10_000);
+const LEAP = new Uint8Array(10_000);
+for (let year = 0; year < 10_000; year++) {
+  FIRST_DAY_OF_YEAR[year] = daysFromCivil(year, 1, 1);
+  LEAP[year] = isLeapYear(year) ? 1 : 0;
+}
+const DAYS_BEFORE_MONTH = Int32Array.of(0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334);
+
+/** The digit a character code stands for, or a number above 9 (negative codes wrap around) when it is none. */
+const digit = (code: number) => (code - ZERO) >>> 0;
+
 /**
  * Day number of a strict `YYYY-MM-DD` calendar date, or undefined when it is not one: what
- * /^(\d{4})-(\d{2})-(\d{2})$/ and a Date gave (days_from_civil agrees with Date for every
- * date of years 0000-9999), without a regular expression's match array and a Date per call:
- * validating a national instance parses ~200,000 dates.
+ * /^(\d{4})-(\d{2})-(\d{2})$/ and a Date gave (the tables agree with Date for every date of
+ * years 0000-9999), from eight character codes and two table lookups: instances name dates
+ * in hundreds of thousands of fields, and preparing one parsed ~15,000 per 5,000 seekers, a
+ * fifth of its time while each parse divided four times.
  */
 export function parseDay(text: string): number | undefined {
-  if (text.length === 10 && text.charCodeAt(4) === DASH && text.charCodeAt(7) === DASH) {
-    const year = digitsAt(text, 0, 4);
-    const month = digitsAt(text, 5, 2);
-    const day = digitsAt(text, 8, 2);
-    if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return daysFromCivil(year, month, day);
-  }
-  return undefined;
+  if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return undefined;
+  const y0 = digit(text.charCodeAt(0));
+  const y1 = digit(text.charCodeAt(1));
+  const y2 = digit(text.charCodeAt(2));
+  const y3 = digit(text.charCodeAt(3));
+  const m0 = digit(text.charCodeAt(5));
+  const m1 = digit(text.charCodeAt(6));
+  const d0 = digit(text.charCodeAt(8));
+  const d1 = digit(text.charCodeAt(9));
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9) return undefined;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = m0 * 10 + m1;
+  const day = d0 * 10 + d1;
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const leap = LEAP[year];
+  if (day > (month === 2 ? 28 + leap : DAYS_IN_MONTH[month - 1])) return undefined;
+  return FIRST_DAY_OF_YEAR[year] + DAYS_BEFORE_MONTH[month - 1] + (month > 2 ? leap : 0) + day - 1;
 }
 
 /** Day number of a date already validated; throws on anything else (a programming error). */
