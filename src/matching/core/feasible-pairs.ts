@@ -205,6 +205,11 @@ class PairFinder {
   private maxHours = 0;
   private minHourlyWage = 0;
   private waiting = 0;
+  /**
+   * The commute minutes of the pair being tested, handed to test() in a field: a double passed
+   * as an argument to a call the compiler does not inline is boxed, once per tested pair.
+   */
+  private minutes = 0;
 
   constructor(
     private readonly prepared: PreparedInstance,
@@ -234,7 +239,9 @@ class PairFinder {
       const overrides = overridesBySeeker[seeker];
       for (let k = 0; overrides !== undefined && k < overrides.length; k++) {
         const vacancy = overrides[k];
-        if (this.passesTerms(vacancy)) this.test(vacancy, this.prepared.vacancies[vacancy].commuteOverrides.get(seeker)!);
+        if (!this.passesTerms(vacancy)) continue;
+        this.minutes = this.prepared.vacancies[vacancy].commuteOverrides.get(seeker)!;
+        this.test(vacancy);
       }
       this.leave(seeker);
     }
@@ -271,6 +278,32 @@ class PairFinder {
 
   /** The vacancies within the seeker's reach, by the commute model (pairs with routing-engine minutes aside). */
   private testNearby(): void {
+    this.testListed(this.listNearby());
+  }
+
+  /**
+   * Lists in `visiting` the vacancies of the seeker's layers in the cells of its reach box;
+   * returns how many. Kept out of testListed: inlined there, the grid walk spent the
+   * compiler's inlining budget, and the distance then went through a call that boxed its six
+   * doubles, 1.4 MB of heap numbers per realistic-500 search.
+   */
+  private listNearby(): number {
+    const s = this.seekers;
+    const seekerIndex = this.seeker;
+    const overheadMinutes = s.overheadMinutes[seekerIndex];
+    // reachKm(mode, maxCommuteMinutes), term by term.
+    this.box.aroundPoint(
+      s.lat[seekerIndex],
+      s.lng[seekerIndex],
+      Math.max(-1, ((this.maxCommuteMinutes - overheadMinutes) * s.speedKmPerHour[seekerIndex]) / (60 * s.detour[seekerIndex])),
+    );
+    let count = collectVacancies(this.grid, NO_SKILL_LAYER, this.box, this.visiting, 0);
+    for (let k = 0; k < this.seekerSkillCount; k++) count = collectVacancies(this.grid, this.seekerSkills[k] + 1, this.box, this.visiting, count);
+    return count;
+  }
+
+  /** Tests the seeker against visiting[0 .. count - 1]. */
+  private testListed(count: number): void {
     const s = this.seekers;
     const seekerIndex = this.seeker;
     const lat = s.lat[seekerIndex];
@@ -278,10 +311,6 @@ class PairFinder {
     const overheadMinutes = s.overheadMinutes[seekerIndex];
     const detour = s.detour[seekerIndex];
     const speedKmPerHour = s.speedKmPerHour[seekerIndex];
-    // reachKm(mode, maxCommuteMinutes), term by term.
-    this.box.aroundPoint(lat, lng, Math.max(-1, ((this.maxCommuteMinutes - overheadMinutes) * speedKmPerHour) / (60 * detour)));
-    let count = collectVacancies(this.grid, NO_SKILL_LAYER, this.box, this.visiting, 0);
-    for (let k = 0; k < this.seekerSkillCount; k++) count = collectVacancies(this.grid, this.seekerSkills[k] + 1, this.box, this.visiting, count);
     const cosLat = s.cosLat[seekerIndex];
     const v = this.vacancies;
     for (let k = 0; k < count; k++) {
@@ -297,7 +326,8 @@ class PairFinder {
       if (overheadMinutes + (60 * detour * lowerBoundKm) / speedKmPerHour > limit) continue;
       // estimatedCommuteMinutes(home, vacancy, mode), term by term.
       const km = greatCircleKmWithCosines(lat, lng, cosLat, v.lat[vacancy], v.lng[vacancy], v.cosLat[vacancy]);
-      this.test(vacancy, overheadMinutes + (60 * detour * km) / speedKmPerHour);
+      this.minutes = overheadMinutes + (60 * detour * km) / speedKmPerHour;
+      this.test(vacancy);
     }
   }
 
@@ -323,8 +353,9 @@ class PairFinder {
     return this.held[certification] === 1;
   }
 
-  /** Records the pair, which passes passesTerms, if it passes the other rules (commute, dates, blocks) with these minutes. */
-  private test(vacancy: number, minutes: number): void {
+  /** Records the pair, which passes passesTerms, if it passes the other rules (commute, dates, blocks) with this.minutes. */
+  private test(vacancy: number): void {
+    const minutes = this.minutes;
     const v = this.vacancies;
     const seeker = this.seeker;
     if (!(minutes <= this.maxCommuteMinutes && minutes <= v.commuteLimit[vacancy])) return;
