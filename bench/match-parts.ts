@@ -3,6 +3,7 @@
  * wall time), on one bench size, repeated so that later runs show the warm (JIT-compiled) cost.
  *
  *   node -r ts-node/register/transpile-only bench/match-parts.ts realistic-2k [REPEATS] [sequential]
+ *   node -r ts-node/register/transpile-only bench/match-parts.ts realistic-500 600 uuid --summary   # medians only
  *   node --cpu-prof -r ts-node/register/transpile-only bench/match-parts.ts realistic-2k 1     # profile
  */
 import { buildCandidatesFrom } from '../src/matching/core/candidates';
@@ -23,18 +24,22 @@ function instanceOf(name: string, ids: 'uuid' | 'sequential'): Instance {
   throw new Error(`unknown size ${name}`);
 }
 
-const [name = 'realistic-500', repeats = '3', ids] = process.argv.slice(2);
+const args = process.argv.slice(2).filter((arg) => arg !== '--summary');
+const summaryOnly = args.length < process.argv.length - 2;
+const [name = 'realistic-500', repeats = '3', ids] = args;
 const instance = instanceOf(name, ids === 'sequential' ? 'sequential' : 'uuid');
 const cpuMs = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
 };
+const byPhase: Record<string, number[]> = {};
 for (let run = 0; run < Number(repeats); run++) {
   const phases: Record<string, number> = {};
   let last = cpuMs();
   const lap = (phase: string) => {
     const now = cpuMs();
     phases[phase] = Math.round(now - last);
+    (byPhase[phase] ??= []).push(now - last);
     last = now;
   };
   const prepared = prepareInstance(instance);
@@ -55,7 +60,15 @@ for (let run = 0; run < Number(repeats); run++) {
   const wallStarted = performance.now();
   const whole = match(instance);
   lap('match');
+  if (summaryOnly) continue;
   console.log(
     JSON.stringify({ run, cpuMs: phases, matchWallMs: Math.round(performance.now() - wallStarted), pairs: candidates.problem.pairs.length, unfilled, optimal: whole.stats.optimal }),
   );
 }
+
+// The later half of the runs (compiled, the heap at its working size), each phase's median CPU ms.
+const medianOfLaterHalf = (values: number[]) => {
+  const later = values.slice(Math.floor(values.length / 2)).sort((a, b) => a - b);
+  return Number(later[Math.floor(later.length / 2)].toFixed(2));
+};
+console.log(JSON.stringify({ size: name, runs: Number(repeats), medianCpuMs: Object.fromEntries(Object.entries(byPhase).map(([phase, values]) => [phase, medianOfLaterHalf(values)])) }));
