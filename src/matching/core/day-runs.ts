@@ -84,6 +84,10 @@ export function runContaining(runs: readonly DayRun[], start: number, end: numbe
   return undefined;
 }
 
+/** Day numbers of years 0000-9999 offset by this are positive and below 2^22, so a run packs into a double exactly. */
+const PACKING_OFFSET = 2 ** 20;
+const PACKING_SCALE = 2 ** 22;
+
 /**
  * mergeRuns in typed arrays that one caller reuses for seeker after seeker: runs are added
  * in any order, then merge() leaves start/end[0 .. length - 1] sorted, disjoint and not
@@ -94,25 +98,20 @@ export class MergedRunScratch {
   start = new Int32Array(8);
   end = new Int32Array(8);
   length = 0;
+  private packed = new Float64Array(0);
 
   clear(): void {
     this.length = 0;
   }
 
-  /** Inserted in (start, end) order: a seeker lists a few runs. */
   add(start: number, end: number): void {
     if (this.length === this.start.length) this.grow();
-    let at = this.length++;
-    while (at > 0 && (this.start[at - 1] > start || (this.start[at - 1] === start && this.end[at - 1] > end))) {
-      this.start[at] = this.start[at - 1];
-      this.end[at] = this.end[at - 1];
-      at--;
-    }
-    this.start[at] = start;
-    this.end[at] = end;
+    this.start[this.length] = start;
+    this.end[this.length++] = end;
   }
 
   merge(): void {
+    this.sort();
     let kept = 0;
     for (let at = 0; at < this.length; at++) {
       if (kept > 0 && this.start[at] <= this.end[kept - 1] + 1) {
@@ -123,6 +122,35 @@ export class MergedRunScratch {
       }
     }
     this.length = kept;
+  }
+
+  /** By start, then end: by insertion for a seeker's few runs, else as packed doubles by the native sort. */
+  private sort(): void {
+    const { start, end, length } = this;
+    if (length <= INSERTION_SORT_RUNS) {
+      for (let i = 1; i < length; i++) {
+        const runStart = start[i];
+        const runEnd = end[i];
+        let j = i - 1;
+        while (j >= 0 && (start[j] > runStart || (start[j] === runStart && end[j] > runEnd))) {
+          start[j + 1] = start[j];
+          end[j + 1] = end[j];
+          j--;
+        }
+        start[j + 1] = runStart;
+        end[j + 1] = runEnd;
+      }
+      return;
+    }
+    if (this.packed.length < length) this.packed = new Float64Array(this.start.length);
+    const packed = this.packed.subarray(0, length);
+    for (let at = 0; at < length; at++) packed[at] = (start[at] + PACKING_OFFSET) * PACKING_SCALE + (end[at] + PACKING_OFFSET);
+    packed.sort();
+    for (let at = 0; at < length; at++) {
+      const shiftedStart = Math.floor(packed[at] / PACKING_SCALE);
+      start[at] = shiftedStart - PACKING_OFFSET;
+      end[at] = packed[at] - shiftedStart * PACKING_SCALE - PACKING_OFFSET;
+    }
   }
 
   private grow(): void {

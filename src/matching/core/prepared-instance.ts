@@ -208,12 +208,12 @@ class FreeRunWriter {
 
   private add(start: number, end: number): void {
     if (this.count === this.start.length) {
-      const start = new Int32Array(2 * this.count);
-      start.set(this.start);
-      this.start = start;
-      const end = new Int32Array(2 * this.count);
-      end.set(this.end);
-      this.end = end;
+      const grownStart = new Int32Array(2 * this.count);
+      grownStart.set(this.start);
+      this.start = grownStart;
+      const grownEnd = new Int32Array(2 * this.count);
+      grownEnd.set(this.end);
+      this.end = grownEnd;
     }
     this.start[this.count] = start;
     this.end[this.count++] = end;
