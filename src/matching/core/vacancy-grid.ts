@@ -87,8 +87,9 @@ export class SearchBox {
 }
 
 /**
- * Appends to `out` (from `length`) every vacancy of `layer` in a cell of the box, in key
- * order, and returns the new length; `out` must have room for the layer's vacancies.
+ * Appends to `out` (from `length`) every vacancy of `layer` in a cell of the box, row by row
+ * (in key order when the box has one column range), and returns the new length; `out` must
+ * have room for the layer's vacancies.
  */
 export function collectVacancies(grid: VacancyGrid, layer: number, box: SearchBox, out: Int32Array, length: number): number {
   const layerFrom = grid.layerStart[layer];
@@ -118,7 +119,7 @@ function collectInOneRange(grid: VacancyGrid, layerFrom: number, layerTo: number
   const columnFrom = box.columnFrom[0];
   const columnTo = box.columnTo[0];
   const lastKey = cellKey(box.rowTo, columnTo);
-  // Keys from rowFirst to rowLast are the box's cells in the current row; none before the first key is read.
+  // The box's cells in the row of the key last read are the keys rowFirst .. rowLast (none before the first).
   let rowFirst = 0;
   let rowLast = -1;
   let at = lowerBound(keys, layerFrom, layerTo, cellKey(box.rowFrom, columnFrom));
