@@ -88,26 +88,44 @@ export function runContaining(runs: readonly DayRun[], start: number, end: numbe
 const PACKING_OFFSET = 2 ** 20;
 const PACKING_SCALE = 2 ** 22;
 
-/**
- * mergeRuns in typed arrays that one caller reuses for seeker after seeker: runs are added
- * in any order, then merge() leaves start/end[0 .. length - 1] sorted, disjoint and not
- * touching, as mergeRuns would return them. Preparing an instance wrote 5,000 seekers' runs
- * as run objects that only the pair search's typed columns then read.
- */
-export class MergedRunScratch {
-  start = new Int32Array(8);
-  end = new Int32Array(8);
+/** Runs of days as two typed columns that double when full: start/end[0 .. length - 1]. */
+export class RunColumns {
+  start: Int32Array;
+  end: Int32Array;
   length = 0;
-  private packed = new Float64Array(0);
 
-  clear(): void {
-    this.length = 0;
+  constructor(capacity = 8) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
   }
 
   add(start: number, end: number): void {
     if (this.length === this.start.length) this.grow();
     this.start[this.length] = start;
     this.end[this.length++] = end;
+  }
+
+  private grow(): void {
+    const start = new Int32Array(2 * this.start.length);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(2 * this.end.length);
+    end.set(this.end);
+    this.end = end;
+  }
+}
+
+/**
+ * mergeRuns in typed arrays that one caller reuses for seeker after seeker: runs are added
+ * in any order, then merge() leaves start/end[0 .. length - 1] sorted, disjoint and not
+ * touching, as mergeRuns would return them. Preparing an instance wrote 5,000 seekers' runs
+ * as run objects that only the pair search's typed columns then read.
+ */
+export class MergedRunScratch extends RunColumns {
+  private packed = new Float64Array(0);
+
+  clear(): void {
+    this.length = 0;
   }
 
   merge(): void {
@@ -153,14 +171,6 @@ export class MergedRunScratch {
     }
   }
 
-  private grow(): void {
-    const start = new Int32Array(2 * this.start.length);
-    start.set(this.start);
-    this.start = start;
-    const end = new Int32Array(2 * this.end.length);
-    end.set(this.end);
-    this.end = end;
-  }
 }
 
 /** subtractRuns on merged scratch runs: calls `keep` with each run of days of `from` in no run of `removed`, in order. */

@@ -1,5 +1,5 @@
 import { toDay } from './calendar-days';
-import { DayRun, forEachRunLeft, MergedRunScratch, mergeRuns, subtractRuns } from './day-runs';
+import { DayRun, forEachRunLeft, MergedRunScratch, mergeRuns, RunColumns, subtractRuns } from './day-runs';
 import { canonicalPositions, firstAvailableDayOf, SEEKER_NUMBERS, VACANCY_NUMBERS, waitingDayOf, writeSeekerNumbers, writeVacancyNumbers } from './canonical-order';
 import { resolveWeights, ResolvedWeights } from './scoring';
 import { buildRuleColumns, SeekerRuleColumns } from './seeker-columns';
@@ -173,18 +173,23 @@ export function prepareSeeker(seeker: Seeker, index: number): SeekerProfile {
  */
 class FreeRunWriter {
   readonly from: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-  private count = 0;
+  private readonly runs: RunColumns;
   private seekers = 0;
   private readonly available = new MergedRunScratch();
   private readonly busy = new MergedRunScratch();
-  private readonly keep = (start: number, end: number) => this.add(start, end);
+  private readonly keep = (start: number, end: number) => this.runs.add(start, end);
 
   constructor(seekerCount: number) {
     this.from = new Int32Array(seekerCount + 1);
-    this.start = new Int32Array(seekerCount + 16);
-    this.end = new Int32Array(seekerCount + 16);
+    this.runs = new RunColumns(seekerCount + 16);
+  }
+
+  get start(): Int32Array {
+    return this.runs.start;
+  }
+
+  get end(): Int32Array {
+    return this.runs.end;
   }
 
   /** The next seeker's free runs; its first availability range's start day is given (parsed already). */
@@ -193,7 +198,7 @@ class FreeRunWriter {
     const busy = seeker.busy;
     if (availability.length === 1 && busy.length === 0) {
       // The usual seeker: one range, no busy day, one run.
-      this.add(firstAvailableDay!, toDay(availability[0].end));
+      this.runs.add(firstAvailableDay!, toDay(availability[0].end));
     } else if (availability.length > 0) {
       this.available.clear();
       for (let k = 0; k < availability.length; k++) this.available.add(k === 0 ? firstAvailableDay! : toDay(availability[k].start), toDay(availability[k].end));
@@ -203,20 +208,7 @@ class FreeRunWriter {
       this.busy.merge();
       forEachRunLeft(this.available, this.busy, this.keep);
     }
-    this.from[++this.seekers] = this.count;
-  }
-
-  private add(start: number, end: number): void {
-    if (this.count === this.start.length) {
-      const grownStart = new Int32Array(2 * this.count);
-      grownStart.set(this.start);
-      this.start = grownStart;
-      const grownEnd = new Int32Array(2 * this.count);
-      grownEnd.set(this.end);
-      this.end = grownEnd;
-    }
-    this.start[this.count] = start;
-    this.end[this.count++] = end;
+    this.from[++this.seekers] = this.runs.length;
   }
 }
 
