@@ -2,7 +2,7 @@ import { findFeasiblePairs } from './feasible-pairs';
 import { OptimizationProblem } from './optimizer/optimization-problem';
 import { compareIds, PreparedInstance, prepareInstance } from './prepared-instance';
 import { scorePair } from './scoring';
-import { sortRange } from './sort-range';
+import { sortRange, sortRangeByScore } from './sort-range';
 import { Instance } from './types';
 
 export interface CandidateSet {
@@ -68,9 +68,22 @@ export function buildCandidatesFrom(prepared: PreparedInstance): CandidateSet {
   }
   const rankedPairs = new Int32Array(pairCount);
   for (let pair = 0; pair < pairCount; pair++) rankedPairs[pair] = pair;
-  // Lists a coordinator reads break ties by seeker id, as documented (the search itself never looks at ids).
-  const byRank = (a: number, b: number) => pairScore[b] - pairScore[a] || compareIds(seekers[pairSeeker[a]].seeker.id, seekers[pairSeeker[b]].seeker.id);
-  for (let v = 0; v < vacancies.length; v++) sortRange(rankedPairs, rankedStart[v], rankedStart[v + 1], byRank);
+  // Lists a coordinator reads break ties by seeker id, as documented (the search itself never
+  // looks at ids): by score first, then each run of equal scores (rare, and short) by id.
+  let largest = 0;
+  for (let v = 0; v < vacancies.length; v++) largest = Math.max(largest, rankedStart[v + 1] - rankedStart[v]);
+  const scratch = new Int32Array(largest);
+  const byId = (a: number, b: number) => compareIds(seekers[pairSeeker[a]].seeker.id, seekers[pairSeeker[b]].seeker.id);
+  for (let v = 0; v < vacancies.length; v++) {
+    const end = rankedStart[v + 1];
+    sortRangeByScore(rankedPairs, rankedStart[v], end, pairScore, pairSeeker, scratch);
+    for (let from = rankedStart[v]; from < end; ) {
+      let to = from + 1;
+      while (to < end && pairScore[rankedPairs[to]] === pairScore[rankedPairs[from]]) to++;
+      if (to - from > 1) sortRange(rankedPairs, from, to, byId);
+      from = to;
+    }
+  }
 
   const pairs = new Array<{ vacancy: number; seeker: number; score: number }>(pairCount);
   for (let pair = 0; pair < pairCount; pair++) pairs[pair] = { vacancy: pairVacancy[pair], seeker: pairSeeker[pair], score: pairScore[pair] / 100 };

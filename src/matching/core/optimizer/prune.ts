@@ -1,7 +1,7 @@
-import { byScoreDescending, int32Column, float64Column, toNumbers } from './typed-columns';
+import { int32Column, float64Column } from './typed-columns';
 import { Deadline } from './deadline';
 import { OptimizationProblem } from './optimization-problem';
-import { sortRange } from '../sort-range';
+import { sortRangeByScore } from '../sort-range';
 
 /**
  * Drops pairs that no optimum needs, so components get smaller and sparser.
@@ -49,21 +49,25 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
   const candidates = new Int32Array(problem.pairs.length);
   const slotOf = candidateStart.slice(0, vacancyCount);
   problem.pairs.forEach((pair, index) => (candidates[slotOf[pair.vacancy]++] = index));
-  const byRank = (a: number, b: number) => byScoreDescending(pairScore, a, b) || pairSeeker[a] - pairSeeker[b] || a - b;
-  for (let v = 0; v < vacancyCount; v++) sortRange(candidates, candidateStart[v], candidateStart[v + 1], byRank);
+  let largest = 0;
+  for (let v = 0; v < vacancyCount; v++) largest = Math.max(largest, candidateStart[v + 1] - candidateStart[v]);
+  const scratch = new Int32Array(largest);
+  for (let v = 0; v < vacancyCount; v++) sortRangeByScore(candidates, candidateStart[v], candidateStart[v + 1], pairScore, pairSeeker, scratch);
   const candidateSeeker = new Int32Array(candidates.length);
   for (let at = 0; at < candidates.length; at++) candidateSeeker[at] = pairSeeker[candidates[at]];
   const keptCount = Int32Array.from({ length: vacancyCount }, (_, v) => candidateStart[v + 1] - candidateStart[v]);
   const seen = new Int32Array(vacancyCount).fill(-1);
   const seekerStart = new Int32Array(seekerCount + 1);
+  const fill = new Int32Array(seekerCount);
+  // Each round's lists hold at most the pairs kept at its start, never more than the first's.
+  const seekerVacancies = new Int32Array(candidates.length);
 
   for (let round = 0; round < maxRounds; round++) {
     // Vacancies of each seeker among the kept pairs (CSR).
     seekerStart.fill(0);
     for (let v = 0; v < vacancyCount; v++) for (let k = 0; k < keptCount[v]; k++) seekerStart[candidateSeeker[candidateStart[v] + k] + 1]++;
     for (let s = 0; s < seekerCount; s++) seekerStart[s + 1] += seekerStart[s];
-    const fill = seekerStart.slice(0, seekerCount);
-    const seekerVacancies = new Int32Array(seekerStart[seekerCount]);
+    fill.set(seekerStart.subarray(0, seekerCount));
     for (let v = 0; v < vacancyCount; v++) for (let k = 0; k < keptCount[v]; k++) seekerVacancies[fill[candidateSeeker[candidateStart[v] + k]]++] = v;
 
     let changed = false;
@@ -102,14 +106,16 @@ export function prunePairs(problem: OptimizationProblem, maxRounds = 4, deadline
     if (!changed || stopped) break;
   }
 
+  // Ascending pair indices: a flag per pair, read in order, instead of sorting what is kept.
+  const isKept = new Uint8Array(problem.pairs.length);
   let keptTotal = 0;
-  for (let v = 0; v < vacancyCount; v++) keptTotal += keptCount[v];
-  const kept = new Int32Array(keptTotal);
-  let next = 0;
   for (let v = 0; v < vacancyCount; v++) {
-    kept.set(candidates.subarray(candidateStart[v], candidateStart[v] + keptCount[v]), next);
-    next += keptCount[v];
+    for (let k = 0; k < keptCount[v]; k++) isKept[candidates[candidateStart[v] + k]] = 1;
+    keptTotal += keptCount[v];
   }
-  return toNumbers(kept.sort());
+  const kept: number[] = new Array(keptTotal);
+  let next = 0;
+  for (let pair = 0; pair < isKept.length; pair++) if (isKept[pair] === 1) kept[next++] = pair;
+  return kept;
 }
 

@@ -15,13 +15,6 @@ export function float64Column<T>(items: ArrayLike<T>, value: (item: T) => number
   return column;
 }
 
-/** `Array.from(typed)` without the iterator protocol. */
-export function toNumbers(typed: Int32Array): number[] {
-  const numbers: number[] = new Array(typed.length);
-  for (let index = 0; index < typed.length; index++) numbers[index] = typed[index];
-  return numbers;
-}
-
 /**
  * Higher score first, as -1, 0 or 1: a comparator returning a difference of fractional
  * scores boxed a heap number per comparison wherever the sort did not inline it.
