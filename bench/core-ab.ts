@@ -11,8 +11,7 @@
  */
 import { loadavg } from 'os';
 import { resolve } from 'path';
-import { BENCH_SIZES, generateInstance } from './instance-generator';
-import { generateRealisticInstance, REALISTIC_SIZES } from './realistic-instance';
+import { benchInstance } from './bench-instance';
 import type { Instance } from '../src/matching/core/types';
 
 const [baseRoot, newRoot, name = 'small', roundsText = '100', what = 'build'] = process.argv.slice(2);
@@ -34,16 +33,8 @@ function load(root: string): Core {
   };
 }
 
-function instanceOf(sizeName: string): Instance {
-  const size = BENCH_SIZES.find((candidate) => candidate.name === sizeName);
-  if (size) return generateInstance({ ...size.options, ids: 'uuid' });
-  const realistic = REALISTIC_SIZES.find((candidate) => candidate.name === sizeName);
-  if (realistic) return generateRealisticInstance(realistic.options);
-  throw new Error(`unknown size ${sizeName}`);
-}
-
 const cores = { base: load(baseRoot), new: load(newRoot) };
-const instance = instanceOf(name);
+const instance = benchInstance(name);
 const cpuMs = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;

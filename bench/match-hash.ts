@@ -6,14 +6,10 @@
  */
 import { createHash } from 'crypto';
 import { match } from '../src/matching/core/match';
-import { BENCH_SIZES, generateInstance } from './instance-generator';
-import { generateRealisticInstance, REALISTIC_SIZES } from './realistic-instance';
+import { benchInstance } from './bench-instance';
 
 for (const name of process.argv.slice(2)) {
-  const size = BENCH_SIZES.find((candidate) => candidate.name === name);
-  const realistic = REALISTIC_SIZES.find((candidate) => candidate.name === name);
-  if (!size && !realistic) throw new Error(`unknown size ${name}`);
-  const instance = size ? generateInstance({ ...size.options, ids: 'uuid' }) : generateRealisticInstance(realistic!.options);
+  const instance = benchInstance(name);
   const result = match(instance, { candidates: true });
   const { solveMs: _solveMs, ...stats } = result.stats;
   const hash = createHash('sha256').update(JSON.stringify({ ...result, stats })).digest('hex');

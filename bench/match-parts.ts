@@ -6,28 +6,18 @@
  *   node -r ts-node/register/transpile-only bench/match-parts.ts realistic-500 600 uuid --summary   # medians only
  *   node --cpu-prof -r ts-node/register/transpile-only bench/match-parts.ts realistic-2k 1     # profile
  */
+import { benchInstance } from './bench-instance';
 import { buildCandidatesFrom } from '../src/matching/core/candidates';
 import { diagnoseVacancy } from '../src/matching/core/diagnostics';
 import { match } from '../src/matching/core/match';
 import { optimize } from '../src/matching/core/optimizer/optimize';
 import { prepareInstance } from '../src/matching/core/prepared-instance';
 import { buildSeekerColumns } from '../src/matching/core/seeker-columns';
-import { Instance } from '../src/matching/core/types';
-import { BENCH_SIZES, generateInstance } from './instance-generator';
-import { generateRealisticInstance, REALISTIC_SIZES } from './realistic-instance';
-
-function instanceOf(name: string, ids: 'uuid' | 'sequential'): Instance {
-  const size = BENCH_SIZES.find((candidate) => candidate.name === name);
-  if (size) return generateInstance({ ...size.options, ids });
-  const realistic = REALISTIC_SIZES.find((candidate) => candidate.name === name);
-  if (realistic) return generateRealisticInstance(realistic.options);
-  throw new Error(`unknown size ${name}`);
-}
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--summary');
 const summaryOnly = args.length < process.argv.length - 2;
 const [name = 'realistic-500', repeats = '3', ids] = args;
-const instance = instanceOf(name, ids === 'sequential' ? 'sequential' : 'uuid');
+const instance = benchInstance(name, ids === 'sequential' ? 'sequential' : 'uuid');
 const cpuMs = () => {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;

@@ -8,10 +8,8 @@ import { writeFileSync } from 'fs';
 import { buildCandidates } from '../src/matching/core/candidates';
 import { match } from '../src/matching/core/match';
 import { optimize } from '../src/matching/core/optimizer/optimize';
-import { CHAIN_HEAVY_SIZES, generateChainHeavyInstance } from './chain-heavy-instance';
-import { BENCH_SIZES, generateInstance } from './instance-generator';
+import { benchInstance } from './bench-instance';
 import { referenceModel } from './native-model';
-import { generateRealisticInstance, REALISTIC_SIZES } from './realistic-instance';
 
 export interface SizeRun {
   readonly size: string;
@@ -53,20 +51,10 @@ function warmCallsAtLeast(firstMs: number): number {
   return firstMs < 1000 ? 9 : firstMs < 3000 ? 3 : 1;
 }
 
-function generate(sizeName: string, ids: 'uuid' | 'sequential') {
-  const size = BENCH_SIZES.find((candidate) => candidate.name === sizeName);
-  if (size) return generateInstance({ ...size.options, ids });
-  const realistic = REALISTIC_SIZES.find((candidate) => candidate.name === sizeName);
-  if (realistic) return generateRealisticInstance(realistic.options);
-  const chainHeavy = CHAIN_HEAVY_SIZES.find((candidate) => candidate.name === sizeName);
-  if (chainHeavy) return generateChainHeavyInstance(chainHeavy.options);
-  throw new Error(`unknown size ${sizeName}`);
-}
-
 /** argv: size, problem file ('' for none; the model for native solvers goes beside it), time limit ('' for none), ids. */
 function main(): void {
   const [sizeName, problemFile, timeLimit, ids] = process.argv.slice(2);
-  const instance = generate(sizeName, ids === 'sequential' ? 'sequential' : 'uuid');
+  const instance = benchInstance(sizeName, ids === 'sequential' ? 'sequential' : 'uuid');
   const matchCpuBefore = process.cpuUsage();
   const matched = match(instance, timeLimit ? { timeLimitMs: Number(timeLimit) } : {});
   const matchCpu = process.cpuUsage(matchCpuBefore);
