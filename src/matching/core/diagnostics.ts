@@ -3,7 +3,7 @@ import { explainFailure, failureShortfall } from './feasibility';
 import { boundedVerdict, FAILS, reachHaversineByMode, UNDECIDED } from './reach-bounds';
 import { compareIds, PreparedInstance, VacancyProfile } from './prepared-instance';
 import { SeekerColumns } from './seeker-columns';
-import { FEASIBILITY_RULES, FeasibilityRule, NearMiss } from './types';
+import { FEASIBILITY_RULES, FeasibilityRule, NearMiss, Vacancy } from './types';
 
 export const DEFAULT_NEAR_MISS_LIMIT = 5;
 
@@ -91,44 +91,61 @@ export function diagnoseVacancy(
  * hundred unfilled vacancies their allocation and collection cost as much as the scan.
  */
 function failureBits(prepared: PreparedInstance, columns: SeekerColumns, v: VacancyProfile): Uint8Array {
-  const count = columns.count;
+  // One loop per function: V8 compiles a long loop on the stack (on-stack replacement) before
+  // the calls after it have run, and a loop followed by calls in one function deoptimized
+  // there again on every call (hundreds of times per process; --trace-deopt).
   const { failed, skillsHeld, certificationsHeld, free } = columns.scratch;
-  const vacancy = v.vacancy;
+  tallySkillsHeld(columns, v.vacancy, skillsHeld);
+  tallyCertificationsHeld(columns, v.vacancy, certificationsHeld);
+  markFreeOverPeriod(columns, v, free);
+  markTermFailures(columns, v.vacancy, failed);
+  markCommuteFailures(columns, v, failed);
+  markBlocked(columns, v, failed);
+  return failed;
+}
 
-  // How many required skills (at the level) and certificates each seeker has, from the holders.
-  const skillsRequired = vacancy.requiredSkills.length;
+/** How many of the vacancy's required skills (at the level) each seeker has, from the holders. */
+function tallySkillsHeld(columns: SeekerColumns, vacancy: Vacancy, skillsHeld: Uint8Array): void {
   skillsHeld.fill(0);
-  if (skillsRequired > 0) {
-    // Indexed loops, not for-of: the arrays of an instance differ in elements kind (an empty
-    // literal is not a string array), and for-of's iterator then deoptimized this function
-    // over and over.
-    const required = vacancy.requiredSkills;
-    for (let k = 0; k < required.length; k++) {
-      const skill = required[k];
-      const holders = columns.holdersBySkill.get(skill.code);
-      if (!holders) continue;
-      const { seekers, levels } = holders;
-      for (let i = 0; i < seekers.length; i++) skillsHeld[seekers[i]] += bit(levels[i] >= skill.level);
-    }
+  // Indexed loops, not for-of: the arrays of an instance differ in elements kind (an empty
+  // literal is not a string array), and for-of's iterator then deoptimized this over and over.
+  const required = vacancy.requiredSkills;
+  for (let k = 0; k < required.length; k++) {
+    const skill = required[k];
+    const holders = columns.holdersBySkill.get(skill.code);
+    if (!holders) continue;
+    const { seekers, levels } = holders;
+    for (let i = 0; i < seekers.length; i++) skillsHeld[seekers[i]] += bit(levels[i] >= skill.level);
   }
-  const certificationsRequired = vacancy.requiredCertifications.length;
-  certificationsHeld.fill(0);
-  if (certificationsRequired > 0) {
-    const required = vacancy.requiredCertifications;
-    for (let k = 0; k < required.length; k++) {
-      const holders = columns.holdersByCertification.get(required[k]);
-      if (holders) for (let i = 0; i < holders.length; i++) certificationsHeld[holders[i]]++;
-    }
-  }
+}
 
-  // Dates: free runs of one seeker are disjoint, so at most one of them holds the period.
-  // Comparisons as bits, not branches: on real data they are unpredictable.
+function tallyCertificationsHeld(columns: SeekerColumns, vacancy: Vacancy, certificationsHeld: Uint8Array): void {
+  certificationsHeld.fill(0);
+  const required = vacancy.requiredCertifications;
+  for (let k = 0; k < required.length; k++) {
+    const holders = columns.holdersByCertification.get(required[k]);
+    if (holders) for (let i = 0; i < holders.length; i++) certificationsHeld[holders[i]]++;
+  }
+}
+
+/**
+ * 1 for the seekers with a free run holding the period: a seeker's free runs are disjoint, so
+ * at most one does. Comparisons as bits, not branches: on real data they are unpredictable.
+ */
+function markFreeOverPeriod(columns: SeekerColumns, v: VacancyProfile, free: Uint8Array): void {
   const { start, end } = v;
   const { freeSeeker, freeStart, freeEnd } = columns;
   free.fill(0);
   for (let run = 0; run < freeStart.length; run++) free[freeSeeker[run]] |= bit(freeStart[run] <= start) & bit(freeEnd[run] >= end);
+}
+
+/** The skill, certificate, date, hour and wage bits, from the tallies in the scratch arrays. */
+function markTermFailures(columns: SeekerColumns, vacancy: Vacancy, failed: Uint8Array): void {
+  const { skillsHeld, certificationsHeld, free } = columns.scratch;
+  const skillsRequired = vacancy.requiredSkills.length;
+  const certificationsRequired = vacancy.requiredCertifications.length;
   const { weeklyHours, hourlyWage } = vacancy;
-  const { minHours, maxHours, minHourlyWage } = columns;
+  const { count, minHours, maxHours, minHourlyWage } = columns;
   for (let seeker = 0; seeker < count; seeker++) {
     failed[seeker] =
       (bit(skillsHeld[seeker] !== skillsRequired) << SHIFT_SKILLS) |
@@ -137,28 +154,39 @@ function failureBits(prepared: PreparedInstance, columns: SeekerColumns, v: Vaca
       ((bit(weeklyHours < minHours[seeker]) | bit(weeklyHours > maxHours[seeker])) << SHIFT_HOURS) |
       (bit(hourlyWage < minHourlyWage[seeker]) << SHIFT_WAGE);
   }
+}
 
-  markCommuteFailures(columns, v, failed);
-  const refusers = columns.refusersByFirm.get(vacancy.firmId);
+function markBlocked(columns: SeekerColumns, v: VacancyProfile, failed: Uint8Array): void {
+  const refusers = columns.refusersByFirm.get(v.vacancy.firmId);
   if (refusers !== undefined) for (let k = 0; k < refusers.length; k++) failed[refusers[k]] |= BIT.blocked;
   if (v.blockedSeekers.size > 0) for (const seeker of v.blockedSeekers) failed[seeker] |= BIT.blocked;
-  return failed;
 }
 
 /** Keeps the latitude band conservative: outside it the shortfall is at least this much reach. */
 const BAND_MARGIN_KM = 1;
 
 function markCommuteFailures(columns: SeekerColumns, v: VacancyProfile, failed: Uint8Array): void {
-  const { lat, lng } = v.vacancy.location;
-  const cosLat = cosineOfLatitude(lat);
-  const commuteLimit = v.commuteLimit;
-  const overrides = v.commuteOverrides;
-  const { lat: seekerLat, lng: seekerLng, cosLat: seekerCos, overheadMinutes, detour, speedKmPerHour, maxCommuteMinutes } = columns;
+  const lat = v.vacancy.location.lat;
+  const seekerLat = columns.lat;
   const bandDegrees = (columns.maxReachKm + BAND_MARGIN_KM + LOWER_BOUND_MARGIN_KM) / KM_PER_DEGREE_OF_LATITUDE;
   const from = columns.latitudeAscending ? firstAtLeast(seekerLat, lat - bandDegrees) : 0;
   const to = columns.latitudeAscending ? firstAtLeast(seekerLat, lat + bandDegrees) : columns.count;
+  markOutsideBand(failed, from, to, columns.count);
+  markCommuteInBand(columns, v, failed, from, to);
+  applyCommuteOverrides(columns, v, failed);
+}
+
+function markOutsideBand(failed: Uint8Array, from: number, to: number, count: number): void {
   for (let seeker = 0; seeker < from; seeker++) failed[seeker] |= BIT_COMMUTE;
-  for (let seeker = to; seeker < columns.count; seeker++) failed[seeker] |= BIT_COMMUTE;
+  for (let seeker = to; seeker < count; seeker++) failed[seeker] |= BIT_COMMUTE;
+}
+
+/** The commute rule for seekers[from .. to - 1], the latitude band. */
+function markCommuteInBand(columns: SeekerColumns, v: VacancyProfile, failed: Uint8Array, from: number, to: number): void {
+  const { lat, lng } = v.vacancy.location;
+  const cosLat = cosineOfLatitude(lat);
+  const commuteLimit = v.commuteLimit;
+  const { lat: seekerLat, lng: seekerLng, cosLat: seekerCos, overheadMinutes, detour, speedKmPerHour, maxCommuteMinutes } = columns;
   const { modeIndex, ownReachHaversine } = columns;
   // Where the vacancy's limit is the tighter one, the reach is that of the seeker's mode at it.
   const vacancyReach = Number.isFinite(commuteLimit) ? reachHaversineByMode(commuteLimit) : undefined;
@@ -177,8 +205,13 @@ function markCommuteFailures(columns: SeekerColumns, v: VacancyProfile, failed: 
       if (overheadMinutes[seeker] + (60 * detour[seeker] * km) / speedKmPerHour[seeker] > limit) failed[seeker] |= BIT_COMMUTE;
     }
   }
-  // Routing-engine minutes replace the model's, whatever the distance.
-  for (const [seeker, minutes] of overrides) {
+}
+
+/** Routing-engine minutes replace the model's, whatever the distance. */
+function applyCommuteOverrides(columns: SeekerColumns, v: VacancyProfile, failed: Uint8Array): void {
+  const { maxCommuteMinutes } = columns;
+  const commuteLimit = v.commuteLimit;
+  for (const [seeker, minutes] of v.commuteOverrides) {
     if (minutes > Math.min(maxCommuteMinutes[seeker], commuteLimit)) failed[seeker] |= BIT_COMMUTE;
     else failed[seeker] &= ~BIT_COMMUTE;
   }
