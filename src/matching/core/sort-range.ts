@@ -1,7 +1,6 @@
 /**
- * Runs this short are sorted by insertion: most vacancies have a few candidates, and a
- * comparator called from the built-in sort (with its set-up per call) cost most of sorting
- * them (pruning on small problems, ranking every vacancy's candidates).
+ * Runs this short are sorted by insertion: most vacancies have a few candidates, and the
+ * built-in sort's set-up per call cost most of sorting them. sortRangeByScore merges such runs.
  */
 const INSERTION_SORT_LENGTH = 24;
 

@@ -1,4 +1,5 @@
-import { byScoreDescending, int32Column, float64Column } from './typed-columns';
+import { int32Column, float64Column } from './typed-columns';
+import { sortRangeByScore } from '../sort-range';
 import { ComponentSolution, withCheapBounds } from './component-solution';
 import { Deadline } from './deadline';
 import { greedySelection } from './greedy';
@@ -157,7 +158,13 @@ export function solveChaining(
   }
   let dirty = new Uint8Array(vacancyCount).fill(1);
   // Each vacancy's pairs by score, best first: the order in which bids can be cut short.
-  const rankedByVacancy = pairsByVacancy.map((pairs) => Int32Array.from(pairs).sort((a, b) => byScoreDescending(pairScore, a, b) || a - b));
+  // The tie column is the pair's vacancy, the same for all of them: equal scores by pair index.
+  const scratch = new Int32Array(pairsByVacancy.reduce((largest, pairs) => Math.max(largest, pairs.length), 0));
+  const rankedByVacancy = pairsByVacancy.map((pairs) => {
+    const ranked = Int32Array.from(pairs);
+    sortRangeByScore(ranked, 0, ranked.length, pairScore, pairVacancy, scratch);
+    return ranked;
+  });
   const maxScore = pairScore.reduce((max, score) => Math.max(max, score), 0);
   const coordinateSweep = (fillWeight: number, scoreWeight: number, price: Float64Array): boolean => {
     setWeights(fillWeight, scoreWeight, price);

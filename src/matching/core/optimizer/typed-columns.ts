@@ -14,13 +14,3 @@ export function float64Column<T>(items: ArrayLike<T>, value: (item: T) => number
   for (let index = 0; index < items.length; index++) column[index] = value(items[index]);
   return column;
 }
-
-/**
- * Higher score first, as -1, 0 or 1: a comparator returning a difference of fractional
- * scores boxed a heap number per comparison wherever the sort did not inline it.
- */
-export function byScoreDescending(score: Float64Array, a: number, b: number): number {
-  const left = score[a];
-  const right = score[b];
-  return left > right ? -1 : left < right ? 1 : 0;
-}
